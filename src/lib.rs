@@ -1,4 +1,26 @@
 #![doc = include_str!("../README.md")]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod calldata;
+pub mod client;
 pub mod cms;
+pub mod config;
+pub mod de;
+pub mod envelope;
+pub mod error;
+pub mod http;
+pub mod operation;
+pub mod qualitycontrol;
+pub mod recordplay;
+pub mod retcode;
 pub mod time;
+pub mod validation;
+pub mod voicecall;
+
+#[cfg(target_arch = "wasm32")]
+mod bindings;
+#[cfg(target_arch = "wasm32")]
+mod transport;
+
+pub use client::{AgentClientConfig, CallOptions, CmsClient, CmsClientConfig, GatewayClient};
+pub use error::{Error, ErrorKind, ValidationError};

@@ -2,6 +2,48 @@
 //!
 //! | Operation | Method | Path |
 //! |---|---|---|
-//! | [`download_record_file`] | POST | `/rest/cmsapp/v1/openapi/hisindex/downloadRecordFile` |
+//! | [`DownloadRecordFileRequest`] (`downloadRecordFile`) | POST | `/rest/cmsapp/v1/openapi/hisindex/downloadRecordFile` |
 
+mod download_record_file;
 pub mod signing;
+
+pub use download_record_file::{
+    classify, failure, file_name_from_disposition, DownloadRecordFileRequest, RecordingKind, RecordingMeta, OPERATION as DOWNLOAD_RECORD_FILE, SNIFF_LEN,
+};
+
+use crate::error::ValidationError;
+use crate::validation;
+
+/// AK/SK issued by the CMS administrator. `Debug` never shows them.
+#[derive(Clone, PartialEq, Eq)]
+pub struct CmsCredentials {
+    access_key: String,
+    secret_key: String,
+}
+
+/// Longest AK or SK accepted.
+pub const MAX_KEY_LEN: usize = 256;
+
+impl CmsCredentials {
+    /// Validates both keys: 1..=256 visible ASCII characters. Values never appear in errors.
+    pub fn new(access_key: impl Into<String>, secret_key: impl Into<String>) -> Result<Self, ValidationError> {
+        let (access_key, secret_key) = (access_key.into(), secret_key.into());
+        validation::secret_header_value("accessKey", &access_key, MAX_KEY_LEN)?;
+        validation::secret_header_value("secretKey", &secret_key, MAX_KEY_LEN)?;
+        Ok(Self { access_key, secret_key })
+    }
+    /// The AK.
+    pub fn access_key(&self) -> &str {
+        &self.access_key
+    }
+    /// The SK.
+    pub fn secret_key(&self) -> &str {
+        &self.secret_key
+    }
+}
+
+impl std::fmt::Debug for CmsCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CmsCredentials { <redacted> }")
+    }
+}

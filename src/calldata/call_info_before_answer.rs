@@ -1,0 +1,195 @@
+//! Call information before the agent answers.
+//!
+//! Vendor page: "Querying Call Information Before Answering a Call"
+//! (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1265.html>, seed
+//! `calldata-callinfobeforeanswer.txt`). The table types `result` as a list; the page's own
+//! example returns one object. Both decode to a list.
+
+use crate::de;
+use crate::envelope::{decode_result, DecodeError};
+use crate::http::Method;
+use crate::operation::{FromResult, Operation};
+use crate::validation::AgentId;
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+/// `GET /calldata/{agentid}/callinfobeforeanswer` (`queryCallInfoBeforeAnswer`). No parameters.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CallInfoBeforeAnswerRequest;
+
+impl Operation for CallInfoBeforeAnswerRequest {
+    const LOG_NAME: &'static str = "queryCallInfoBeforeAnswer";
+    const METHOD: Method = Method::Get;
+    const DOCUMENTED_RETCODES: &'static [&'static str] = &["100-006"];
+    type Output = CallInfoList;
+
+    fn path(&self, agent_id: &AgentId) -> String {
+        format!("/calldata/{}/callinfobeforeanswer", agent_id.as_str())
+    }
+}
+
+/// One call waiting to be answered (table 4 of the vendor page). Fields the server leaves
+/// out or sends as `null` are `null`; numbers sent as strings (and phone numbers sent as
+/// numbers) are normalised to the types below.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+pub struct CallInfo {
+    /// Call type (the CEC call-type table: 0 normal inbound, 7 normal outbound, ...).
+    #[serde(default, deserialize_with = "de::opt_int")]
+    #[tsify(type = "number | null")]
+    pub callfeature: Option<i64>,
+    /// Call ID, e.g. `1476070409-38`.
+    #[serde(deserialize_with = "de::text")]
+    pub callid: String,
+    /// Calling number. Typed int by the table but a phone number: always a string here.
+    #[serde(default, deserialize_with = "de::opt_text")]
+    #[tsify(type = "string | null")]
+    pub caller: Option<String>,
+    /// Called number, as a string (see `caller`).
+    #[serde(default, deserialize_with = "de::opt_text")]
+    #[tsify(type = "string | null")]
+    pub called: Option<String>,
+    /// Call skill description.
+    #[serde(default, deserialize_with = "de::opt_text")]
+    #[tsify(type = "string | null")]
+    pub callskill: Option<String>,
+    /// Call skill ID.
+    #[serde(default, deserialize_with = "de::opt_int")]
+    #[tsify(type = "number | null")]
+    pub callskillid: Option<i64>,
+    /// Original called number (documented as not used).
+    #[serde(default, deserialize_with = "de::opt_text")]
+    #[tsify(type = "string | null")]
+    pub orgicallednum: Option<String>,
+    /// Call-associated data.
+    #[serde(default, deserialize_with = "de::opt_text")]
+    #[tsify(type = "string | null")]
+    pub calldata: Option<String>,
+    /// Response start time, Unix milliseconds.
+    #[serde(default, deserialize_with = "de::opt_int")]
+    #[tsify(type = "number | null")]
+    pub begintime: Option<i64>,
+    /// End time (documented as not used).
+    #[serde(default, deserialize_with = "de::opt_int")]
+    #[tsify(type = "number | null")]
+    pub endtime: Option<i64>,
+    /// Customer priority.
+    #[serde(rename = "userPriority", default, deserialize_with = "de::opt_int")]
+    #[tsify(type = "number | null")]
+    pub user_priority: Option<i64>,
+    /// Trunk number.
+    #[serde(rename = "trunkNo", default, deserialize_with = "de::opt_int")]
+    #[tsify(type = "number | null")]
+    pub trunk_no: Option<i64>,
+    /// Seconds since the call entered.
+    #[serde(default, deserialize_with = "de::opt_int")]
+    #[tsify(type = "number | null")]
+    pub logontimes: Option<i64>,
+    /// Media type (open set; 5 = voice, 1 = text chat were observed).
+    #[serde(rename = "mediaType", default, deserialize_with = "de::opt_int")]
+    #[tsify(type = "number | null")]
+    pub media_type: Option<i64>,
+    /// Media capability: 1 voice, 2 video, 3 audio+video, 5 text, 6 H5 video.
+    #[serde(rename = "mediaAbility", default, deserialize_with = "de::opt_int")]
+    #[tsify(type = "number | null")]
+    pub media_ability: Option<i64>,
+    /// Waiting time in seconds.
+    #[serde(rename = "waitTime", default, deserialize_with = "de::opt_int")]
+    #[tsify(type = "number | null")]
+    pub wait_time: Option<i64>,
+    /// Reserved call-trace extension, normally `null`.
+    #[serde(default)]
+    #[tsify(type = "unknown")]
+    pub trace: Option<serde_json::Value>,
+}
+
+/// The calls returned by `queryCallInfoBeforeAnswer` (empty when there is none).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct CallInfoList(pub Vec<CallInfo>);
+
+impl FromResult for CallInfoList {
+    fn from_result(_message: String, result: serde_json::Value) -> Result<Self, DecodeError> {
+        match result {
+            serde_json::Value::Null => Ok(CallInfoList(Vec::new())),
+            serde_json::Value::Object(_) => Ok(CallInfoList(vec![decode_result(result)?])),
+            other => decode_result(other).map(CallInfoList),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+    use crate::http::ResponseHead;
+    use crate::operation::parse_response;
+
+    const SEED_RESPONSE: &str = r#"{ "message": "", "retcode": "0", "result": { "callfeature": 0, "callid": "1476070409-38", "caller": "70001", "called": "10086", "callskill": "voice_jst", "callskillid": 3, "orgicallednum": "12345678", "calldata": "", "begintime": 1476070413000, "endtime": null, "userPriority": 0, "trunkNo": 65535, "logontimes": 0, "mediaType": 5, "mediaAbility": 1, "waitTime": 0, "trace": null } }"#;
+
+    fn parse(body: &str) -> Result<CallInfoList, crate::Error> {
+        let head = ResponseHead { status: 200, content_type: Some("application/json".into()), ..Default::default() };
+        parse_response::<CallInfoBeforeAnswerRequest>(&head, body.as_bytes())
+    }
+
+    fn seed_call() -> CallInfo {
+        CallInfo {
+            callfeature: Some(0),
+            callid: "1476070409-38".into(),
+            caller: Some("70001".into()),
+            called: Some("10086".into()),
+            callskill: Some("voice_jst".into()),
+            callskillid: Some(3),
+            orgicallednum: Some("12345678".into()),
+            calldata: Some(String::new()),
+            begintime: Some(1_476_070_413_000),
+            endtime: None,
+            user_priority: Some(0),
+            trunk_no: Some(65_535),
+            logontimes: Some(0),
+            media_type: Some(5),
+            media_ability: Some(1),
+            wait_time: Some(0),
+            trace: None,
+        }
+    }
+
+    #[test]
+    fn seed_example_decodes_all_17_fields() {
+        assert_eq!(parse(SEED_RESPONSE).unwrap().0, vec![seed_call()]);
+    }
+
+    #[test]
+    fn list_form_and_int_phone_numbers() {
+        let body = r#"{"message":"","retcode":"0","result":[{"callid":"1-1","caller":70001,"called":10086,"callfeature":"7"},{"callid":"1-2"}]}"#;
+        let calls = parse(body).unwrap().0;
+        assert_eq!(calls.len(), 2);
+        assert_eq!(calls[0].caller.as_deref(), Some("70001"));
+        assert_eq!(calls[0].called.as_deref(), Some("10086"));
+        assert_eq!(calls[0].callfeature, Some(7));
+        assert_eq!(calls[1].caller, None);
+    }
+
+    #[test]
+    fn empty_result_is_an_empty_list() {
+        assert_eq!(parse(r#"{"message":"","retcode":"0","result":[]}"#).unwrap().0, vec![]);
+        assert_eq!(parse(r#"{"message":"","retcode":"0"}"#).unwrap().0, vec![]);
+    }
+
+    #[test]
+    fn wrong_shapes_name_the_path() {
+        let e = parse(r#"{"retcode":"0","result":[{"callid":"1-1","callskillid":"x"}]}"#).err().map(|e| e.kind);
+        assert!(matches!(&e, Some(ErrorKind::Decode { path, .. }) if path == "result[0].callskillid"), "{e:?}");
+        let e = parse(r#"{"retcode":"0","result":[{"caller":"1"}]}"#).err().map(|e| e.kind);
+        assert!(matches!(&e, Some(ErrorKind::Decode { path, .. }) if path.starts_with("result[0]")), "{e:?}");
+        let e = parse(r#"{"retcode":"0","result":"text"}"#).err().map(|e| e.kind);
+        assert!(matches!(&e, Some(ErrorKind::Decode { .. })), "{e:?}");
+    }
+
+    #[test]
+    fn path_and_method() {
+        let id = AgentId::parse("agentId", "59999").unwrap();
+        assert_eq!(CallInfoBeforeAnswerRequest.path(&id), "/calldata/59999/callinfobeforeanswer");
+        assert_eq!(CallInfoBeforeAnswerRequest::METHOD, Method::Get);
+        assert_eq!(CallInfoBeforeAnswerRequest.body(), None);
+    }
+}

@@ -1,0 +1,9 @@
+//! Call-data operations (`/agentgateway/resource/calldata/{agentid}/...`).
+//!
+//! | Operation | Method | Path | Log name |
+//! |---|---|---|---|
+//! | [`CallInfoBeforeAnswerRequest`] | GET | `/calldata/{agentid}/callinfobeforeanswer` | `queryCallInfoBeforeAnswer` |
+
+mod call_info_before_answer;
+
+pub use call_info_before_answer::{CallInfo, CallInfoBeforeAnswerRequest, CallInfoList};

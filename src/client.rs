@@ -1,0 +1,287 @@
+//! Client state, independent of the platform: configuration, the current `Guid`, and the
+//! request/response steps around one transport call.
+
+use crate::cms::{CmsCredentials, DownloadRecordFileRequest};
+use crate::config::{self, BaseUrl};
+use crate::de;
+use crate::error::{Error, ValidationError};
+use crate::http::{guid_from_set_guid, HttpRequest, ResponseHead};
+use crate::operation::{self, Operation};
+use crate::validation::{self, AgentId};
+use serde::Deserialize;
+use std::cell::RefCell;
+use tsify::Tsify;
+
+/// Longest `Guid` accepted (the vendor example is 50 characters).
+pub const MAX_GUID_LEN: usize = 256;
+/// Operation name of configuration errors raised by `new AgentClient(...)`.
+pub const AGENT_CLIENT: &str = "AgentClient";
+/// Operation name of configuration errors raised by `new CmsClient(...)`.
+pub const CMS_CLIENT: &str = "CmsClient";
+
+/// Configuration of an [`AgentClient`](GatewayClient).
+#[derive(Clone, Deserialize, Tsify)]
+#[serde(deny_unknown_fields)]
+pub struct AgentClientConfig {
+    /// CC-Gateway address, e.g. `https://10.0.0.1:8043` (HTTPS port 8043 by default).
+    #[serde(rename = "baseUrl")]
+    pub base_url: String,
+    /// The signed-in agent's ID (101..=59999).
+    #[serde(rename = "agentId", deserialize_with = "de::text")]
+    #[tsify(type = "string | number")]
+    pub agent_id: String,
+    /// The `Guid` from sign-in (static authentication) or the event poll (dynamic).
+    #[serde(default)]
+    #[tsify(optional)]
+    pub guid: Option<String>,
+    /// Per-call timeout in ms (default 30000, at most 600000).
+    #[serde(rename = "timeoutMs", default, deserialize_with = "de::opt_int")]
+    #[tsify(optional, type = "number")]
+    pub timeout_ms: Option<i64>,
+    /// Allow a plain `http://` base URL (for the simulator or a lab). Default false.
+    #[serde(rename = "allowInsecureHttp", default)]
+    #[tsify(optional)]
+    pub allow_insecure_http: Option<bool>,
+}
+
+impl std::fmt::Debug for AgentClientConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AgentClientConfig")
+            .field("base_url", &self.base_url)
+            .field("agent_id", &self.agent_id)
+            .field("guid", &self.guid.as_ref().map(|_| "<redacted>"))
+            .field("timeout_ms", &self.timeout_ms)
+            .field("allow_insecure_http", &self.allow_insecure_http)
+            .finish()
+    }
+}
+
+/// Per-call options understood by the pure core (the JS `AbortSignal` is handled at the edge).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CallOptions {
+    /// Overrides the client's timeout for this call.
+    pub timeout_ms: Option<u32>,
+}
+
+/// A CC-Gateway client for one agent: validated config plus the current `Guid`.
+pub struct GatewayClient {
+    base_url: BaseUrl,
+    agent_id: AgentId,
+    timeout_ms: u32,
+    guid: RefCell<Option<String>>,
+}
+
+impl std::fmt::Debug for GatewayClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GatewayClient")
+            .field("base_url", &self.base_url)
+            .field("agent_id", &self.agent_id)
+            .field("timeout_ms", &self.timeout_ms)
+            .field("guid", &self.guid.borrow().as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
+}
+
+impl GatewayClient {
+    /// Validates `config`.
+    pub fn new(config: AgentClientConfig) -> Result<Self, Error> {
+        let v = |e: ValidationError| Error::validation(AGENT_CLIENT, e);
+        let client = Self {
+            base_url: BaseUrl::parse("baseUrl", &config.base_url, config.allow_insecure_http.unwrap_or(false)).map_err(v)?,
+            agent_id: AgentId::parse("agentId", &config.agent_id).map_err(v)?,
+            timeout_ms: config.timeout_ms.map(|t| config::timeout_ms("timeoutMs", t)).transpose().map_err(v)?.unwrap_or(config::DEFAULT_GATEWAY_TIMEOUT_MS),
+            guid: RefCell::new(None),
+        };
+        if let Some(g) = config.guid {
+            client.set_guid(&g).map_err(v)?;
+        }
+        Ok(client)
+    }
+
+    /// Replaces the `Guid` sent with every call.
+    pub fn set_guid(&self, guid: &str) -> Result<(), ValidationError> {
+        validation::secret_header_value("guid", guid, MAX_GUID_LEN)?;
+        *self.guid.borrow_mut() = Some(guid.to_owned());
+        Ok(())
+    }
+
+    /// Whether a `Guid` is set.
+    pub fn has_guid(&self) -> bool {
+        self.guid.borrow().is_some()
+    }
+
+    /// The agent this client acts for.
+    pub fn agent_id(&self) -> &AgentId {
+        &self.agent_id
+    }
+
+    /// The base URL.
+    pub fn base_url(&self) -> &BaseUrl {
+        &self.base_url
+    }
+
+    /// The timeout for a call with `options`.
+    pub fn timeout_for(&self, options: CallOptions) -> u32 {
+        options.timeout_ms.unwrap_or(self.timeout_ms)
+    }
+
+    /// Validates `op` and builds its request with the current `Guid`.
+    pub fn prepare<O: Operation>(&self, op: &O) -> Result<HttpRequest, Error> {
+        let guid = self.guid.borrow();
+        let Some(guid) = guid.as_deref() else {
+            return Err(Error::validation(
+                O::LOG_NAME,
+                validation::invalid("guid", "required", "is required: pass `guid` in the config or call setGuid()", "nothing"),
+            ));
+        };
+        operation::build_request(op, &self.base_url, &self.agent_id, guid)
+    }
+
+    /// Takes a rotated `Guid` from `Set-GUID` (on any response), then decodes the result.
+    pub fn complete<O: Operation>(&self, head: &ResponseHead, body: &[u8]) -> Result<O::Output, Error> {
+        if let Some(guid) = head.set_guid.as_deref().and_then(guid_from_set_guid) {
+            // A malformed rotated Guid is ignored rather than stored: the old one stays valid
+            // until the server says otherwise.
+            let _ = self.set_guid(&guid);
+        }
+        operation::parse_response::<O>(head, body)
+    }
+}
+
+/// Configuration of a CC-CMS client.
+#[derive(Clone, Deserialize, Tsify)]
+#[serde(deny_unknown_fields)]
+pub struct CmsClientConfig {
+    /// CC-CMS address (or its NSLB mapping), e.g. `https://10.0.0.1:28443`.
+    #[serde(rename = "baseUrl")]
+    pub base_url: String,
+    /// AK issued by the administrator.
+    #[serde(rename = "accessKey")]
+    pub access_key: String,
+    /// SK issued by the administrator. Only used as an HMAC key; never sent or logged.
+    #[serde(rename = "secretKey")]
+    pub secret_key: String,
+    /// Per-call timeout in ms (default 120000, at most 600000).
+    #[serde(rename = "timeoutMs", default, deserialize_with = "de::opt_int")]
+    #[tsify(optional, type = "number")]
+    pub timeout_ms: Option<i64>,
+    /// Allow a plain `http://` base URL. Default false.
+    #[serde(rename = "allowInsecureHttp", default)]
+    #[tsify(optional)]
+    pub allow_insecure_http: Option<bool>,
+}
+
+impl std::fmt::Debug for CmsClientConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CmsClientConfig").field("base_url", &self.base_url).field("keys", &"<redacted>").finish()
+    }
+}
+
+/// A CC-CMS client: validated base URL, AK/SK and timeout.
+#[derive(Debug)]
+pub struct CmsClient {
+    base_url: BaseUrl,
+    credentials: CmsCredentials,
+    timeout_ms: u32,
+}
+
+impl CmsClient {
+    /// Validates `config`.
+    pub fn new(config: CmsClientConfig) -> Result<Self, Error> {
+        let v = |e: ValidationError| Error::validation(CMS_CLIENT, e);
+        Ok(Self {
+            base_url: BaseUrl::parse("baseUrl", &config.base_url, config.allow_insecure_http.unwrap_or(false)).map_err(v)?,
+            credentials: CmsCredentials::new(config.access_key, config.secret_key).map_err(v)?,
+            timeout_ms: config.timeout_ms.map(|t| config::timeout_ms("timeoutMs", t)).transpose().map_err(v)?.unwrap_or(config::DEFAULT_CMS_TIMEOUT_MS),
+        })
+    }
+
+    /// The timeout for a call with `options`.
+    pub fn timeout_for(&self, options: CallOptions) -> u32 {
+        options.timeout_ms.unwrap_or(self.timeout_ms)
+    }
+
+    /// Validates and signs a download request at signing time `timestamp`.
+    pub fn prepare_download(&self, req: &DownloadRecordFileRequest, timestamp: &str) -> Result<HttpRequest, Error> {
+        req.to_http(&self.base_url, &self.credentials, timestamp)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+    use crate::recordplay::NetPlayRequest;
+    use serde_json::json;
+
+    fn client(extra: serde_json::Value) -> Result<GatewayClient, Error> {
+        let mut cfg = json!({"baseUrl": "https://10.0.0.1:8043", "agentId": "1001"});
+        if let (Some(c), Some(e)) = (cfg.as_object_mut(), extra.as_object()) {
+            c.extend(e.clone());
+        }
+        GatewayClient::new(serde_json::from_value(cfg).unwrap())
+    }
+
+    fn netplay() -> NetPlayRequest {
+        NetPlayRequest::builder().file_name("f.V3").cc_id(1).build().unwrap()
+    }
+
+    #[test]
+    fn config_validation_names_field_rule_value() {
+        let e = client(json!({"agentId": 42})).unwrap_err();
+        assert_eq!(e.operation, AGENT_CLIENT);
+        assert!(matches!(&e.kind, ErrorKind::Validation(v) if v.field == "agentId" && v.rule == "range" && v.value == "\"42\""), "{e}");
+        assert!(client(json!({"timeoutMs": 0})).is_err());
+        assert!(client(json!({"baseUrl": "http://127.0.0.1:9"})).is_err());
+        assert!(client(json!({"baseUrl": "http://127.0.0.1:9", "allowInsecureHttp": true})).is_ok());
+        let e = client(json!({"guid": "a b"})).unwrap_err().to_string();
+        assert!(e.contains("guid") && !e.contains("a b"), "{e}");
+    }
+
+    #[test]
+    fn guid_is_required_and_sent() {
+        let c = client(json!({})).unwrap();
+        let e = c.prepare(&netplay()).unwrap_err();
+        assert!(matches!(&e.kind, ErrorKind::Validation(v) if v.field == "guid" && v.rule == "required"));
+        c.set_guid("g1.AgentGateway1").unwrap();
+        let r = c.prepare(&netplay()).unwrap();
+        assert_eq!(r.url, "https://10.0.0.1:8043/agentgateway/resource/recordplay/1001/netplay");
+        assert_eq!(r.header("Guid"), Some("g1.AgentGateway1"));
+        assert_eq!(r.header("Content-Type"), Some("application/json; charset=UTF-8"));
+        assert!(!format!("{c:?}").contains("g1.AgentGateway1"));
+    }
+
+    #[test]
+    fn set_guid_header_rotates_the_guid_even_on_failure() {
+        let c = client(json!({"guid": "old"})).unwrap();
+        let head = ResponseHead { status: 200, set_guid: Some("JSESSIONID=new.AgentGateway2".into()), ..Default::default() };
+        let r = c.complete::<NetPlayRequest>(&head, br#"{"retcode":"100-007","message":"x"}"#);
+        assert!(r.is_err());
+        assert_eq!(c.prepare(&netplay()).unwrap().header("Guid"), Some("new.AgentGateway2"));
+        // A malformed rotation is ignored.
+        let head = ResponseHead { status: 200, set_guid: Some("JSESSIONID=bad guid".into()), ..Default::default() };
+        let _ = c.complete::<NetPlayRequest>(&head, br#"{"retcode":"0"}"#);
+        assert_eq!(c.prepare(&netplay()).unwrap().header("Guid"), Some("new.AgentGateway2"));
+    }
+
+    #[test]
+    fn invalid_requests_never_become_http_requests() {
+        let c = client(json!({"guid": "g"})).unwrap();
+        let bad = NetPlayRequest { file_name: "x".repeat(101), ..netplay() };
+        let e = c.prepare(&bad).unwrap_err();
+        assert_eq!(e.operation, "beginNetPlay");
+        assert_eq!(e.to_string(), "beginNetPlay: invalid fileName must have at most 100 characters: got 101 characters");
+    }
+
+    #[test]
+    fn cms_client_never_shows_keys() {
+        let cfg: CmsClientConfig = serde_json::from_value(json!({"baseUrl": "https://h:1", "accessKey": "AKX", "secretKey": "SKX"})).unwrap();
+        assert!(!format!("{cfg:?}").contains("SKX"));
+        let c = CmsClient::new(cfg).unwrap();
+        let s = format!("{c:?}");
+        assert!(!s.contains("SKX") && !s.contains("AKX"), "{s}");
+        let cfg: CmsClientConfig = serde_json::from_value(json!({"baseUrl": "https://h:1", "accessKey": "AK", "secretKey": ""})).unwrap();
+        let e = CmsClient::new(cfg).unwrap_err();
+        assert!(matches!(&e.kind, ErrorKind::Validation(v) if v.field == "secretKey" && v.value == "<redacted>"));
+    }
+}

@@ -1,0 +1,157 @@
+//! Client configuration: base URL, timeouts, and their validation.
+
+use crate::error::ValidationError;
+use crate::validation::{invalid, shown};
+
+/// Default per-call timeout for CC-Gateway calls.
+pub const DEFAULT_GATEWAY_TIMEOUT_MS: u32 = 30_000;
+/// Default per-call timeout for CC-CMS calls (recordings can be large).
+pub const DEFAULT_CMS_TIMEOUT_MS: u32 = 120_000;
+/// Largest accepted timeout (10 minutes).
+pub const MAX_TIMEOUT_MS: u32 = 600_000;
+
+/// A validated base URL: `https://host[:port][/prefix]`, without a trailing slash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    url: String,
+    authority: String,
+}
+
+impl BaseUrl {
+    /// Parses `value`. Plain `http` is accepted only when `allow_insecure_http` is set.
+    pub fn parse(field: &str, value: &str, allow_insecure_http: bool) -> Result<Self, ValidationError> {
+        let bad = |expected: &str| invalid(field, "format", expected.to_owned(), shown(value));
+        let rest = if let Some(r) = value.strip_prefix("https://") {
+            r
+        } else if let Some(r) = value.strip_prefix("http://") {
+            if !allow_insecure_http {
+                return Err(invalid(
+                    field,
+                    "https",
+                    "must use https (set allowInsecureHttp: true to use plain http)",
+                    shown(value),
+                ));
+            }
+            r
+        } else {
+            return Err(bad("must be an absolute https:// URL"));
+        };
+        if rest.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_control() || matches!(b, b'?' | b'#' | b'@' | b'\\')) {
+            return Err(bad("must be scheme://host[:port][/path] without spaces, query, fragment or user info"));
+        }
+        let (authority, path) = match rest.find('/') {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, ""),
+        };
+        if !valid_authority(authority) {
+            return Err(bad("must name a host and an optional port 1..=65535"));
+        }
+        let scheme_len = value.len() - rest.len();
+        let url = format!("{}{}{}", &value[..scheme_len], authority, path.trim_end_matches('/'));
+        Ok(Self { url, authority: authority.to_owned() })
+    }
+
+    /// The URL without a trailing slash.
+    pub fn as_str(&self) -> &str {
+        &self.url
+    }
+
+    /// `host[:port]` as written: what C2 signing puts in the `host` header.
+    pub fn authority(&self) -> &str {
+        &self.authority
+    }
+
+    /// `self` + `path` (which starts with `/`).
+    pub fn join(&self, path: &str) -> String {
+        format!("{}{}", self.url, path)
+    }
+}
+
+fn valid_authority(authority: &str) -> bool {
+    let (host, port) = if let Some(rest) = authority.strip_prefix('[') {
+        // IPv6 literal: `[addr]` or `[addr]:port`.
+        let Some((addr, tail)) = rest.split_once(']') else { return false };
+        if addr.is_empty() || !addr.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.') {
+            return false;
+        }
+        match (tail.is_empty(), tail.strip_prefix(':')) {
+            (true, _) => (addr, None),
+            (false, Some(p)) => (addr, Some(p)),
+            (false, None) => return false,
+        }
+    } else {
+        let (h, p) = match authority.split_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (authority, None),
+        };
+        if h.is_empty() || !h.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_')) {
+            return false;
+        }
+        (h, p)
+    };
+    let port_ok = port.is_none_or(|p| {
+        !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && matches!(p.parse::<u32>(), Ok(1..=65_535))
+    });
+    !host.is_empty() && port_ok
+}
+
+/// Validates a timeout in milliseconds: an integer in `1..=MAX_TIMEOUT_MS`.
+pub fn timeout_ms(field: &str, value: i64) -> Result<u32, ValidationError> {
+    match u32::try_from(value) {
+        Ok(v) if (1..=MAX_TIMEOUT_MS).contains(&v) => Ok(v),
+        _ => Err(invalid(field, "range", format!("must be in 1..={MAX_TIMEOUT_MS} ms"), value.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_https_hosts_ports_and_prefixes() {
+        let u = BaseUrl::parse("baseUrl", "https://10.0.0.1:8043/", false).ok();
+        assert_eq!(u.as_ref().map(BaseUrl::as_str), Some("https://10.0.0.1:8043"));
+        assert_eq!(u.as_ref().map(BaseUrl::authority), Some("10.0.0.1:8043"));
+        let u = BaseUrl::parse("baseUrl", "https://cc.example.com/proxy/cc", false).ok();
+        assert_eq!(u.map(|u| u.join("/agentgateway")), Some("https://cc.example.com/proxy/cc/agentgateway".to_owned()));
+        assert!(BaseUrl::parse("baseUrl", "https://[::1]:8043", false).is_ok());
+    }
+
+    #[test]
+    fn http_needs_explicit_opt_in() {
+        let e = BaseUrl::parse("baseUrl", "http://127.0.0.1:1", false).err();
+        assert_eq!(e.map(|e| e.rule), Some("https"));
+        assert!(BaseUrl::parse("baseUrl", "http://127.0.0.1:1", true).is_ok());
+    }
+
+    #[test]
+    fn rejects_malformed_urls() {
+        for bad in [
+            "",
+            "ftp://h",
+            "https://",
+            "https://h:0",
+            "https://h:65536",
+            "https://h:80x",
+            "https://u:p@h",
+            "https://h/?q=1",
+            "https://h/#f",
+            "https://h o",
+            "https://[::1",
+            "https://h:",
+            "https://a:b:80",
+            "https://[::1]x",
+        ] {
+            assert!(BaseUrl::parse("baseUrl", bad, true).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn timeout_bounds() {
+        assert_eq!(timeout_ms("timeoutMs", 1), Ok(1));
+        assert_eq!(timeout_ms("timeoutMs", 600_000), Ok(600_000));
+        assert!(timeout_ms("timeoutMs", 0).is_err());
+        assert!(timeout_ms("timeoutMs", 600_001).is_err());
+        assert!(timeout_ms("timeoutMs", -5).is_err());
+    }
+}

@@ -1,0 +1,112 @@
+//! Plain descriptions of an HTTP exchange. The pure core builds [`HttpRequest`]s and reads
+//! [`ResponseHead`]s; only `transport` (wasm32) turns them into `fetch` calls.
+
+/// The JSON content type every CC-Gateway and CC-CMS request carries.
+pub const CONTENT_TYPE_JSON: &str = "application/json; charset=UTF-8";
+
+/// HTTP methods the API uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// GET
+    Get,
+    /// POST
+    Post,
+    /// PUT
+    Put,
+    /// DELETE
+    Delete,
+}
+
+impl Method {
+    /// Upper-case name, as sent and as signed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// A request ready to send.
+#[derive(Clone, PartialEq, Eq)]
+pub struct HttpRequest {
+    /// Method.
+    pub method: Method,
+    /// Absolute URL.
+    pub url: String,
+    /// Header names and values. Values may be secrets: never log them.
+    pub headers: Vec<(&'static str, String)>,
+    /// JSON body, if any.
+    pub body: Option<String>,
+}
+
+impl std::fmt::Debug for HttpRequest {
+    /// Header values are left out: `Guid` and `Authorization` are secrets.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(n, _)| *n).collect();
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("headers", &names)
+            .field("body", &self.body)
+            .finish()
+    }
+}
+
+impl HttpRequest {
+    /// The value of header `name` (exact name as built).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+}
+
+/// Status and the response headers the client reads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResponseHead {
+    /// HTTP status.
+    pub status: u16,
+    /// `Content-Type`, if sent.
+    pub content_type: Option<String>,
+    /// `Set-GUID`, if sent (`JSESSIONID=<guid>`). A secret.
+    pub set_guid: Option<String>,
+    /// `Content-Disposition`, if sent.
+    pub content_disposition: Option<String>,
+}
+
+/// The Guid carried by a `Set-GUID` header value: the text after `JSESSIONID=`, or the whole
+/// value when it has no `=`. `None` when empty.
+pub fn guid_from_set_guid(value: &str) -> Option<String> {
+    let v = value.trim();
+    let guid = match v.split_once('=') {
+        Some((_, g)) => g.trim(),
+        None => v,
+    };
+    (!guid.is_empty()).then(|| guid.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_guid_parsing() {
+        assert_eq!(guid_from_set_guid("JSESSIONID=27ab.AgentGateway0").as_deref(), Some("27ab.AgentGateway0"));
+        assert_eq!(guid_from_set_guid(" 27ab.AgentGateway0 ").as_deref(), Some("27ab.AgentGateway0"));
+        assert_eq!(guid_from_set_guid("JSESSIONID="), None);
+        assert_eq!(guid_from_set_guid(""), None);
+    }
+
+    #[test]
+    fn debug_never_shows_header_values() {
+        let r = HttpRequest {
+            method: Method::Get,
+            url: "https://h/x".into(),
+            headers: vec![("Guid", "secret-guid".into())],
+            body: None,
+        };
+        let s = format!("{r:?}");
+        assert!(s.contains("Guid") && !s.contains("secret-guid"), "{s}");
+    }
+}

@@ -1,0 +1,70 @@
+//! Intercepting: an inspector who is listening to, inserted into or whispering an agent's
+//! call takes the call over; the agent goes idle.
+//!
+//! Vendor page: "Intercepting" (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_2403.html>,
+//! seed `qualitycontrol-intercept.txt`). Outcome events: `AgentEvent_Talking`,
+//! `AgentMediaEvent_Record`.
+
+use crate::de;
+use crate::error::ValidationError;
+use crate::http::Method;
+use crate::operation::{Ack, Operation};
+use crate::validation::AgentId;
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+/// `PUT /qualitycontrol/{agentid}/intercept/{workNo}` (`intercept`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(deny_unknown_fields)]
+pub struct InterceptRequest {
+    /// The agent whose call is intercepted (same agent-ID range as `agentid`).
+    #[serde(rename = "workNo", deserialize_with = "de::text")]
+    #[tsify(type = "string | number")]
+    pub work_no: String,
+}
+
+impl InterceptRequest {
+    /// Intercepts `work_no`'s call.
+    pub fn new(work_no: impl Into<String>) -> Self {
+        Self { work_no: work_no.into() }
+    }
+}
+
+impl Operation for InterceptRequest {
+    const LOG_NAME: &'static str = "intercept";
+    const METHOD: Method = Method::Put;
+    const DOCUMENTED_RETCODES: &'static [&'static str] = &["100-006", "900-001", "900-002", "900-003"];
+    type Output = Ack;
+
+    fn path(&self, agent_id: &AgentId) -> String {
+        // `validate` has run before `path`, so `work_no` is plain digits.
+        format!("/qualitycontrol/{}/intercept/{}", agent_id.as_str(), self.work_no)
+    }
+
+    fn validate(&self) -> Result<(), ValidationError> {
+        AgentId::parse("workNo", &self.work_no).map(|_| ())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_method_and_work_no_range() {
+        let id = AgentId::parse("agentId", "1002").unwrap();
+        let op = InterceptRequest::new("1001");
+        assert_eq!(op.path(&id), "/qualitycontrol/1002/intercept/1001");
+        assert_eq!((InterceptRequest::METHOD, op.body()), (Method::Put, None));
+        assert!(op.validate().is_ok());
+        for bad in ["100", "60000", "../1001", "1001/x", ""] {
+            assert_eq!(InterceptRequest::new(bad).validate().err().map(|e| e.field), Some("workNo".to_owned()), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn work_no_may_be_a_number() {
+        let op: InterceptRequest = serde_json::from_value(serde_json::json!({"workNo": 1001})).unwrap();
+        assert_eq!(op, InterceptRequest::new("1001"));
+    }
+}

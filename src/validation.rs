@@ -1,0 +1,151 @@
+//! Field checks shared by every operation, and the documented limits they enforce.
+
+use crate::error::{snippet, ValidationError};
+use std::ops::RangeInclusive;
+
+/// Agent IDs (`agentid`, `workNo`) accepted by CC-Gateway.
+///
+/// The five seed pages (updated 2023-09-27) say 101–59999; newer vendor pages say 101–999999
+/// (`../shared/reference/huawei-cec-api-facts.md` §0). Change this one constant to widen it.
+pub const AGENT_ID_RANGE: RangeInclusive<u64> = 101..=59_999;
+
+/// Largest integer a JS `number` holds exactly; bounds every `long` field.
+pub const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
+
+/// Builds a [`ValidationError`].
+pub fn invalid(field: &str, rule: &'static str, expected: impl Into<String>, value: impl Into<String>) -> ValidationError {
+    ValidationError { field: field.to_owned(), rule, expected: expected.into(), value: value.into() }
+}
+
+/// A value shortened and quoted for an error message.
+pub fn shown(value: &str) -> String {
+    format!("{:?}", snippet(value, 64))
+}
+
+/// Length as Java's `String.length()` counts it (UTF-16 code units), which is what the
+/// gateway's "at most N characters" limits measure.
+pub fn java_length(value: &str) -> usize {
+    value.encode_utf16().count()
+}
+
+/// `value` is present and not blank.
+pub fn required(field: &str, value: &str) -> Result<(), ValidationError> {
+    if value.trim().is_empty() {
+        return Err(invalid(field, "required", "is required and must not be blank", shown(value)));
+    }
+    Ok(())
+}
+
+/// `value` has at most `max` characters (UTF-16 code units).
+pub fn max_length(field: &str, value: &str, max: usize) -> Result<(), ValidationError> {
+    let len = java_length(value);
+    if len > max {
+        return Err(invalid(field, "maxLength", format!("must have at most {max} characters"), format!("{len} characters")));
+    }
+    Ok(())
+}
+
+/// `value` lies in `range`.
+pub fn in_range(field: &str, value: i64, range: RangeInclusive<i64>) -> Result<(), ValidationError> {
+    if !range.contains(&value) {
+        return Err(invalid(field, "range", format!("must be in {}..={}", range.start(), range.end()), value.to_string()));
+    }
+    Ok(())
+}
+
+/// `value` is one of `allowed`.
+pub fn one_of(field: &str, value: i64, allowed: &[i64]) -> Result<(), ValidationError> {
+    if !allowed.contains(&value) {
+        let list: Vec<String> = allowed.iter().map(i64::to_string).collect();
+        return Err(invalid(field, "oneOf", format!("must be one of {}", list.join(", ")), value.to_string()));
+    }
+    Ok(())
+}
+
+/// `value` is safe to put in an HTTP header: visible ASCII only, at most `max` bytes.
+/// The value is never echoed, because header values here are secrets (`Guid`, keys).
+pub fn secret_header_value(field: &str, value: &str, max: usize) -> Result<(), ValidationError> {
+    if value.is_empty() {
+        return Err(invalid(field, "required", "is required", "<redacted>"));
+    }
+    if value.len() > max || !value.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+        return Err(invalid(
+            field,
+            "format",
+            format!("must be 1..={max} visible ASCII characters (no spaces or line breaks)"),
+            "<redacted>",
+        ));
+    }
+    Ok(())
+}
+
+/// A validated agent ID (`agentid` in paths, `workNo`), kept as the decimal text sent on the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgentId(String);
+
+impl AgentId {
+    /// Parses decimal digits without a leading zero, inside [`AGENT_ID_RANGE`].
+    pub fn parse(field: &str, value: &str) -> Result<Self, ValidationError> {
+        let expected = || {
+            format!("must be an agent ID, digits in {}..={}", AGENT_ID_RANGE.start(), AGENT_ID_RANGE.end())
+        };
+        let digits_ok = !value.is_empty() && value.len() <= 10 && value.bytes().all(|b| b.is_ascii_digit()) && !value.starts_with('0');
+        match value.parse::<u64>() {
+            Ok(n) if digits_ok && AGENT_ID_RANGE.contains(&n) => Ok(Self(value.to_owned())),
+            _ => Err(invalid(field, "range", expected(), shown(value))),
+        }
+    }
+
+    /// The ID as sent in paths.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agent_id_boundaries() {
+        for ok in ["101", "59999", "1001"] {
+            assert_eq!(AgentId::parse("agentId", ok).map(|a| a.as_str().to_owned()), Ok(ok.to_owned()));
+        }
+        for bad in ["100", "60000", "0101", "", "12a", "-101", " 101", "99999999999999999999"] {
+            let err = AgentId::parse("agentId", bad).err();
+            assert_eq!(err.as_ref().map(|e| e.rule), Some("range"), "{bad:?}");
+        }
+        let e = AgentId::parse("workNo", "42").err().map(|e| e.to_string());
+        assert_eq!(e.as_deref(), Some("workNo must be an agent ID, digits in 101..=59999: got \"42\""));
+    }
+
+    #[test]
+    fn max_length_counts_utf16_units() {
+        assert!(max_length("f", &"a".repeat(100), 100).is_ok());
+        assert!(max_length("f", &"a".repeat(101), 100).is_err());
+        // U+1F600 is two UTF-16 units, as Java counts it.
+        assert!(max_length("f", &"😀".repeat(50), 100).is_ok());
+        assert!(max_length("f", &format!("a{}", "😀".repeat(50)), 100).is_err());
+    }
+
+    #[test]
+    fn secret_values_are_never_echoed() {
+        let e = secret_header_value("guid", "abc\r\nX-Evil: 1", 256).err();
+        assert_eq!(e.as_ref().map(|e| e.value.as_str()), Some("<redacted>"));
+        assert!(secret_header_value("guid", "", 256).is_err());
+        assert!(secret_header_value("guid", "1c6f.AgentGateway1", 256).is_ok());
+        assert!(secret_header_value("guid", &"a".repeat(257), 256).is_err());
+    }
+
+    #[test]
+    fn range_and_one_of() {
+        assert!(in_range("locationId", 65_535, 0..=65_535).is_ok());
+        assert_eq!(in_range("locationId", 65_536, 0..=65_535).err().map(|e| e.rule), Some("range"));
+        assert!(one_of("fileFormat", 2, &[0, 1, 2]).is_ok());
+        assert_eq!(
+            one_of("fileFormat", 3, &[0, 1, 2]).err().map(|e| e.to_string()),
+            Some("fileFormat must be one of 0, 1, 2: got 3".to_owned())
+        );
+        assert!(required("callID", "  ").is_err());
+    }
+}
