@@ -3,7 +3,7 @@
 
 use crate::cms::{CmsCredentials, DownloadRecordFileRequest};
 use crate::config::{self, BaseUrl};
-use crate::de;
+use crate::de::{Int, Text};
 use crate::error::{Error, ValidationError};
 use crate::http::{guid_from_set_guid, HttpRequest, ResponseHead};
 use crate::operation::{self, Operation};
@@ -27,19 +27,18 @@ pub struct AgentClientConfig {
     #[serde(rename = "baseUrl")]
     pub base_url: String,
     /// The signed-in agent's ID (101..=59999).
-    #[serde(rename = "agentId", deserialize_with = "de::text")]
+    #[serde(rename = "agentId")]
     #[tsify(type = "string | number")]
-    pub agent_id: String,
+    pub agent_id: Text,
     /// The `Guid` from sign-in (static authentication) or the event poll (dynamic).
-    #[serde(default)]
     #[tsify(optional)]
     pub guid: Option<String>,
     /// Per-call timeout in ms (default 30000, at most 600000).
-    #[serde(rename = "timeoutMs", default, deserialize_with = "de::opt_int")]
+    #[serde(rename = "timeoutMs")]
     #[tsify(optional, type = "number")]
-    pub timeout_ms: Option<i64>,
+    pub timeout_ms: Option<Int>,
     /// Allow a plain `http://` base URL (for the simulator or a lab). Default false.
-    #[serde(rename = "allowInsecureHttp", default)]
+    #[serde(rename = "allowInsecureHttp")]
     #[tsify(optional)]
     pub allow_insecure_http: Option<bool>,
 }
@@ -87,9 +86,19 @@ impl GatewayClient {
     pub fn new(config: AgentClientConfig) -> Result<Self, Error> {
         let v = |e: ValidationError| Error::validation(AGENT_CLIENT, e);
         let client = Self {
-            base_url: BaseUrl::parse("baseUrl", &config.base_url, config.allow_insecure_http.unwrap_or(false)).map_err(v)?,
-            agent_id: AgentId::parse("agentId", &config.agent_id).map_err(v)?,
-            timeout_ms: config.timeout_ms.map(|t| config::timeout_ms("timeoutMs", t)).transpose().map_err(v)?.unwrap_or(config::DEFAULT_GATEWAY_TIMEOUT_MS),
+            base_url: BaseUrl::parse(
+                "baseUrl",
+                &config.base_url,
+                config.allow_insecure_http.unwrap_or(false),
+            )
+            .map_err(v)?,
+            agent_id: AgentId::parse("agentId", config.agent_id.as_str()).map_err(v)?,
+            timeout_ms: config
+                .timeout_ms
+                .map(|t| config::timeout_ms("timeoutMs", t.0))
+                .transpose()
+                .map_err(v)?
+                .unwrap_or(config::DEFAULT_GATEWAY_TIMEOUT_MS),
             guid: RefCell::new(None),
         };
         if let Some(g) = config.guid {
@@ -131,14 +140,23 @@ impl GatewayClient {
         let Some(guid) = guid.as_deref() else {
             return Err(Error::validation(
                 O::LOG_NAME,
-                validation::invalid("guid", "required", "is required: pass `guid` in the config or call setGuid()", "nothing"),
+                validation::invalid(
+                    "guid",
+                    "required",
+                    "is required: pass `guid` in the config or call setGuid()",
+                    "nothing",
+                ),
             ));
         };
         operation::build_request(op, &self.base_url, &self.agent_id, guid)
     }
 
     /// Takes a rotated `Guid` from `Set-GUID` (on any response), then decodes the result.
-    pub fn complete<O: Operation>(&self, head: &ResponseHead, body: &[u8]) -> Result<O::Output, Error> {
+    pub fn complete<O: Operation>(
+        &self,
+        head: &ResponseHead,
+        body: &[u8],
+    ) -> Result<O::Output, Error> {
         if let Some(guid) = head.set_guid.as_deref().and_then(guid_from_set_guid) {
             // A malformed rotated Guid is ignored rather than stored: the old one stays valid
             // until the server says otherwise.
@@ -162,18 +180,21 @@ pub struct CmsClientConfig {
     #[serde(rename = "secretKey")]
     pub secret_key: String,
     /// Per-call timeout in ms (default 120000, at most 600000).
-    #[serde(rename = "timeoutMs", default, deserialize_with = "de::opt_int")]
+    #[serde(rename = "timeoutMs")]
     #[tsify(optional, type = "number")]
-    pub timeout_ms: Option<i64>,
+    pub timeout_ms: Option<Int>,
     /// Allow a plain `http://` base URL. Default false.
-    #[serde(rename = "allowInsecureHttp", default)]
+    #[serde(rename = "allowInsecureHttp")]
     #[tsify(optional)]
     pub allow_insecure_http: Option<bool>,
 }
 
 impl std::fmt::Debug for CmsClientConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CmsClientConfig").field("base_url", &self.base_url).field("keys", &"<redacted>").finish()
+        f.debug_struct("CmsClientConfig")
+            .field("base_url", &self.base_url)
+            .field("keys", &"<redacted>")
+            .finish()
     }
 }
 
@@ -190,9 +211,19 @@ impl CmsClient {
     pub fn new(config: CmsClientConfig) -> Result<Self, Error> {
         let v = |e: ValidationError| Error::validation(CMS_CLIENT, e);
         Ok(Self {
-            base_url: BaseUrl::parse("baseUrl", &config.base_url, config.allow_insecure_http.unwrap_or(false)).map_err(v)?,
+            base_url: BaseUrl::parse(
+                "baseUrl",
+                &config.base_url,
+                config.allow_insecure_http.unwrap_or(false),
+            )
+            .map_err(v)?,
             credentials: CmsCredentials::new(config.access_key, config.secret_key).map_err(v)?,
-            timeout_ms: config.timeout_ms.map(|t| config::timeout_ms("timeoutMs", t)).transpose().map_err(v)?.unwrap_or(config::DEFAULT_CMS_TIMEOUT_MS),
+            timeout_ms: config
+                .timeout_ms
+                .map(|t| config::timeout_ms("timeoutMs", t.0))
+                .transpose()
+                .map_err(v)?
+                .unwrap_or(config::DEFAULT_CMS_TIMEOUT_MS),
         })
     }
 
@@ -202,7 +233,11 @@ impl CmsClient {
     }
 
     /// Validates and signs a download request at signing time `timestamp`.
-    pub fn prepare_download(&self, req: &DownloadRecordFileRequest, timestamp: &str) -> Result<HttpRequest, Error> {
+    pub fn prepare_download(
+        &self,
+        req: &DownloadRecordFileRequest,
+        timestamp: &str,
+    ) -> Result<HttpRequest, Error> {
         req.to_http(&self.base_url, &self.credentials, timestamp)
     }
 }
@@ -223,17 +258,26 @@ mod tests {
     }
 
     fn netplay() -> NetPlayRequest {
-        NetPlayRequest::builder().file_name("f.V3").cc_id(1).build().unwrap()
+        NetPlayRequest::builder()
+            .file_name("f.V3")
+            .cc_id(1)
+            .build()
+            .unwrap()
     }
 
     #[test]
     fn config_validation_names_field_rule_value() {
         let e = client(json!({"agentId": 42})).unwrap_err();
         assert_eq!(e.operation, AGENT_CLIENT);
-        assert!(matches!(&e.kind, ErrorKind::Validation(v) if v.field == "agentId" && v.rule == "range" && v.value == "\"42\""), "{e}");
+        assert!(
+            matches!(&e.kind, ErrorKind::Validation(v) if v.field == "agentId" && v.rule == "range" && v.value == "\"42\""),
+            "{e}"
+        );
         assert!(client(json!({"timeoutMs": 0})).is_err());
         assert!(client(json!({"baseUrl": "http://127.0.0.1:9"})).is_err());
-        assert!(client(json!({"baseUrl": "http://127.0.0.1:9", "allowInsecureHttp": true})).is_ok());
+        assert!(
+            client(json!({"baseUrl": "http://127.0.0.1:9", "allowInsecureHttp": true})).is_ok()
+        );
         let e = client(json!({"guid": "a b"})).unwrap_err().to_string();
         assert!(e.contains("guid") && !e.contains("a b"), "{e}");
     }
@@ -242,46 +286,82 @@ mod tests {
     fn guid_is_required_and_sent() {
         let c = client(json!({})).unwrap();
         let e = c.prepare(&netplay()).unwrap_err();
-        assert!(matches!(&e.kind, ErrorKind::Validation(v) if v.field == "guid" && v.rule == "required"));
+        assert!(
+            matches!(&e.kind, ErrorKind::Validation(v) if v.field == "guid" && v.rule == "required")
+        );
         c.set_guid("g1.AgentGateway1").unwrap();
         let r = c.prepare(&netplay()).unwrap();
-        assert_eq!(r.url, "https://10.0.0.1:8043/agentgateway/resource/recordplay/1001/netplay");
+        assert_eq!(
+            r.url,
+            "https://10.0.0.1:8043/agentgateway/resource/recordplay/1001/netplay"
+        );
         assert_eq!(r.header("Guid"), Some("g1.AgentGateway1"));
-        assert_eq!(r.header("Content-Type"), Some("application/json; charset=UTF-8"));
+        assert_eq!(
+            r.header("Content-Type"),
+            Some("application/json; charset=UTF-8")
+        );
         assert!(!format!("{c:?}").contains("g1.AgentGateway1"));
     }
 
     #[test]
     fn set_guid_header_rotates_the_guid_even_on_failure() {
         let c = client(json!({"guid": "old"})).unwrap();
-        let head = ResponseHead { status: 200, set_guid: Some("JSESSIONID=new.AgentGateway2".into()), ..Default::default() };
+        let head = ResponseHead {
+            status: 200,
+            set_guid: Some("JSESSIONID=new.AgentGateway2".into()),
+            ..Default::default()
+        };
         let r = c.complete::<NetPlayRequest>(&head, br#"{"retcode":"100-007","message":"x"}"#);
         assert!(r.is_err());
-        assert_eq!(c.prepare(&netplay()).unwrap().header("Guid"), Some("new.AgentGateway2"));
+        assert_eq!(
+            c.prepare(&netplay()).unwrap().header("Guid"),
+            Some("new.AgentGateway2")
+        );
         // A malformed rotation is ignored.
-        let head = ResponseHead { status: 200, set_guid: Some("JSESSIONID=bad guid".into()), ..Default::default() };
+        let head = ResponseHead {
+            status: 200,
+            set_guid: Some("JSESSIONID=bad guid".into()),
+            ..Default::default()
+        };
         let _ = c.complete::<NetPlayRequest>(&head, br#"{"retcode":"0"}"#);
-        assert_eq!(c.prepare(&netplay()).unwrap().header("Guid"), Some("new.AgentGateway2"));
+        assert_eq!(
+            c.prepare(&netplay()).unwrap().header("Guid"),
+            Some("new.AgentGateway2")
+        );
     }
 
     #[test]
     fn invalid_requests_never_become_http_requests() {
         let c = client(json!({"guid": "g"})).unwrap();
-        let bad = NetPlayRequest { file_name: "x".repeat(101), ..netplay() };
+        let bad = NetPlayRequest {
+            file_name: "x".repeat(101),
+            ..netplay()
+        };
         let e = c.prepare(&bad).unwrap_err();
         assert_eq!(e.operation, "beginNetPlay");
-        assert_eq!(e.to_string(), "beginNetPlay: invalid fileName must have at most 100 characters: got 101 characters");
+        assert_eq!(
+            e.to_string(),
+            "beginNetPlay: invalid fileName must have at most 100 characters: got 101 characters"
+        );
     }
 
     #[test]
     fn cms_client_never_shows_keys() {
-        let cfg: CmsClientConfig = serde_json::from_value(json!({"baseUrl": "https://h:1", "accessKey": "AKX", "secretKey": "SKX"})).unwrap();
+        let cfg: CmsClientConfig = serde_json::from_value(
+            json!({"baseUrl": "https://h:1", "accessKey": "AKX", "secretKey": "SKX"}),
+        )
+        .unwrap();
         assert!(!format!("{cfg:?}").contains("SKX"));
         let c = CmsClient::new(cfg).unwrap();
         let s = format!("{c:?}");
         assert!(!s.contains("SKX") && !s.contains("AKX"), "{s}");
-        let cfg: CmsClientConfig = serde_json::from_value(json!({"baseUrl": "https://h:1", "accessKey": "AK", "secretKey": ""})).unwrap();
+        let cfg: CmsClientConfig = serde_json::from_value(
+            json!({"baseUrl": "https://h:1", "accessKey": "AK", "secretKey": ""}),
+        )
+        .unwrap();
         let e = CmsClient::new(cfg).unwrap_err();
-        assert!(matches!(&e.kind, ErrorKind::Validation(v) if v.field == "secretKey" && v.value == "<redacted>"));
+        assert!(
+            matches!(&e.kind, ErrorKind::Validation(v) if v.field == "secretKey" && v.value == "<redacted>")
+        );
     }
 }

@@ -19,7 +19,11 @@ pub struct BaseUrl {
 
 impl BaseUrl {
     /// Parses `value`. Plain `http` is accepted only when `allow_insecure_http` is set.
-    pub fn parse(field: &str, value: &str, allow_insecure_http: bool) -> Result<Self, ValidationError> {
+    pub fn parse(
+        field: &str,
+        value: &str,
+        allow_insecure_http: bool,
+    ) -> Result<Self, ValidationError> {
         let bad = |expected: &str| invalid(field, "format", expected.to_owned(), shown(value));
         let rest = if let Some(r) = value.strip_prefix("https://") {
             r
@@ -36,8 +40,14 @@ impl BaseUrl {
         } else {
             return Err(bad("must be an absolute https:// URL"));
         };
-        if rest.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_control() || matches!(b, b'?' | b'#' | b'@' | b'\\')) {
-            return Err(bad("must be scheme://host[:port][/path] without spaces, query, fragment or user info"));
+        if rest.bytes().any(|b| {
+            b.is_ascii_whitespace()
+                || b.is_ascii_control()
+                || matches!(b, b'?' | b'#' | b'@' | b'\\')
+        }) {
+            return Err(bad(
+                "must be scheme://host[:port][/path] without spaces, query, fragment or user info",
+            ));
         }
         let (authority, path) = match rest.find('/') {
             Some(i) => (&rest[..i], &rest[i..]),
@@ -47,8 +57,16 @@ impl BaseUrl {
             return Err(bad("must name a host and an optional port 1..=65535"));
         }
         let scheme_len = value.len() - rest.len();
-        let url = format!("{}{}{}", &value[..scheme_len], authority, path.trim_end_matches('/'));
-        Ok(Self { url, authority: authority.to_owned() })
+        let url = format!(
+            "{}{}{}",
+            &value[..scheme_len],
+            authority,
+            path.trim_end_matches('/')
+        );
+        Ok(Self {
+            url,
+            authority: authority.to_owned(),
+        })
     }
 
     /// The URL without a trailing slash.
@@ -70,8 +88,14 @@ impl BaseUrl {
 fn valid_authority(authority: &str) -> bool {
     let (host, port) = if let Some(rest) = authority.strip_prefix('[') {
         // IPv6 literal: `[addr]` or `[addr]:port`.
-        let Some((addr, tail)) = rest.split_once(']') else { return false };
-        if addr.is_empty() || !addr.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.') {
+        let Some((addr, tail)) = rest.split_once(']') else {
+            return false;
+        };
+        if addr.is_empty()
+            || !addr
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+        {
             return false;
         }
         match (tail.is_empty(), tail.strip_prefix(':')) {
@@ -84,13 +108,20 @@ fn valid_authority(authority: &str) -> bool {
             Some((h, p)) => (h, Some(p)),
             None => (authority, None),
         };
-        if h.is_empty() || !h.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_')) {
+        if h.is_empty()
+            || !h
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+        {
             return false;
         }
         (h, p)
     };
     let port_ok = port.is_none_or(|p| {
-        !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && matches!(p.parse::<u32>(), Ok(1..=65_535))
+        !p.is_empty()
+            && p.len() <= 5
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && matches!(p.parse::<u32>(), Ok(1..=65_535))
     });
     !host.is_empty() && port_ok
 }
@@ -99,7 +130,12 @@ fn valid_authority(authority: &str) -> bool {
 pub fn timeout_ms(field: &str, value: i64) -> Result<u32, ValidationError> {
     match u32::try_from(value) {
         Ok(v) if (1..=MAX_TIMEOUT_MS).contains(&v) => Ok(v),
-        _ => Err(invalid(field, "range", format!("must be in 1..={MAX_TIMEOUT_MS} ms"), value.to_string())),
+        _ => Err(invalid(
+            field,
+            "range",
+            format!("must be in 1..={MAX_TIMEOUT_MS} ms"),
+            value.to_string(),
+        )),
     }
 }
 
@@ -110,10 +146,16 @@ mod tests {
     #[test]
     fn accepts_https_hosts_ports_and_prefixes() {
         let u = BaseUrl::parse("baseUrl", "https://10.0.0.1:8043/", false).ok();
-        assert_eq!(u.as_ref().map(BaseUrl::as_str), Some("https://10.0.0.1:8043"));
+        assert_eq!(
+            u.as_ref().map(BaseUrl::as_str),
+            Some("https://10.0.0.1:8043")
+        );
         assert_eq!(u.as_ref().map(BaseUrl::authority), Some("10.0.0.1:8043"));
         let u = BaseUrl::parse("baseUrl", "https://cc.example.com/proxy/cc", false).ok();
-        assert_eq!(u.map(|u| u.join("/agentgateway")), Some("https://cc.example.com/proxy/cc/agentgateway".to_owned()));
+        assert_eq!(
+            u.map(|u| u.join("/agentgateway")),
+            Some("https://cc.example.com/proxy/cc/agentgateway".to_owned())
+        );
         assert!(BaseUrl::parse("baseUrl", "https://[::1]:8043", false).is_ok());
     }
 

@@ -3,6 +3,7 @@
 //! These visitors accept both and keep one Rust type.
 
 use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 
 struct IntVisitor;
@@ -17,7 +18,9 @@ impl<'de> Visitor<'de> for IntVisitor {
         Ok(Some(v))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        i64::try_from(v).map(Some).map_err(|_| E::custom(format!("integer {v} is too large")))
+        i64::try_from(v)
+            .map(Some)
+            .map_err(|_| E::custom(format!("integer {v} is too large")))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
         if v.fract() == 0.0 && v.abs() <= crate::validation::MAX_SAFE_INTEGER as f64 {
@@ -27,7 +30,10 @@ impl<'de> Visitor<'de> for IntVisitor {
         }
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        v.trim().parse::<i64>().map(Some).map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
+        v.trim()
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
     }
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(None)
@@ -78,47 +84,84 @@ impl<'de> Visitor<'de> for TextVisitor {
     }
 }
 
-/// Optional integer: number, numeric string, `null` or absent.
-pub fn opt_int<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    d.deserialize_any(IntVisitor)
+/// An integer that may arrive as a number or a numeric string (`7`, `"7"`). Serializes as a
+/// number. Use `Option<Int>` for optional fields: absent and `null` both decode to `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Int(pub i64);
+
+impl<'de> Deserialize<'de> for Int {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(IntVisitor)?
+            .map(Int)
+            .ok_or_else(|| de::Error::custom("expected an integer, got null"))
+    }
 }
 
-/// Required integer: number or numeric string.
-pub fn int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    opt_int(d)?.ok_or_else(|| de::Error::custom("expected an integer, got null"))
+impl Serialize for Int {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i64(self.0)
+    }
 }
 
-/// Optional text: string, number (rendered in decimal), `null` or absent.
-pub fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    d.deserialize_any(TextVisitor)
+/// Text that may arrive as a string or a number (`"70001"`, `70001`). Serializes as a string.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Text(pub String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TextVisitor)?
+            .map(Text)
+            .ok_or_else(|| de::Error::custom("expected a string, got null"))
+    }
 }
 
-/// Required text: string or number.
-pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    opt_text(d)?.ok_or_else(|| de::Error::custom("expected a string, got null"))
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text(s.to_owned())
+    }
+}
+
+impl Text {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::{Int, Text};
     use serde::Deserialize;
     use serde_json::json;
 
     #[derive(Deserialize, Debug)]
     struct T {
-        #[serde(default, deserialize_with = "super::opt_int")]
-        n: Option<i64>,
-        #[serde(default, deserialize_with = "super::opt_text")]
-        s: Option<String>,
+        n: Option<Int>,
+        s: Option<Text>,
     }
 
     fn t(v: serde_json::Value) -> Result<(Option<i64>, Option<String>), String> {
-        serde_json::from_value::<T>(v).map(|t| (t.n, t.s)).map_err(|e| e.to_string())
+        serde_json::from_value::<T>(v)
+            .map(|t| (t.n.map(|n| n.0), t.s.map(|s| s.0)))
+            .map_err(|e| e.to_string())
     }
 
     #[test]
     fn accepts_numbers_as_strings_and_back() {
-        assert_eq!(t(json!({"n": "7", "s": 70001})), Ok((Some(7), Some("70001".into()))));
-        assert_eq!(t(json!({"n": 65535, "s": "70001"})), Ok((Some(65535), Some("70001".into()))));
+        assert_eq!(
+            t(json!({"n": "7", "s": 70001})),
+            Ok((Some(7), Some("70001".into())))
+        );
+        assert_eq!(
+            t(json!({"n": 65535, "s": "70001"})),
+            Ok((Some(65535), Some("70001".into())))
+        );
         assert_eq!(t(json!({"n": null, "s": null})), Ok((None, None)));
         assert_eq!(t(json!({})), Ok((None, None)));
         assert_eq!(t(json!({"n": -1})), Ok((Some(-1), None)));
@@ -132,5 +175,13 @@ mod tests {
         assert!(t(json!({"n": true})).is_err());
         assert!(t(json!({"n": [1]})).is_err());
         assert!(t(json!({"s": {"a": 1}})).is_err());
+    }
+
+    #[test]
+    fn serializes_canonically() {
+        assert_eq!(
+            serde_json::to_string(&(Int(7), Text("70001".into()))).unwrap(),
+            r#"[7,"70001"]"#
+        );
     }
 }

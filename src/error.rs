@@ -101,8 +101,18 @@ impl Error {
     }
 
     /// A decode error at `path`.
-    pub fn decode(operation: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::new(operation, ErrorKind::Decode { path: path.into(), message: message.into() })
+    pub fn decode(
+        operation: &'static str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::new(
+            operation,
+            ErrorKind::Decode {
+                path: path.into(),
+                message: message.into(),
+            },
+        )
     }
 
     /// The short kind name used by the JS `kind` property.
@@ -127,9 +137,15 @@ impl fmt::Display for Error {
             ErrorKind::Network { message } => write!(f, "{op}: network error: {message}"),
             ErrorKind::Timeout { timeout_ms } => write!(f, "{op}: timed out after {timeout_ms} ms"),
             ErrorKind::Aborted => write!(f, "{op}: aborted by the caller's signal"),
-            ErrorKind::Http { status, body } if body.is_empty() => write!(f, "{op}: http status {status}"),
+            ErrorKind::Http { status, body } if body.is_empty() => {
+                write!(f, "{op}: http status {status}")
+            }
             ErrorKind::Http { status, body } => write!(f, "{op}: http status {status}: {body}"),
-            ErrorKind::Service { retcode, message, meaning } => {
+            ErrorKind::Service {
+                retcode,
+                message,
+                meaning,
+            } => {
                 write!(f, "{op}: retcode {retcode}")?;
                 if let Some(m) = meaning {
                     write!(f, " ({m})")?;
@@ -139,7 +155,9 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            ErrorKind::Decode { path, message } => write!(f, "{op}: bad response at `{path}`: {message}"),
+            ErrorKind::Decode { path, message } => {
+                write!(f, "{op}: bad response at `{path}`: {message}")
+            }
         }
     }
 }
@@ -148,7 +166,11 @@ impl std::error::Error for Error {}
 
 /// Shortens text from the server or the caller for inclusion in an error message.
 pub fn snippet(text: &str, max_chars: usize) -> String {
-    let mut out: String = text.chars().take(max_chars).map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let mut out: String = text
+        .chars()
+        .take(max_chars)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     if text.chars().count() > max_chars {
         out.push('…');
     }

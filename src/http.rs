@@ -58,7 +58,10 @@ impl std::fmt::Debug for HttpRequest {
 impl HttpRequest {
     /// The value of header `name` (exact name as built).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -92,8 +95,14 @@ mod tests {
 
     #[test]
     fn set_guid_parsing() {
-        assert_eq!(guid_from_set_guid("JSESSIONID=27ab.AgentGateway0").as_deref(), Some("27ab.AgentGateway0"));
-        assert_eq!(guid_from_set_guid(" 27ab.AgentGateway0 ").as_deref(), Some("27ab.AgentGateway0"));
+        assert_eq!(
+            guid_from_set_guid("JSESSIONID=27ab.AgentGateway0").as_deref(),
+            Some("27ab.AgentGateway0")
+        );
+        assert_eq!(
+            guid_from_set_guid(" 27ab.AgentGateway0 ").as_deref(),
+            Some("27ab.AgentGateway0")
+        );
         assert_eq!(guid_from_set_guid("JSESSIONID="), None);
         assert_eq!(guid_from_set_guid(""), None);
     }

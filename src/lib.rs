@@ -20,7 +20,9 @@ pub mod voicecall;
 #[cfg(target_arch = "wasm32")]
 mod bindings;
 #[cfg(target_arch = "wasm32")]
+pub use bindings::{is_agent_api_error, AgentClient, CmsClient};
+#[cfg(target_arch = "wasm32")]
 mod transport;
 
-pub use client::{AgentClientConfig, CallOptions, CmsClient, CmsClientConfig, GatewayClient};
+pub use client::{AgentClientConfig, CallOptions, CmsClientConfig, GatewayClient};
 pub use error::{Error, ErrorKind, ValidationError};

@@ -33,20 +33,33 @@ pub trait Operation {
 /// Decoding of the envelope's `result` into an operation's output.
 pub trait FromResult: Sized {
     /// Builds the output from the envelope's `message` and `result` (`Null` when absent).
-    fn from_result(message: String, result: serde_json::Value) -> Result<Self, envelope::DecodeError>;
+    fn from_result(
+        message: String,
+        result: serde_json::Value,
+    ) -> Result<Self, envelope::DecodeError>;
 }
 
 /// Prefix of every CC-Gateway path.
 pub const GATEWAY_PREFIX: &str = "/agentgateway/resource";
 
 /// Validates `op` and builds its request: URL, `Content-Type`, `Guid`, body.
-pub fn build_request<O: Operation>(op: &O, base: &crate::config::BaseUrl, agent_id: &AgentId, guid: &str) -> Result<HttpRequest, Error> {
-    op.validate().map_err(|e| Error::validation(O::LOG_NAME, e))?;
-    crate::validation::secret_header_value("guid", guid, crate::client::MAX_GUID_LEN).map_err(|e| Error::validation(O::LOG_NAME, e))?;
+pub fn build_request<O: Operation>(
+    op: &O,
+    base: &crate::config::BaseUrl,
+    agent_id: &AgentId,
+    guid: &str,
+) -> Result<HttpRequest, Error> {
+    op.validate()
+        .map_err(|e| Error::validation(O::LOG_NAME, e))?;
+    crate::validation::secret_header_value("guid", guid, crate::client::MAX_GUID_LEN)
+        .map_err(|e| Error::validation(O::LOG_NAME, e))?;
     Ok(HttpRequest {
         method: O::METHOD,
         url: base.join(&format!("{GATEWAY_PREFIX}{}", op.path(agent_id))),
-        headers: vec![("Content-Type", CONTENT_TYPE_JSON.to_owned()), ("Guid", guid.to_owned())],
+        headers: vec![
+            ("Content-Type", CONTENT_TYPE_JSON.to_owned()),
+            ("Guid", guid.to_owned()),
+        ],
         body: op.body(),
     })
 }
@@ -71,7 +84,10 @@ pub struct Ack {
 }
 
 impl FromResult for Ack {
-    fn from_result(message: String, _result: serde_json::Value) -> Result<Self, envelope::DecodeError> {
+    fn from_result(
+        message: String,
+        _result: serde_json::Value,
+    ) -> Result<Self, envelope::DecodeError> {
         Ok(Ack { message })
     }
 }

@@ -8,14 +8,23 @@
 /// `(retcode, documented meaning)`, sorted by code.
 pub const RETCODES: &[(&str, &str)] = &[
     ("000-001", "wrong method for fetching agent events"),
-    ("000-002", "parameters or address passed in the URL are invalid"),
-    ("000-003", "no right to call the interface (also returned for a wrong Guid)"),
+    (
+        "000-002",
+        "parameters or address passed in the URL are invalid",
+    ),
+    (
+        "000-003",
+        "no right to call the interface (also returned for a wrong Guid)",
+    ),
     ("100-001", "sign-in parameter empty or invalid"),
     ("100-002", "agent already signed in; use forced sign-in"),
     ("100-003", "CTI error during sign-in"),
     ("100-004", "wrong user name or password"),
     ("100-005", "invalid sign-out parameter"),
-    ("100-006", "agent not signed in (also returned for a Guid mismatch)"),
+    (
+        "100-006",
+        "agent not signed in (also returned for a Guid mismatch)",
+    ),
     ("100-007", "internal error during the agent operation"),
     ("100-008", "agent already signed out"),
     ("100-009", "error setting the agent state"),
@@ -24,9 +33,15 @@ pub const RETCODES: &[(&str, &str)] = &[
     ("100-012", "invalid agent type"),
     ("100-013", "invalid phone when binding"),
     ("100-014", "phone number not in the configured range"),
-    ("100-015", "already signed in and forced sign-in is disabled"),
+    (
+        "100-015",
+        "already signed in and forced sign-in is disabled",
+    ),
     ("100-016", "invalid IP at sign-in"),
-    ("100-018", "listed by the netplay page; meaning not published (UNCERTAIN)"),
+    (
+        "100-018",
+        "listed by the netplay page; meaning not published (UNCERTAIN)",
+    ),
     ("200-001", "wrong outbound number"),
     ("300-001", "agent group query: no right"),
     ("400-001", "call data: no call"),
@@ -38,22 +53,34 @@ pub const RETCODES: &[(&str, &str)] = &[
     ("500-004", "pause record: wrong state"),
     ("500-005", "resume play: wrong state"),
     ("500-006", "resume record: wrong state"),
-    ("500-007", "start play: wrong state (agent busy, in a call or already playing)"),
+    (
+        "500-007",
+        "start play: wrong state (agent busy, in a call or already playing)",
+    ),
     ("500-008", "start record: wrong state"),
     ("500-009", "stop play: wrong state"),
     ("800-001", "video playback exception"),
     ("900-001", "quality control: NoProvider exception"),
     ("900-002", "quality control: no permission"),
     ("900-003", "quality control: ResourceUnavailable exception"),
-    ("900-004", "quality control: no information for the monitored agent"),
+    (
+        "900-004",
+        "quality control: no information for the monitored agent",
+    ),
     ("900-005", "quality control: state error"),
     ("999-001", "server configuration: invalid WAS URL"),
-    ("10001", "listed by the thirdPartyConfTransmitNum page; meaning not published (UNCERTAIN)"),
+    (
+        "10001",
+        "listed by the thirdPartyConfTransmitNum page; meaning not published (UNCERTAIN)",
+    ),
 ];
 
 /// The documented meaning of `retcode`, if the table has it.
 pub fn meaning(retcode: &str) -> Option<&'static str> {
-    RETCODES.iter().find(|(code, _)| *code == retcode).map(|(_, m)| *m)
+    RETCODES
+        .iter()
+        .find(|(code, _)| *code == retcode)
+        .map(|(_, m)| *m)
 }
 
 #[cfg(test)]
@@ -62,7 +89,9 @@ mod tests {
 
     #[test]
     fn every_code_the_seed_pages_list_has_a_meaning() {
-        for code in ["100-006", "100-007", "100-018", "500-007", "900-001", "900-002", "900-003", "10001"] {
+        for code in [
+            "100-006", "100-007", "100-018", "500-007", "900-001", "900-002", "900-003", "10001",
+        ] {
             assert!(meaning(code).is_some(), "{code}");
         }
         assert_eq!(meaning("0"), None);

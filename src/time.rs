@@ -20,12 +20,32 @@ pub fn format_sign_timestamp(unix_ms: f64) -> String {
 /// Parses a C2 signing timestamp back to Unix seconds (`None` if malformed).
 pub fn parse_sign_timestamp(s: &str) -> Option<i64> {
     let b = s.as_bytes();
-    if b.len() != 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' || b[16] != b':' || b[19] != b'Z' {
+    if b.len() != 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+        || b[19] != b'Z'
+    {
         return None;
     }
-    let compact: String = [&s[0..4], &s[5..7], &s[8..10], &s[11..13], &s[14..16], &s[17..19]].concat();
+    let compact: String = [
+        &s[0..4],
+        &s[5..7],
+        &s[8..10],
+        &s[11..13],
+        &s[14..16],
+        &s[17..19],
+    ]
+    .concat();
     let dt = parse_compact(&compact)?;
-    Some(days_from_civil(dt.year, dt.month, dt.day) * 86_400 + i64::from(dt.hour) * 3600 + i64::from(dt.minute) * 60 + i64::from(dt.second))
+    Some(
+        days_from_civil(dt.year, dt.month, dt.day) * 86_400
+            + i64::from(dt.hour) * 3600
+            + i64::from(dt.minute) * 60
+            + i64::from(dt.second),
+    )
 }
 
 /// A calendar date-time as written in `yyyyMMddHHmmss`.
@@ -113,14 +133,28 @@ mod tests {
     fn formats_known_instants() {
         assert_eq!(format_sign_timestamp(0.0), "1970-01-01T00:00:00Z");
         // 2024-01-02T03:04:05Z, the facts file's signing example.
-        assert_eq!(format_sign_timestamp(1_704_164_645_000.0), "2024-01-02T03:04:05Z");
-        assert_eq!(format_sign_timestamp(951_782_399_999.0), "2000-02-28T23:59:59Z");
-        assert_eq!(format_sign_timestamp(951_868_800_000.0), "2000-03-01T00:00:00Z");
+        assert_eq!(
+            format_sign_timestamp(1_704_164_645_000.0),
+            "2024-01-02T03:04:05Z"
+        );
+        assert_eq!(
+            format_sign_timestamp(951_782_399_999.0),
+            "2000-02-28T23:59:59Z"
+        );
+        assert_eq!(
+            format_sign_timestamp(951_868_800_000.0),
+            "2000-03-01T00:00:00Z"
+        );
     }
 
     #[test]
     fn timestamp_round_trips() {
-        for ms in [0.0, 1_704_164_645_000.0, 4_102_444_799_000.0, 1_582_934_400_000.0] {
+        for ms in [
+            0.0,
+            1_704_164_645_000.0,
+            4_102_444_799_000.0,
+            1_582_934_400_000.0,
+        ] {
             let s = format_sign_timestamp(ms);
             assert_eq!(parse_sign_timestamp(&s), Some((ms / 1000.0) as i64), "{s}");
         }
@@ -132,7 +166,10 @@ mod tests {
     fn compact_accepts_real_date_times_only() {
         assert!(parse_compact("20240229235959").is_some(), "leap day");
         assert!(parse_compact("20000229000000").is_some(), "400-year leap");
-        assert!(parse_compact("19000229000000").is_none(), "100-year non-leap");
+        assert!(
+            parse_compact("19000229000000").is_none(),
+            "100-year non-leap"
+        );
         assert!(parse_compact("20230229000000").is_none());
         assert!(parse_compact("20240431000000").is_none());
         assert!(parse_compact("20241301000000").is_none());
@@ -143,10 +180,20 @@ mod tests {
         assert!(parse_compact("20240101000060").is_none());
         assert!(parse_compact("2024010100000").is_none(), "13 digits");
         assert!(parse_compact("2024-1-1000000").is_none());
-        assert!(parse_compact("２０２４0101000000").is_none(), "non-ASCII digits");
+        assert!(
+            parse_compact("２０２４0101000000").is_none(),
+            "non-ASCII digits"
+        );
         assert_eq!(
             parse_compact("20250530153059"),
-            Some(CompactDateTime { year: 2025, month: 5, day: 30, hour: 15, minute: 30, second: 59 })
+            Some(CompactDateTime {
+                year: 2025,
+                month: 5,
+                day: 30,
+                hour: 15,
+                minute: 30,
+                second: 59
+            })
         );
     }
 }

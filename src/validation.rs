@@ -13,8 +13,18 @@ pub const AGENT_ID_RANGE: RangeInclusive<u64> = 101..=59_999;
 pub const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
 
 /// Builds a [`ValidationError`].
-pub fn invalid(field: &str, rule: &'static str, expected: impl Into<String>, value: impl Into<String>) -> ValidationError {
-    ValidationError { field: field.to_owned(), rule, expected: expected.into(), value: value.into() }
+pub fn invalid(
+    field: &str,
+    rule: &'static str,
+    expected: impl Into<String>,
+    value: impl Into<String>,
+) -> ValidationError {
+    ValidationError {
+        field: field.to_owned(),
+        rule,
+        expected: expected.into(),
+        value: value.into(),
+    }
 }
 
 /// A value shortened and quoted for an error message.
@@ -31,7 +41,12 @@ pub fn java_length(value: &str) -> usize {
 /// `value` is present and not blank.
 pub fn required(field: &str, value: &str) -> Result<(), ValidationError> {
     if value.trim().is_empty() {
-        return Err(invalid(field, "required", "is required and must not be blank", shown(value)));
+        return Err(invalid(
+            field,
+            "required",
+            "is required and must not be blank",
+            shown(value),
+        ));
     }
     Ok(())
 }
@@ -40,15 +55,29 @@ pub fn required(field: &str, value: &str) -> Result<(), ValidationError> {
 pub fn max_length(field: &str, value: &str, max: usize) -> Result<(), ValidationError> {
     let len = java_length(value);
     if len > max {
-        return Err(invalid(field, "maxLength", format!("must have at most {max} characters"), format!("{len} characters")));
+        return Err(invalid(
+            field,
+            "maxLength",
+            format!("must have at most {max} characters"),
+            format!("{len} characters"),
+        ));
     }
     Ok(())
 }
 
 /// `value` lies in `range`.
-pub fn in_range(field: &str, value: i64, range: RangeInclusive<i64>) -> Result<(), ValidationError> {
+pub fn in_range(
+    field: &str,
+    value: i64,
+    range: RangeInclusive<i64>,
+) -> Result<(), ValidationError> {
     if !range.contains(&value) {
-        return Err(invalid(field, "range", format!("must be in {}..={}", range.start(), range.end()), value.to_string()));
+        return Err(invalid(
+            field,
+            "range",
+            format!("must be in {}..={}", range.start(), range.end()),
+            value.to_string(),
+        ));
     }
     Ok(())
 }
@@ -57,7 +86,12 @@ pub fn in_range(field: &str, value: i64, range: RangeInclusive<i64>) -> Result<(
 pub fn one_of(field: &str, value: i64, allowed: &[i64]) -> Result<(), ValidationError> {
     if !allowed.contains(&value) {
         let list: Vec<String> = allowed.iter().map(i64::to_string).collect();
-        return Err(invalid(field, "oneOf", format!("must be one of {}", list.join(", ")), value.to_string()));
+        return Err(invalid(
+            field,
+            "oneOf",
+            format!("must be one of {}", list.join(", ")),
+            value.to_string(),
+        ));
     }
     Ok(())
 }
@@ -87,9 +121,16 @@ impl AgentId {
     /// Parses decimal digits without a leading zero, inside [`AGENT_ID_RANGE`].
     pub fn parse(field: &str, value: &str) -> Result<Self, ValidationError> {
         let expected = || {
-            format!("must be an agent ID, digits in {}..={}", AGENT_ID_RANGE.start(), AGENT_ID_RANGE.end())
+            format!(
+                "must be an agent ID, digits in {}..={}",
+                AGENT_ID_RANGE.start(),
+                AGENT_ID_RANGE.end()
+            )
         };
-        let digits_ok = !value.is_empty() && value.len() <= 10 && value.bytes().all(|b| b.is_ascii_digit()) && !value.starts_with('0');
+        let digits_ok = !value.is_empty()
+            && value.len() <= 10
+            && value.bytes().all(|b| b.is_ascii_digit())
+            && !value.starts_with('0');
         match value.parse::<u64>() {
             Ok(n) if digits_ok && AGENT_ID_RANGE.contains(&n) => Ok(Self(value.to_owned())),
             _ => Err(invalid(field, "range", expected(), shown(value))),
@@ -109,14 +150,29 @@ mod tests {
     #[test]
     fn agent_id_boundaries() {
         for ok in ["101", "59999", "1001"] {
-            assert_eq!(AgentId::parse("agentId", ok).map(|a| a.as_str().to_owned()), Ok(ok.to_owned()));
+            assert_eq!(
+                AgentId::parse("agentId", ok).map(|a| a.as_str().to_owned()),
+                Ok(ok.to_owned())
+            );
         }
-        for bad in ["100", "60000", "0101", "", "12a", "-101", " 101", "99999999999999999999"] {
+        for bad in [
+            "100",
+            "60000",
+            "0101",
+            "",
+            "12a",
+            "-101",
+            " 101",
+            "99999999999999999999",
+        ] {
             let err = AgentId::parse("agentId", bad).err();
             assert_eq!(err.as_ref().map(|e| e.rule), Some("range"), "{bad:?}");
         }
         let e = AgentId::parse("workNo", "42").err().map(|e| e.to_string());
-        assert_eq!(e.as_deref(), Some("workNo must be an agent ID, digits in 101..=59999: got \"42\""));
+        assert_eq!(
+            e.as_deref(),
+            Some("workNo must be an agent ID, digits in 101..=59999: got \"42\"")
+        );
     }
 
     #[test]
@@ -140,10 +196,17 @@ mod tests {
     #[test]
     fn range_and_one_of() {
         assert!(in_range("locationId", 65_535, 0..=65_535).is_ok());
-        assert_eq!(in_range("locationId", 65_536, 0..=65_535).err().map(|e| e.rule), Some("range"));
+        assert_eq!(
+            in_range("locationId", 65_536, 0..=65_535)
+                .err()
+                .map(|e| e.rule),
+            Some("range")
+        );
         assert!(one_of("fileFormat", 2, &[0, 1, 2]).is_ok());
         assert_eq!(
-            one_of("fileFormat", 3, &[0, 1, 2]).err().map(|e| e.to_string()),
+            one_of("fileFormat", 3, &[0, 1, 2])
+                .err()
+                .map(|e| e.to_string()),
             Some("fileFormat must be one of 0, 1, 2: got 3".to_owned())
         );
         assert!(required("callID", "  ").is_err());

@@ -1,1 +1,200 @@
-fn main() {}
+//! `cec-sim [--port N] [--ak AK] [--sk SK] [--max-seconds S] [--exit-on-stdin-eof]`
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use cec_sim::{Config, Shared};
+use tokio::io::AsyncReadExt;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+const USAGE: &str =
+    "usage: cec-sim [--port N] [--ak AK] [--sk SK] [--max-seconds S] [--exit-on-stdin-eof]";
+/// How long in-flight requests may take to finish after a stop signal.
+const GRACE: Duration = Duration::from_secs(2);
+
+#[derive(Debug)]
+struct Args {
+    port: u16,
+    config: Config,
+    max_seconds: u64,
+    exit_on_stdin_eof: bool,
+}
+
+fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut args = Args {
+        port: 0,
+        config: Config::default(),
+        max_seconds: 900,
+        exit_on_stdin_eof: false,
+    };
+    while let Some(arg) = it.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        if name == "--exit-on-stdin-eof" && inline.is_none() {
+            args.exit_on_stdin_eof = true;
+            continue;
+        }
+        if name == "--help" || name == "-h" {
+            return Err(USAGE.into());
+        }
+        let value = inline
+            .or_else(|| it.next())
+            .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))?;
+        match name.as_str() {
+            "--port" => {
+                args.port = value
+                    .parse()
+                    .map_err(|_| format!("invalid --port {value}"))?
+            }
+            "--ak" => args.config.ak = value,
+            "--sk" => args.config.sk = value,
+            "--max-seconds" => {
+                args.max_seconds = value
+                    .parse()
+                    .ok()
+                    .filter(|s| *s > 0)
+                    .ok_or_else(|| format!("invalid --max-seconds {value}"))?
+            }
+            _ => return Err(format!("unknown argument {name}\n{USAGE}")),
+        }
+    }
+    Ok(args)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return ExitCode::from(2);
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("cec-sim: cannot start runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let code = runtime.block_on(run(args));
+    // Exit without waiting for the blocking stdin reader.
+    std::process::exit(code);
+}
+
+async fn run(args: Args) -> i32 {
+    let listener = match TcpListener::bind(("127.0.0.1", args.port)).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("cec-sim: cannot listen on 127.0.0.1:{}: {e}", args.port);
+            return 1;
+        }
+    };
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
+    let mut out = std::io::stdout();
+    if writeln!(out, "CEC_SIM_URL=http://127.0.0.1:{port}")
+        .and_then(|()| out.flush())
+        .is_err()
+    {
+        return 1;
+    }
+    let (tx, rx) = oneshot::channel::<()>();
+    let server = cec_sim::serve(listener, Shared::new(args.config), async {
+        let _ = rx.await;
+    });
+    let stop = async {
+        let reason = stop_signal(args.max_seconds, args.exit_on_stdin_eof).await;
+        eprintln!("cec-sim: stopping ({reason})");
+        let _ = tx.send(());
+        tokio::time::sleep(GRACE).await;
+    };
+    tokio::select! {
+        res = server => match res {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("cec-sim: server error: {e}");
+                1
+            }
+        },
+        () = stop => 0,
+    }
+}
+
+async fn stop_signal(max_seconds: u64, watch_stdin: bool) -> &'static str {
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    let stdin_eof = async {
+        if !watch_stdin {
+            return std::future::pending().await;
+        }
+        let mut stdin = tokio::io::stdin();
+        let mut buf = [0u8; 1024];
+        while matches!(stdin.read(&mut buf).await, Ok(n) if n > 0) {}
+    };
+    tokio::select! {
+        () = term => "SIGTERM",
+        _ = tokio::signal::ctrl_c() => "SIGINT",
+        () = stdin_eof => "stdin closed",
+        () = tokio::time::sleep(Duration::from_secs(max_seconds)) => "max-seconds reached",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(v: &[&str]) -> Result<Args, String> {
+        parse_args(v.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn parses_cli() {
+        let a = parse(&[
+            "--port",
+            "8080",
+            "--ak=A",
+            "--sk",
+            "S",
+            "--max-seconds",
+            "5",
+            "--exit-on-stdin-eof",
+        ]);
+        let a = a.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (
+                a.port,
+                a.config.ak.as_str(),
+                a.config.sk.as_str(),
+                a.max_seconds,
+                a.exit_on_stdin_eof
+            ),
+            (8080, "A", "S", 5, true)
+        );
+        let d = parse(&[]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (
+                d.port,
+                d.config.ak.as_str(),
+                d.max_seconds,
+                d.exit_on_stdin_eof
+            ),
+            (0, "AK_EXAMPLE_0001", 900, false)
+        );
+        assert!(parse(&["--port"]).is_err());
+        assert!(parse(&["--port", "x"]).is_err());
+        assert!(parse(&["--max-seconds", "0"]).is_err());
+        assert!(parse(&["--bogus"]).is_err());
+    }
+}

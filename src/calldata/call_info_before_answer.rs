@@ -5,7 +5,7 @@
 //! `calldata-callinfobeforeanswer.txt`). The table types `result` as a list; the page's own
 //! example returns one object. Both decode to a list.
 
-use crate::de;
+use crate::de::{Int, Text};
 use crate::envelope::{decode_result, DecodeError};
 use crate::http::Method;
 use crate::operation::{FromResult, Operation};
@@ -34,70 +34,59 @@ impl Operation for CallInfoBeforeAnswerRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
 pub struct CallInfo {
     /// Call type (the CEC call-type table: 0 normal inbound, 7 normal outbound, ...).
-    #[serde(default, deserialize_with = "de::opt_int")]
     #[tsify(type = "number | null")]
-    pub callfeature: Option<i64>,
+    pub callfeature: Option<Int>,
     /// Call ID, e.g. `1476070409-38`.
-    #[serde(deserialize_with = "de::text")]
-    pub callid: String,
+    #[tsify(type = "string")]
+    pub callid: Text,
     /// Calling number. Typed int by the table but a phone number: always a string here.
-    #[serde(default, deserialize_with = "de::opt_text")]
     #[tsify(type = "string | null")]
-    pub caller: Option<String>,
+    pub caller: Option<Text>,
     /// Called number, as a string (see `caller`).
-    #[serde(default, deserialize_with = "de::opt_text")]
     #[tsify(type = "string | null")]
-    pub called: Option<String>,
+    pub called: Option<Text>,
     /// Call skill description.
-    #[serde(default, deserialize_with = "de::opt_text")]
     #[tsify(type = "string | null")]
-    pub callskill: Option<String>,
+    pub callskill: Option<Text>,
     /// Call skill ID.
-    #[serde(default, deserialize_with = "de::opt_int")]
     #[tsify(type = "number | null")]
-    pub callskillid: Option<i64>,
+    pub callskillid: Option<Int>,
     /// Original called number (documented as not used).
-    #[serde(default, deserialize_with = "de::opt_text")]
     #[tsify(type = "string | null")]
-    pub orgicallednum: Option<String>,
+    pub orgicallednum: Option<Text>,
     /// Call-associated data.
-    #[serde(default, deserialize_with = "de::opt_text")]
     #[tsify(type = "string | null")]
-    pub calldata: Option<String>,
+    pub calldata: Option<Text>,
     /// Response start time, Unix milliseconds.
-    #[serde(default, deserialize_with = "de::opt_int")]
     #[tsify(type = "number | null")]
-    pub begintime: Option<i64>,
+    pub begintime: Option<Int>,
     /// End time (documented as not used).
-    #[serde(default, deserialize_with = "de::opt_int")]
     #[tsify(type = "number | null")]
-    pub endtime: Option<i64>,
+    pub endtime: Option<Int>,
     /// Customer priority.
-    #[serde(rename = "userPriority", default, deserialize_with = "de::opt_int")]
+    #[serde(rename = "userPriority")]
     #[tsify(type = "number | null")]
-    pub user_priority: Option<i64>,
+    pub user_priority: Option<Int>,
     /// Trunk number.
-    #[serde(rename = "trunkNo", default, deserialize_with = "de::opt_int")]
+    #[serde(rename = "trunkNo")]
     #[tsify(type = "number | null")]
-    pub trunk_no: Option<i64>,
+    pub trunk_no: Option<Int>,
     /// Seconds since the call entered.
-    #[serde(default, deserialize_with = "de::opt_int")]
     #[tsify(type = "number | null")]
-    pub logontimes: Option<i64>,
+    pub logontimes: Option<Int>,
     /// Media type (open set; 5 = voice, 1 = text chat were observed).
-    #[serde(rename = "mediaType", default, deserialize_with = "de::opt_int")]
+    #[serde(rename = "mediaType")]
     #[tsify(type = "number | null")]
-    pub media_type: Option<i64>,
+    pub media_type: Option<Int>,
     /// Media capability: 1 voice, 2 video, 3 audio+video, 5 text, 6 H5 video.
-    #[serde(rename = "mediaAbility", default, deserialize_with = "de::opt_int")]
+    #[serde(rename = "mediaAbility")]
     #[tsify(type = "number | null")]
-    pub media_ability: Option<i64>,
+    pub media_ability: Option<Int>,
     /// Waiting time in seconds.
-    #[serde(rename = "waitTime", default, deserialize_with = "de::opt_int")]
+    #[serde(rename = "waitTime")]
     #[tsify(type = "number | null")]
-    pub wait_time: Option<i64>,
+    pub wait_time: Option<Int>,
     /// Reserved call-trace extension, normally `null`.
-    #[serde(default)]
     #[tsify(type = "unknown")]
     pub trace: Option<serde_json::Value>,
 }
@@ -127,28 +116,32 @@ mod tests {
     const SEED_RESPONSE: &str = r#"{ "message": "", "retcode": "0", "result": { "callfeature": 0, "callid": "1476070409-38", "caller": "70001", "called": "10086", "callskill": "voice_jst", "callskillid": 3, "orgicallednum": "12345678", "calldata": "", "begintime": 1476070413000, "endtime": null, "userPriority": 0, "trunkNo": 65535, "logontimes": 0, "mediaType": 5, "mediaAbility": 1, "waitTime": 0, "trace": null } }"#;
 
     fn parse(body: &str) -> Result<CallInfoList, crate::Error> {
-        let head = ResponseHead { status: 200, content_type: Some("application/json".into()), ..Default::default() };
+        let head = ResponseHead {
+            status: 200,
+            content_type: Some("application/json".into()),
+            ..Default::default()
+        };
         parse_response::<CallInfoBeforeAnswerRequest>(&head, body.as_bytes())
     }
 
     fn seed_call() -> CallInfo {
         CallInfo {
-            callfeature: Some(0),
+            callfeature: Some(Int(0)),
             callid: "1476070409-38".into(),
             caller: Some("70001".into()),
             called: Some("10086".into()),
             callskill: Some("voice_jst".into()),
-            callskillid: Some(3),
+            callskillid: Some(Int(3)),
             orgicallednum: Some("12345678".into()),
-            calldata: Some(String::new()),
-            begintime: Some(1_476_070_413_000),
+            calldata: Some("".into()),
+            begintime: Some(Int(1_476_070_413_000)),
             endtime: None,
-            user_priority: Some(0),
-            trunk_no: Some(65_535),
-            logontimes: Some(0),
-            media_type: Some(5),
-            media_ability: Some(1),
-            wait_time: Some(0),
+            user_priority: Some(Int(0)),
+            trunk_no: Some(Int(65_535)),
+            logontimes: Some(Int(0)),
+            media_type: Some(Int(5)),
+            media_ability: Some(Int(1)),
+            wait_time: Some(Int(0)),
             trace: None,
         }
     }
@@ -163,32 +156,52 @@ mod tests {
         let body = r#"{"message":"","retcode":"0","result":[{"callid":"1-1","caller":70001,"called":10086,"callfeature":"7"},{"callid":"1-2"}]}"#;
         let calls = parse(body).unwrap().0;
         assert_eq!(calls.len(), 2);
-        assert_eq!(calls[0].caller.as_deref(), Some("70001"));
-        assert_eq!(calls[0].called.as_deref(), Some("10086"));
-        assert_eq!(calls[0].callfeature, Some(7));
+        assert_eq!(calls[0].caller, Some("70001".into()));
+        assert_eq!(calls[0].called, Some("10086".into()));
+        assert_eq!(calls[0].callfeature, Some(Int(7)));
         assert_eq!(calls[1].caller, None);
     }
 
     #[test]
     fn empty_result_is_an_empty_list() {
-        assert_eq!(parse(r#"{"message":"","retcode":"0","result":[]}"#).unwrap().0, vec![]);
+        assert_eq!(
+            parse(r#"{"message":"","retcode":"0","result":[]}"#)
+                .unwrap()
+                .0,
+            vec![]
+        );
         assert_eq!(parse(r#"{"message":"","retcode":"0"}"#).unwrap().0, vec![]);
     }
 
     #[test]
     fn wrong_shapes_name_the_path() {
-        let e = parse(r#"{"retcode":"0","result":[{"callid":"1-1","callskillid":"x"}]}"#).err().map(|e| e.kind);
-        assert!(matches!(&e, Some(ErrorKind::Decode { path, .. }) if path == "result[0].callskillid"), "{e:?}");
-        let e = parse(r#"{"retcode":"0","result":[{"caller":"1"}]}"#).err().map(|e| e.kind);
-        assert!(matches!(&e, Some(ErrorKind::Decode { path, .. }) if path.starts_with("result[0]")), "{e:?}");
-        let e = parse(r#"{"retcode":"0","result":"text"}"#).err().map(|e| e.kind);
+        let e = parse(r#"{"retcode":"0","result":[{"callid":"1-1","callskillid":"x"}]}"#)
+            .err()
+            .map(|e| e.kind);
+        assert!(
+            matches!(&e, Some(ErrorKind::Decode { path, .. }) if path == "result[0].callskillid"),
+            "{e:?}"
+        );
+        let e = parse(r#"{"retcode":"0","result":[{"caller":"1"}]}"#)
+            .err()
+            .map(|e| e.kind);
+        assert!(
+            matches!(&e, Some(ErrorKind::Decode { path, .. }) if path.starts_with("result[0]")),
+            "{e:?}"
+        );
+        let e = parse(r#"{"retcode":"0","result":"text"}"#)
+            .err()
+            .map(|e| e.kind);
         assert!(matches!(&e, Some(ErrorKind::Decode { .. })), "{e:?}");
     }
 
     #[test]
     fn path_and_method() {
         let id = AgentId::parse("agentId", "59999").unwrap();
-        assert_eq!(CallInfoBeforeAnswerRequest.path(&id), "/calldata/59999/callinfobeforeanswer");
+        assert_eq!(
+            CallInfoBeforeAnswerRequest.path(&id),
+            "/calldata/59999/callinfobeforeanswer"
+        );
         assert_eq!(CallInfoBeforeAnswerRequest::METHOD, Method::Get);
         assert_eq!(CallInfoBeforeAnswerRequest.body(), None);
     }

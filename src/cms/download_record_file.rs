@@ -9,6 +9,7 @@
 use super::signing::{authorization, SigningInput};
 use super::CmsCredentials;
 use crate::config::BaseUrl;
+use crate::de::Text;
 use crate::error::{snippet, Error, ErrorKind, ValidationError};
 use crate::http::{HttpRequest, Method, ResponseHead, CONTENT_TYPE_JSON};
 use crate::validation::{self, AgentId};
@@ -29,24 +30,25 @@ pub const SNIFF_LEN: usize = 512;
 #[serde(deny_unknown_fields)]
 pub struct DownloadRecordFileRequest {
     /// Call SN (required), e.g. `1748587841-77268`.
-    #[serde(rename = "callID", deserialize_with = "crate::de::text")]
-    pub call_id: String,
+    #[serde(rename = "callID")]
+    #[tsify(type = "string")]
+    pub call_id: Text,
     /// Agent ID.
-    #[serde(rename = "workNo", default, deserialize_with = "crate::de::opt_text")]
+    #[serde(rename = "workNo")]
     #[tsify(optional, type = "string | number")]
-    pub work_no: Option<String>,
+    pub work_no: Option<Text>,
     /// Call start time, `yyyyMMddHHmmss`.
-    #[serde(rename = "beginTime", default, deserialize_with = "crate::de::opt_text")]
+    #[serde(rename = "beginTime")]
     #[tsify(optional, type = "string")]
-    pub begin_time: Option<String>,
+    pub begin_time: Option<Text>,
     /// Calling number.
-    #[serde(rename = "callerNo", default, deserialize_with = "crate::de::opt_text")]
+    #[serde(rename = "callerNo")]
     #[tsify(optional, type = "string")]
-    pub caller_no: Option<String>,
+    pub caller_no: Option<Text>,
     /// Called number.
-    #[serde(rename = "calleeNo", default, deserialize_with = "crate::de::opt_text")]
+    #[serde(rename = "calleeNo")]
     #[tsify(optional, type = "string")]
-    pub callee_no: Option<String>,
+    pub callee_no: Option<Text>,
 }
 
 /// The wire form: all five keys, `""` for absent values (vendor example).
@@ -64,33 +66,36 @@ struct Wire<'a> {
     callee_no: &'a str,
 }
 
-fn non_empty(v: &Option<String>) -> Option<&str> {
-    v.as_deref().filter(|s| !s.is_empty())
+fn non_empty(v: &Option<Text>) -> Option<&str> {
+    v.as_ref().map(Text::as_str).filter(|s| !s.is_empty())
 }
 
 impl DownloadRecordFileRequest {
     /// A request for the recordings of `call_id`.
     pub fn new(call_id: impl Into<String>) -> Self {
-        Self { call_id: call_id.into(), ..Self::default() }
+        Self {
+            call_id: Text(call_id.into()),
+            ..Self::default()
+        }
     }
     /// Narrows by agent ID.
     pub fn work_no(mut self, v: impl Into<String>) -> Self {
-        self.work_no = Some(v.into());
+        self.work_no = Some(Text(v.into()));
         self
     }
     /// Narrows by call start time (`yyyyMMddHHmmss`).
     pub fn begin_time(mut self, v: impl Into<String>) -> Self {
-        self.begin_time = Some(v.into());
+        self.begin_time = Some(Text(v.into()));
         self
     }
     /// Narrows by calling number.
     pub fn caller_no(mut self, v: impl Into<String>) -> Self {
-        self.caller_no = Some(v.into());
+        self.caller_no = Some(Text(v.into()));
         self
     }
     /// Narrows by called number.
     pub fn callee_no(mut self, v: impl Into<String>) -> Self {
-        self.callee_no = Some(v.into());
+        self.callee_no = Some(Text(v.into()));
         self
     }
     /// Validates and returns the request.
@@ -101,14 +106,19 @@ impl DownloadRecordFileRequest {
 
     /// Checks every documented rule.
     pub fn validate(&self) -> Result<(), ValidationError> {
-        validation::required("callID", &self.call_id)?;
-        no_control_chars("callID", &self.call_id)?;
+        validation::required("callID", self.call_id.as_str())?;
+        no_control_chars("callID", self.call_id.as_str())?;
         if let Some(w) = non_empty(&self.work_no) {
             AgentId::parse("workNo", w)?;
         }
         if let Some(t) = non_empty(&self.begin_time) {
             if crate::time::parse_compact(t).is_none() {
-                return Err(validation::invalid("beginTime", "format", "must be a real date-time written yyyyMMddHHmmss", validation::shown(t)));
+                return Err(validation::invalid(
+                    "beginTime",
+                    "format",
+                    "must be a real date-time written yyyyMMddHHmmss",
+                    validation::shown(t),
+                ));
             }
         }
         for (field, v) in [("callerNo", &self.caller_no), ("calleeNo", &self.callee_no)] {
@@ -122,7 +132,7 @@ impl DownloadRecordFileRequest {
     /// The exact JSON body that is signed and sent.
     pub fn body(&self) -> String {
         let wire = Wire {
-            call_id: &self.call_id,
+            call_id: self.call_id.as_str(),
             work_no: non_empty(&self.work_no).unwrap_or(""),
             begin_time: non_empty(&self.begin_time).unwrap_or(""),
             caller_no: non_empty(&self.caller_no).unwrap_or(""),
@@ -132,8 +142,14 @@ impl DownloadRecordFileRequest {
     }
 
     /// Validates, then builds the signed request. `timestamp` is the C2 signing time.
-    pub fn to_http(&self, base: &BaseUrl, credentials: &CmsCredentials, timestamp: &str) -> Result<HttpRequest, Error> {
-        self.validate().map_err(|e| Error::validation(OPERATION, e))?;
+    pub fn to_http(
+        &self,
+        base: &BaseUrl,
+        credentials: &CmsCredentials,
+        timestamp: &str,
+    ) -> Result<HttpRequest, Error> {
+        self.validate()
+            .map_err(|e| Error::validation(OPERATION, e))?;
         let body = self.body();
         let auth = authorization(&SigningInput {
             access_key: credentials.access_key(),
@@ -148,7 +164,10 @@ impl DownloadRecordFileRequest {
         Ok(HttpRequest {
             method: Method::Post,
             url: base.join(PATH),
-            headers: vec![("Content-Type", CONTENT_TYPE_JSON.to_owned()), ("Authorization", auth)],
+            headers: vec![
+                ("Content-Type", CONTENT_TYPE_JSON.to_owned()),
+                ("Authorization", auth),
+            ],
             body: Some(body),
         })
     }
@@ -156,7 +175,12 @@ impl DownloadRecordFileRequest {
 
 fn no_control_chars(field: &str, v: &str) -> Result<(), ValidationError> {
     if v.chars().any(char::is_control) {
-        return Err(validation::invalid(field, "format", "must not contain control characters", validation::shown(v)));
+        return Err(validation::invalid(
+            field,
+            "format",
+            "must not contain control characters",
+            validation::shown(v),
+        ));
     }
     Ok(())
 }
@@ -168,9 +192,11 @@ pub struct RecordingMeta {
     pub kind: RecordingKind,
     /// The `Content-Type` the server sent.
     #[serde(rename = "contentType")]
+    #[tsify(type = "string | null")]
     pub content_type: Option<String>,
     /// File name from `Content-Disposition`, without any directory part.
     #[serde(rename = "fileName")]
+    #[tsify(type = "string | null")]
     pub file_name: Option<String>,
     /// Size in bytes.
     pub size: usize,
@@ -189,15 +215,33 @@ pub enum RecordingKind {
 /// Decides from the status, headers and the first [`SNIFF_LEN`] bytes whether the body is a
 /// recording. `Ok(None)` means "not a recording": call [`failure`] with the whole body.
 pub fn classify(head: &ResponseHead, prefix: &[u8], size: usize) -> Option<RecordingMeta> {
-    let start = prefix.iter().position(|b| !b.is_ascii_whitespace()).map(|i| &prefix[i..]).unwrap_or(&[]);
+    let start = prefix
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .map(|i| &prefix[i..])
+        .unwrap_or(&[]);
     let zip = prefix.starts_with(b"PK\x03\x04") || prefix.starts_with(b"PK\x05\x06");
-    let ct = head.content_type.as_deref().unwrap_or("").to_ascii_lowercase();
-    let textual = start.starts_with(b"{") || start.starts_with(b"<") || ct.contains("json") || ct.starts_with("text/");
+    let ct = head
+        .content_type
+        .as_deref()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let textual = start.starts_with(b"{")
+        || start.starts_with(b"<")
+        || ct.contains("json")
+        || ct.starts_with("text/");
     let ok = (200..300).contains(&head.status) && size > 0 && (zip || !textual);
     ok.then(|| RecordingMeta {
-        kind: if zip { RecordingKind::Zip } else { RecordingKind::Recording },
+        kind: if zip {
+            RecordingKind::Zip
+        } else {
+            RecordingKind::Recording
+        },
         content_type: head.content_type.clone(),
-        file_name: head.content_disposition.as_deref().and_then(file_name_from_disposition),
+        file_name: head
+            .content_disposition
+            .as_deref()
+            .and_then(file_name_from_disposition),
         size,
     })
 }
@@ -210,22 +254,28 @@ pub fn failure(head: &ResponseHead, body: &[u8]) -> Error {
         if head.status == 401 {
             shown = format!("C2 authentication failed (check AK/SK and the clock): {shown}");
         }
-        return Error::new(OPERATION, ErrorKind::Http { status: head.status, body: shown });
+        return Error::new(
+            OPERATION,
+            ErrorKind::Http {
+                status: head.status,
+                body: shown,
+            },
+        );
     }
     if body.is_empty() {
         return Error::decode(OPERATION, "body", "empty body instead of recording bytes");
     }
     #[derive(Deserialize)]
     struct Failure {
-        #[serde(rename = "resultCode", deserialize_with = "crate::de::text")]
-        result_code: String,
-        #[serde(rename = "resultDesc", default, deserialize_with = "crate::de::opt_text")]
-        result_desc: Option<String>,
+        #[serde(rename = "resultCode")]
+        result_code: Text,
+        #[serde(rename = "resultDesc")]
+        result_desc: Option<Text>,
     }
     match serde_json::from_slice::<Failure>(body) {
-        Ok(f) if f.result_code != "0" => Error::new(
+        Ok(f) if f.result_code.as_str() != "0" => Error::new(
             OPERATION,
-            ErrorKind::Service { retcode: f.result_code, message: f.result_desc.unwrap_or_default(), meaning: None },
+            ErrorKind::Service { retcode: f.result_code.0, message: f.result_desc.map(|t| t.0).unwrap_or_default(), meaning: None },
         ),
         Ok(_) => Error::decode(OPERATION, "body", "JSON with resultCode 0 but no recording bytes"),
         Err(e) => Error::decode(
@@ -242,9 +292,16 @@ pub fn file_name_from_disposition(value: &str) -> Option<String> {
     let mut plain = None;
     let mut extended = None;
     for part in value.split(';').map(str::trim) {
-        let Some((key, v)) = part.split_once('=') else { continue };
+        let Some((key, v)) = part.split_once('=') else {
+            continue;
+        };
         match key.trim().to_ascii_lowercase().as_str() {
-            "filename*" => extended = v.trim().split_once("''").and_then(|(_, enc)| percent_decode(enc)),
+            "filename*" => {
+                extended = v
+                    .trim()
+                    .split_once("''")
+                    .and_then(|(_, enc)| percent_decode(enc))
+            }
             "filename" => plain = Some(v.trim().trim_matches('"').to_owned()),
             _ => {}
         }
@@ -283,8 +340,13 @@ mod tests {
     fn wire_body_matches_the_seed_example() {
         let seed: serde_json::Value =
             serde_json::from_str(r#"{ "callID": "1748587841-77268", "workNo": "", "beginTime": "", "callerNo": "", "calleeNo": "" }"#).unwrap();
-        let req = DownloadRecordFileRequest::new("1748587841-77268").build().unwrap();
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&req.body()).unwrap(), seed);
+        let req = DownloadRecordFileRequest::new("1748587841-77268")
+            .build()
+            .unwrap();
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&req.body()).unwrap(),
+            seed
+        );
         // The seed body decodes to the same request.
         let decoded: DownloadRecordFileRequest = serde_json::from_value(seed).unwrap();
         assert_eq!(decoded.body(), req.body());
@@ -295,13 +357,21 @@ mod tests {
         // Same inputs as the facts file's worked example: callID + workNo only.
         let req = DownloadRecordFileRequest::new("1700000000-123").work_no("1001");
         let base = BaseUrl::parse("baseUrl", "https://10.0.0.1:28443", false).unwrap();
-        let http = req.to_http(&base, &creds(), "2024-01-02T03:04:05Z").unwrap();
-        assert_eq!(http.url, "https://10.0.0.1:28443/rest/cmsapp/v1/openapi/hisindex/downloadRecordFile");
+        let http = req
+            .to_http(&base, &creds(), "2024-01-02T03:04:05Z")
+            .unwrap();
+        assert_eq!(
+            http.url,
+            "https://10.0.0.1:28443/rest/cmsapp/v1/openapi/hisindex/downloadRecordFile"
+        );
         assert_eq!(http.method, Method::Post);
         assert_eq!(http.header("Content-Type"), Some(CONTENT_TYPE_JSON));
         // Our body always carries all five keys, so recompute the signature over exactly it.
         let body = http.body.clone().unwrap();
-        assert_eq!(body, r#"{"callID":"1700000000-123","workNo":"1001","beginTime":"","callerNo":"","calleeNo":""}"#);
+        assert_eq!(
+            body,
+            r#"{"callID":"1700000000-123","workNo":"1001","beginTime":"","callerNo":"","calleeNo":""}"#
+        );
         let expected = authorization(&SigningInput {
             access_key: "AK_EXAMPLE_0001",
             secret_key: "SK_EXAMPLE_SECRET",
@@ -319,65 +389,151 @@ mod tests {
     #[test]
     fn validation_boundaries() {
         let rule = |r: DownloadRecordFileRequest| r.validate().err().map(|e| (e.field, e.rule));
-        assert_eq!(rule(DownloadRecordFileRequest::new("")), Some(("callID".into(), "required")));
-        assert_eq!(rule(DownloadRecordFileRequest::new("1-1").begin_time("20240230120000")), Some(("beginTime".into(), "format")));
-        assert_eq!(rule(DownloadRecordFileRequest::new("1-1").begin_time("2024-02-01")), Some(("beginTime".into(), "format")));
-        assert_eq!(rule(DownloadRecordFileRequest::new("1-1").work_no("99")), Some(("workNo".into(), "range")));
-        assert_eq!(rule(DownloadRecordFileRequest::new("1-1").caller_no("1\n2")), Some(("callerNo".into(), "format")));
-        assert_eq!(rule(DownloadRecordFileRequest::new("1-1").begin_time("20240229235959").work_no("").caller_no("+8613")), None);
+        assert_eq!(
+            rule(DownloadRecordFileRequest::new("")),
+            Some(("callID".into(), "required"))
+        );
+        assert_eq!(
+            rule(DownloadRecordFileRequest::new("1-1").begin_time("20240230120000")),
+            Some(("beginTime".into(), "format"))
+        );
+        assert_eq!(
+            rule(DownloadRecordFileRequest::new("1-1").begin_time("2024-02-01")),
+            Some(("beginTime".into(), "format"))
+        );
+        assert_eq!(
+            rule(DownloadRecordFileRequest::new("1-1").work_no("99")),
+            Some(("workNo".into(), "range"))
+        );
+        assert_eq!(
+            rule(DownloadRecordFileRequest::new("1-1").caller_no("1\n2")),
+            Some(("callerNo".into(), "format"))
+        );
+        assert_eq!(
+            rule(
+                DownloadRecordFileRequest::new("1-1")
+                    .begin_time("20240229235959")
+                    .work_no("")
+                    .caller_no("+8613")
+            ),
+            None
+        );
     }
 
     fn head(status: u16, ct: Option<&str>, cd: Option<&str>) -> ResponseHead {
-        ResponseHead { status, content_type: ct.map(Into::into), content_disposition: cd.map(Into::into), set_guid: None }
+        ResponseHead {
+            status,
+            content_type: ct.map(Into::into),
+            content_disposition: cd.map(Into::into),
+            set_guid: None,
+        }
     }
 
     #[test]
     fn classifies_zip_and_single_recordings() {
         let zip = b"PK\x03\x04rest";
-        let m = classify(&head(200, Some("application/zip"), Some("attachment; filename=\"a.zip\"")), zip, 8).unwrap();
-        assert_eq!((m.kind, m.file_name.as_deref(), m.size), (RecordingKind::Zip, Some("a.zip"), 8));
+        let m = classify(
+            &head(
+                200,
+                Some("application/zip"),
+                Some("attachment; filename=\"a.zip\""),
+            ),
+            zip,
+            8,
+        )
+        .unwrap();
+        assert_eq!(
+            (m.kind, m.file_name.as_deref(), m.size),
+            (RecordingKind::Zip, Some("a.zip"), 8)
+        );
         let wav = b"RIFF\x00\x00\x00\x00WAVE";
         let m = classify(&head(200, Some("audio/wav"), None), wav, 12).unwrap();
         assert_eq!((m.kind, m.file_name), (RecordingKind::Recording, None));
         // Magic bytes win over a wrong content type.
         assert!(classify(&head(200, Some("application/json"), None), zip, 8).is_some());
-        assert!(classify(&head(200, Some("application/octet-stream"), None), b"\x00\x01", 2).is_some());
+        assert!(classify(
+            &head(200, Some("application/octet-stream"), None),
+            b"\x00\x01",
+            2
+        )
+        .is_some());
     }
 
     #[test]
     fn json_failures_are_service_errors_never_bytes() {
-        let body = br#"{ "resultData": "", "resultCode": "1", "resultDesc": "Record List is empty" }"#;
+        let body =
+            br#"{ "resultData": "", "resultCode": "1", "resultDesc": "Record List is empty" }"#;
         let h = head(200, Some("application/json"), None);
         assert!(classify(&h, body, body.len()).is_none());
         // Even with a binary content type, a JSON failure body is not a recording.
-        assert!(classify(&head(200, Some("application/octet-stream"), None), body, body.len()).is_none());
+        assert!(classify(
+            &head(200, Some("application/octet-stream"), None),
+            body,
+            body.len()
+        )
+        .is_none());
         let e = failure(&h, body);
         assert_eq!(e.operation, OPERATION);
-        assert!(matches!(&e.kind, ErrorKind::Service { retcode, message, .. } if retcode == "1" && message == "Record List is empty"), "{e:?}");
+        assert!(
+            matches!(&e.kind, ErrorKind::Service { retcode, message, .. } if retcode == "1" && message == "Record List is empty"),
+            "{e:?}"
+        );
     }
 
     #[test]
     fn other_faults() {
-        assert!(matches!(failure(&head(401, None, None), b"{}").kind, ErrorKind::Http { status: 401, ref body } if body.contains("C2 authentication failed")));
-        assert!(matches!(failure(&head(500, None, None), b"oops").kind, ErrorKind::Http { status: 500, .. }));
+        assert!(
+            matches!(failure(&head(401, None, None), b"{}").kind, ErrorKind::Http { status: 401, ref body } if body.contains("C2 authentication failed"))
+        );
+        assert!(matches!(
+            failure(&head(500, None, None), b"oops").kind,
+            ErrorKind::Http { status: 500, .. }
+        ));
         assert!(classify(&head(200, Some("text/html"), None), b"<html>", 6).is_none());
-        assert!(matches!(failure(&head(200, Some("text/html"), None), b"<html>").kind, ErrorKind::Decode { .. }));
+        assert!(matches!(
+            failure(&head(200, Some("text/html"), None), b"<html>").kind,
+            ErrorKind::Decode { .. }
+        ));
         assert!(classify(&head(200, Some("audio/wav"), None), b"", 0).is_none());
-        assert!(matches!(failure(&head(200, None, None), b"").kind, ErrorKind::Decode { .. }));
-        assert!(matches!(failure(&head(200, None, None), br#"{"resultCode":"0"}"#).kind, ErrorKind::Decode { .. }));
-        assert!(matches!(failure(&head(200, None, None), br#"{"resultCo"#).kind, ErrorKind::Decode { .. }));
+        assert!(matches!(
+            failure(&head(200, None, None), b"").kind,
+            ErrorKind::Decode { .. }
+        ));
+        assert!(matches!(
+            failure(&head(200, None, None), br#"{"resultCode":"0"}"#).kind,
+            ErrorKind::Decode { .. }
+        ));
+        assert!(matches!(
+            failure(&head(200, None, None), br#"{"resultCo"#).kind,
+            ErrorKind::Decode { .. }
+        ));
     }
 
     #[test]
     fn content_disposition_file_names() {
-        assert_eq!(file_name_from_disposition("attachment; filename=\"1-1.wav\"").as_deref(), Some("1-1.wav"));
-        assert_eq!(file_name_from_disposition("attachment; filename=a.V3").as_deref(), Some("a.V3"));
         assert_eq!(
-            file_name_from_disposition("attachment; filename=\"x.zip\"; filename*=UTF-8''r%C3%A9c%20.zip").as_deref(),
+            file_name_from_disposition("attachment; filename=\"1-1.wav\"").as_deref(),
+            Some("1-1.wav")
+        );
+        assert_eq!(
+            file_name_from_disposition("attachment; filename=a.V3").as_deref(),
+            Some("a.V3")
+        );
+        assert_eq!(
+            file_name_from_disposition(
+                "attachment; filename=\"x.zip\"; filename*=UTF-8''r%C3%A9c%20.zip"
+            )
+            .as_deref(),
             Some("réc .zip")
         );
-        assert_eq!(file_name_from_disposition("attachment; filename=\"../../etc/passwd\"").as_deref(), Some("passwd"));
-        assert_eq!(file_name_from_disposition("attachment; filename=\"..\"").as_deref(), None);
+        assert_eq!(
+            file_name_from_disposition("attachment; filename=\"../../etc/passwd\"").as_deref(),
+            Some("passwd")
+        );
+        assert_eq!(
+            file_name_from_disposition("attachment; filename=\"..\"").as_deref(),
+            None
+        );
         assert_eq!(file_name_from_disposition("inline").as_deref(), None);
     }
 }

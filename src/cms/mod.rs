@@ -8,7 +8,8 @@ mod download_record_file;
 pub mod signing;
 
 pub use download_record_file::{
-    classify, failure, file_name_from_disposition, DownloadRecordFileRequest, RecordingKind, RecordingMeta, OPERATION as DOWNLOAD_RECORD_FILE, SNIFF_LEN,
+    classify, failure, file_name_from_disposition, DownloadRecordFileRequest, RecordingKind,
+    RecordingMeta, OPERATION as DOWNLOAD_RECORD_FILE, SNIFF_LEN,
 };
 
 use crate::error::ValidationError;
@@ -26,11 +27,17 @@ pub const MAX_KEY_LEN: usize = 256;
 
 impl CmsCredentials {
     /// Validates both keys: 1..=256 visible ASCII characters. Values never appear in errors.
-    pub fn new(access_key: impl Into<String>, secret_key: impl Into<String>) -> Result<Self, ValidationError> {
+    pub fn new(
+        access_key: impl Into<String>,
+        secret_key: impl Into<String>,
+    ) -> Result<Self, ValidationError> {
         let (access_key, secret_key) = (access_key.into(), secret_key.into());
         validation::secret_header_value("accessKey", &access_key, MAX_KEY_LEN)?;
         validation::secret_header_value("secretKey", &secret_key, MAX_KEY_LEN)?;
-        Ok(Self { access_key, secret_key })
+        Ok(Self {
+            access_key,
+            secret_key,
+        })
     }
     /// The AK.
     pub fn access_key(&self) -> &str {

@@ -49,7 +49,10 @@ pub fn authorization(input: &SigningInput<'_>) -> String {
 
 /// `auth-v2/{AK}/{timestamp}/{signedHeaders}`.
 pub fn auth_string_prefix(input: &SigningInput<'_>) -> String {
-    format!("{AUTH_VERSION}/{}/{}/{}", input.access_key, input.timestamp, SIGNED_HEADERS)
+    format!(
+        "{AUTH_VERSION}/{}/{}/{}",
+        input.access_key, input.timestamp, SIGNED_HEADERS
+    )
 }
 
 /// Names of the signed headers, lower case, sorted, joined by `;`. Only `host` is signed.

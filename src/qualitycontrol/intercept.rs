@@ -5,7 +5,7 @@
 //! seed `qualitycontrol-intercept.txt`). Outcome events: `AgentEvent_Talking`,
 //! `AgentMediaEvent_Record`.
 
-use crate::de;
+use crate::de::Text;
 use crate::error::ValidationError;
 use crate::http::Method;
 use crate::operation::{Ack, Operation};
@@ -18,31 +18,38 @@ use tsify::Tsify;
 #[serde(deny_unknown_fields)]
 pub struct InterceptRequest {
     /// The agent whose call is intercepted (same agent-ID range as `agentid`).
-    #[serde(rename = "workNo", deserialize_with = "de::text")]
+    #[serde(rename = "workNo")]
     #[tsify(type = "string | number")]
-    pub work_no: String,
+    pub work_no: Text,
 }
 
 impl InterceptRequest {
     /// Intercepts `work_no`'s call.
     pub fn new(work_no: impl Into<String>) -> Self {
-        Self { work_no: work_no.into() }
+        Self {
+            work_no: Text(work_no.into()),
+        }
     }
 }
 
 impl Operation for InterceptRequest {
     const LOG_NAME: &'static str = "intercept";
     const METHOD: Method = Method::Put;
-    const DOCUMENTED_RETCODES: &'static [&'static str] = &["100-006", "900-001", "900-002", "900-003"];
+    const DOCUMENTED_RETCODES: &'static [&'static str] =
+        &["100-006", "900-001", "900-002", "900-003"];
     type Output = Ack;
 
     fn path(&self, agent_id: &AgentId) -> String {
         // `validate` has run before `path`, so `work_no` is plain digits.
-        format!("/qualitycontrol/{}/intercept/{}", agent_id.as_str(), self.work_no)
+        format!(
+            "/qualitycontrol/{}/intercept/{}",
+            agent_id.as_str(),
+            self.work_no.as_str()
+        )
     }
 
     fn validate(&self) -> Result<(), ValidationError> {
-        AgentId::parse("workNo", &self.work_no).map(|_| ())
+        AgentId::parse("workNo", self.work_no.as_str()).map(|_| ())
     }
 }
 
@@ -58,13 +65,18 @@ mod tests {
         assert_eq!((InterceptRequest::METHOD, op.body()), (Method::Put, None));
         assert!(op.validate().is_ok());
         for bad in ["100", "60000", "../1001", "1001/x", ""] {
-            assert_eq!(InterceptRequest::new(bad).validate().err().map(|e| e.field), Some("workNo".to_owned()), "{bad:?}");
+            assert_eq!(
+                InterceptRequest::new(bad).validate().err().map(|e| e.field),
+                Some("workNo".to_owned()),
+                "{bad:?}"
+            );
         }
     }
 
     #[test]
     fn work_no_may_be_a_number() {
-        let op: InterceptRequest = serde_json::from_value(serde_json::json!({"workNo": 1001})).unwrap();
+        let op: InterceptRequest =
+            serde_json::from_value(serde_json::json!({"workNo": 1001})).unwrap();
         assert_eq!(op, InterceptRequest::new("1001"));
     }
 }

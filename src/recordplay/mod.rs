@@ -6,4 +6,7 @@
 
 mod net_play;
 
-pub use net_play::{NetPlayBuilder, NetPlayRequest, PlayTime, FILE_FORMATS, FILE_NAME_MAX_LEN, LOCATION_ID_RANGE, LOCATION_ID_UNSPECIFIED};
+pub use net_play::{
+    NetPlayBuilder, NetPlayRequest, PlayTime, FILE_FORMATS, FILE_NAME_MAX_LEN, LOCATION_ID_RANGE,
+    LOCATION_ID_UNSPECIFIED,
+};

@@ -5,7 +5,7 @@
 //! `recordplay-netplay.txt`). Outcome events: `AgentMediaEvent_Play`, `_Play_Succ`,
 //! `_Play_Fail`, `_StopPlayDone`.
 
-use crate::de;
+use crate::de::Int;
 use crate::error::ValidationError;
 use crate::http::Method;
 use crate::operation::{json_body, Ack, Operation};
@@ -48,8 +48,14 @@ impl Serialize for PlayTime {
     }
 }
 
-fn play_time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PlayTime>, D::Error> {
-    Ok(de::opt_int(d)?.map(|v| if v == 0 { PlayTime::Loop } else { PlayTime::Once }))
+impl<'de> Deserialize<'de> for PlayTime {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(if Int::deserialize(d)?.0 == 0 {
+            PlayTime::Loop
+        } else {
+            PlayTime::Once
+        })
+    }
 }
 
 /// Body of `POST /recordplay/{agentid}/netplay` (`beginNetPlay`).
@@ -60,25 +66,25 @@ pub struct NetPlayRequest {
     #[serde(rename = "fileName")]
     pub file_name: String,
     /// Where playback starts, in seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de::opt_int")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "number")]
-    pub position: Option<i64>,
+    pub position: Option<Int>,
     /// 1 = once (default), 0 = loop; any other number is sent as 1.
-    #[serde(rename = "playTime", default, skip_serializing_if = "Option::is_none", deserialize_with = "play_time")]
+    #[serde(rename = "playTime", skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "0 | 1")]
     pub play_time: Option<PlayTime>,
     /// 0 = platform default (default), 1 = 24K VOX, 2 = 32K VOX.
-    #[serde(rename = "fileFormat", default, skip_serializing_if = "Option::is_none", deserialize_with = "de::opt_int")]
+    #[serde(rename = "fileFormat", skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "0 | 1 | 2")]
-    pub file_format: Option<i64>,
+    pub file_format: Option<Int>,
     /// ID of the call center holding the file (WAS: Configure NIRC > CCS Type Client > Client ID).
-    #[serde(rename = "ccId", deserialize_with = "de::int")]
+    #[serde(rename = "ccId")]
     #[tsify(type = "number")]
-    pub cc_id: i64,
+    pub cc_id: Int,
     /// Distributed node ID, 0..=65535, or -1 for none (see [`LOCATION_ID_UNSPECIFIED`]).
-    #[serde(rename = "locationId", default, skip_serializing_if = "Option::is_none", deserialize_with = "de::opt_int")]
+    #[serde(rename = "locationId", skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "number")]
-    pub location_id: Option<i64>,
+    pub location_id: Option<Int>,
 }
 
 impl NetPlayRequest {
@@ -91,7 +97,8 @@ impl NetPlayRequest {
 impl Operation for NetPlayRequest {
     const LOG_NAME: &'static str = "beginNetPlay";
     const METHOD: Method = Method::Post;
-    const DOCUMENTED_RETCODES: &'static [&'static str] = &["100-006", "100-007", "100-018", "500-007"];
+    const DOCUMENTED_RETCODES: &'static [&'static str] =
+        &["100-006", "100-007", "100-018", "500-007"];
     type Output = Ack;
 
     fn path(&self, agent_id: &AgentId) -> String {
@@ -101,14 +108,14 @@ impl Operation for NetPlayRequest {
     fn validate(&self) -> Result<(), ValidationError> {
         validation::required("fileName", &self.file_name)?;
         validation::max_length("fileName", &self.file_name, FILE_NAME_MAX_LEN)?;
-        if let Some(p) = self.position {
+        if let Some(Int(p)) = self.position {
             validation::in_range("position", p, 0..=MAX_SAFE_INTEGER)?;
         }
-        if let Some(f) = self.file_format {
+        if let Some(Int(f)) = self.file_format {
             validation::one_of("fileFormat", f, FILE_FORMATS)?;
         }
-        validation::in_range("ccId", self.cc_id, CC_ID_RANGE)?;
-        match self.location_id {
+        validation::in_range("ccId", self.cc_id.0, CC_ID_RANGE)?;
+        match self.location_id.map(|l| l.0) {
             None | Some(LOCATION_ID_UNSPECIFIED) => Ok(()),
             Some(l) => validation::in_range("locationId", l, LOCATION_ID_RANGE),
         }
@@ -166,11 +173,11 @@ impl NetPlayBuilder {
         let missing = |f: &str| validation::invalid(f, "required", "is required", "nothing");
         let req = NetPlayRequest {
             file_name: self.file_name.ok_or_else(|| missing("fileName"))?,
-            position: self.position,
+            position: self.position.map(Int),
             play_time: self.play_time,
-            file_format: self.file_format,
-            cc_id: self.cc_id.ok_or_else(|| missing("ccId"))?,
-            location_id: self.location_id,
+            file_format: self.file_format.map(Int),
+            cc_id: Int(self.cc_id.ok_or_else(|| missing("ccId"))?),
+            location_id: self.location_id.map(Int),
         };
         req.validate()?;
         Ok(req)
@@ -202,19 +209,25 @@ mod tests {
             r#"{ "fileName": "Y:/12/0/20211019/155/1406470.V3", "position": "0", "playTime": "1", "fileFormat": "0", "ccId": "1", "locationId": "-1" }"#,
         )
         .unwrap();
-        let ours: serde_json::Value = serde_json::from_str(&seed_request().body().unwrap()).unwrap();
+        let ours: serde_json::Value =
+            serde_json::from_str(&seed_request().body().unwrap()).unwrap();
         let as_numbers: serde_json::Map<String, serde_json::Value> = seed
             .as_object()
             .unwrap()
             .iter()
-            .map(|(k, v)| match v.as_str().and_then(|s| s.parse::<i64>().ok()) {
-                Some(n) if k != "fileName" => (k.clone(), json!(n)),
-                _ => (k.clone(), v.clone()),
-            })
+            .map(
+                |(k, v)| match v.as_str().and_then(|s| s.parse::<i64>().ok()) {
+                    Some(n) if k != "fileName" => (k.clone(), json!(n)),
+                    _ => (k.clone(), v.clone()),
+                },
+            )
             .collect();
         assert_eq!(ours, serde_json::Value::Object(as_numbers));
         // ...and the seed body itself decodes to the same request (lenient numbers).
-        assert_eq!(serde_json::from_value::<NetPlayRequest>(seed).unwrap(), seed_request());
+        assert_eq!(
+            serde_json::from_value::<NetPlayRequest>(seed).unwrap(),
+            seed_request()
+        );
     }
 
     #[test]
@@ -226,14 +239,26 @@ mod tests {
 
     #[test]
     fn optional_fields_are_omitted() {
-        let r = NetPlayRequest::builder().file_name("a.V3").cc_id(7).build().unwrap();
+        let r = NetPlayRequest::builder()
+            .file_name("a.V3")
+            .cc_id(7)
+            .build()
+            .unwrap();
         assert_eq!(r.body().unwrap(), r#"{"fileName":"a.V3","ccId":7}"#);
     }
 
     #[test]
     fn play_time_other_values_are_sent_as_once() {
-        for (given, sent) in [(json!(0), 0), (json!(1), 1), (json!(5), 1), (json!(-3), 1), (json!("0"), 0)] {
-            let r: NetPlayRequest = serde_json::from_value(json!({"fileName": "f", "ccId": 1, "playTime": given})).unwrap();
+        for (given, sent) in [
+            (json!(0), 0),
+            (json!(1), 1),
+            (json!(5), 1),
+            (json!(-3), 1),
+            (json!("0"), 0),
+        ] {
+            let r: NetPlayRequest =
+                serde_json::from_value(json!({"fileName": "f", "ccId": 1, "playTime": given}))
+                    .unwrap();
             let body: serde_json::Value = serde_json::from_str(&r.body().unwrap()).unwrap();
             assert_eq!(body["playTime"], json!(sent), "{given}");
         }
@@ -246,32 +271,87 @@ mod tests {
     #[test]
     fn boundaries() {
         let ok = |b: NetPlayBuilder| b.file_name("f").cc_id(1);
-        assert!(ok(NetPlayBuilder::default()).file_name("a".repeat(100)).build().is_ok());
-        assert_eq!(rule_of(ok(NetPlayBuilder::default()).file_name("a".repeat(101)).build()), Some(("fileName".into(), "maxLength")));
-        assert_eq!(rule_of(ok(NetPlayBuilder::default()).file_name("  ").build()), Some(("fileName".into(), "required")));
-        assert_eq!(rule_of(NetPlayBuilder::default().cc_id(1).build()), Some(("fileName".into(), "required")));
-        assert_eq!(rule_of(NetPlayBuilder::default().file_name("f").build()), Some(("ccId".into(), "required")));
-        assert_eq!(rule_of(ok(NetPlayBuilder::default()).cc_id(-1).build()), Some(("ccId".into(), "range")));
-        assert!(ok(NetPlayBuilder::default()).cc_id(i32::MAX as i64).build().is_ok());
-        assert_eq!(rule_of(ok(NetPlayBuilder::default()).cc_id(i32::MAX as i64 + 1).build()), Some(("ccId".into(), "range")));
-        assert_eq!(rule_of(ok(NetPlayBuilder::default()).position(-1).build()), Some(("position".into(), "range")));
+        assert!(ok(NetPlayBuilder::default())
+            .file_name("a".repeat(100))
+            .build()
+            .is_ok());
+        assert_eq!(
+            rule_of(
+                ok(NetPlayBuilder::default())
+                    .file_name("a".repeat(101))
+                    .build()
+            ),
+            Some(("fileName".into(), "maxLength"))
+        );
+        assert_eq!(
+            rule_of(ok(NetPlayBuilder::default()).file_name("  ").build()),
+            Some(("fileName".into(), "required"))
+        );
+        assert_eq!(
+            rule_of(NetPlayBuilder::default().cc_id(1).build()),
+            Some(("fileName".into(), "required"))
+        );
+        assert_eq!(
+            rule_of(NetPlayBuilder::default().file_name("f").build()),
+            Some(("ccId".into(), "required"))
+        );
+        assert_eq!(
+            rule_of(ok(NetPlayBuilder::default()).cc_id(-1).build()),
+            Some(("ccId".into(), "range"))
+        );
+        assert!(ok(NetPlayBuilder::default())
+            .cc_id(i32::MAX as i64)
+            .build()
+            .is_ok());
+        assert_eq!(
+            rule_of(
+                ok(NetPlayBuilder::default())
+                    .cc_id(i32::MAX as i64 + 1)
+                    .build()
+            ),
+            Some(("ccId".into(), "range"))
+        );
+        assert_eq!(
+            rule_of(ok(NetPlayBuilder::default()).position(-1).build()),
+            Some(("position".into(), "range"))
+        );
         for f in [0, 1, 2] {
             assert!(ok(NetPlayBuilder::default()).file_format(f).build().is_ok());
         }
-        assert_eq!(rule_of(ok(NetPlayBuilder::default()).file_format(3).build()), Some(("fileFormat".into(), "oneOf")));
+        assert_eq!(
+            rule_of(ok(NetPlayBuilder::default()).file_format(3).build()),
+            Some(("fileFormat".into(), "oneOf"))
+        );
         for l in [-1, 0, 65_535] {
-            assert!(ok(NetPlayBuilder::default()).location_id(l).build().is_ok(), "{l}");
+            assert!(
+                ok(NetPlayBuilder::default()).location_id(l).build().is_ok(),
+                "{l}"
+            );
         }
         for l in [-2, 65_536] {
-            assert_eq!(rule_of(ok(NetPlayBuilder::default()).location_id(l).build()), Some(("locationId".into(), "range")), "{l}");
+            assert_eq!(
+                rule_of(ok(NetPlayBuilder::default()).location_id(l).build()),
+                Some(("locationId".into(), "range")),
+                "{l}"
+            );
         }
     }
 
     #[test]
     fn unknown_and_mistyped_fields_are_rejected_when_decoding() {
-        assert!(serde_json::from_value::<NetPlayRequest>(json!({"filename": "f", "ccId": 1})).is_err());
-        assert!(serde_json::from_value::<NetPlayRequest>(json!({"fileName": "f", "ccId": 1, "extra": 1})).is_err());
-        assert!(serde_json::from_value::<NetPlayRequest>(json!({"fileName": "f", "ccId": "one"})).is_err());
-        assert!(serde_json::from_value::<NetPlayRequest>(json!({"fileName": 5, "ccId": 1})).is_err());
+        assert!(
+            serde_json::from_value::<NetPlayRequest>(json!({"filename": "f", "ccId": 1})).is_err()
+        );
+        assert!(serde_json::from_value::<NetPlayRequest>(
+            json!({"fileName": "f", "ccId": 1, "extra": 1})
+        )
+        .is_err());
+        assert!(
+            serde_json::from_value::<NetPlayRequest>(json!({"fileName": "f", "ccId": "one"}))
+                .is_err()
+        );
+        assert!(
+            serde_json::from_value::<NetPlayRequest>(json!({"fileName": 5, "ccId": 1})).is_err()
+        );
     }
 }

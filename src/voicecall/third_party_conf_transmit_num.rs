@@ -35,12 +35,27 @@ mod tests {
         let id = AgentId::parse("agentId", "101").unwrap();
         let op = ThirdPartyConfTransmitNumRequest;
         assert_eq!(op.path(&id), "/voicecall/101/thirdPartyConfTransmitNum");
-        assert_eq!((ThirdPartyConfTransmitNumRequest::METHOD, op.body()), (Method::Post, None));
-        let head = ResponseHead { status: 200, ..Default::default() };
-        let ok = parse_response::<ThirdPartyConfTransmitNumRequest>(&head, br#"{"message":"","retcode":"0","result":{}}"#);
+        assert_eq!(
+            (ThirdPartyConfTransmitNumRequest::METHOD, op.body()),
+            (Method::Post, None)
+        );
+        let head = ResponseHead {
+            status: 200,
+            ..Default::default()
+        };
+        let ok = parse_response::<ThirdPartyConfTransmitNumRequest>(
+            &head,
+            br#"{"message":"","retcode":"0","result":{}}"#,
+        );
         assert_eq!(ok.map(|a| a.message), Ok(String::new()));
-        let e = parse_response::<ThirdPartyConfTransmitNumRequest>(&head, br#"{"message":"no conf","retcode":"10001"}"#).unwrap_err();
+        let e = parse_response::<ThirdPartyConfTransmitNumRequest>(
+            &head,
+            br#"{"message":"no conf","retcode":"10001"}"#,
+        )
+        .unwrap_err();
         assert_eq!(e.operation, "thirdPartyConfTransmitNum");
-        assert!(matches!(e.kind, ErrorKind::Service { ref retcode, meaning: Some(_), .. } if retcode == "10001"));
+        assert!(
+            matches!(e.kind, ErrorKind::Service { ref retcode, meaning: Some(_), .. } if retcode == "10001")
+        );
     }
 }

@@ -1,0 +1,107 @@
+# Shared by .ci/demo, .ci/test and .ci/run. Every ensure_* step installs what is missing and is
+# quick when it is already there. Sourced, not run.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$ROOT/.ci/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never
+
+WASM_PACK_VERSION=0.15.1
+WASM_TARGET=wasm32-unknown-unknown
+
+log() { printf '\n== %s\n' "$*" >&2; }
+
+# The wasm-bindgen CLI must match the crate in Cargo.lock exactly.
+wasm_bindgen_version() {
+  awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+cargo_install() { # crate version: --locked first, unlocked if the registry lacks a locked dependency
+  cargo install --locked "$1" --version "=$2" || cargo install "$1" --version "=$2"
+}
+
+ensure_apt() { # packages...
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "apt-get install ${missing[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+ensure_rust_wasm() {
+  command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first" >&2; exit 1; }
+  rustup target list --installed | grep -qx "$WASM_TARGET" || rustup target add "$WASM_TARGET"
+  rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+  rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+  local want; want="$(wasm_bindgen_version)"
+  if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $want"; then
+    log "installing wasm-bindgen-cli $want"
+    cargo_install wasm-bindgen-cli "$want"
+  fi
+}
+
+ensure_wasm_pack() {
+  wasm-pack --version 2>/dev/null | grep -q " $WASM_PACK_VERSION" || { log "installing wasm-pack"; cargo_install wasm-pack "$WASM_PACK_VERSION"; }
+}
+
+ensure_node_tools() {
+  command -v node >/dev/null || ensure_apt nodejs npm
+  local major; major="$(node -p 'process.versions.node.split(".")[0]')"
+  [ "$major" -ge 18 ] || { echo "Node >= 18 is required (found $(node --version))" >&2; exit 1; }
+  # npm ci only when the lock file changed since the last install.
+  if [ ! -x .ci/node_modules/.bin/wasm-opt ] || [ .ci/package-lock.json -nt .ci/node_modules/.package-lock.json ]; then
+    log "npm ci (.ci: binaryen's wasm-opt, typescript, playwright-core)"
+    (cd .ci && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+ensure_chromium() {
+  ensure_apt chromium chromium-driver
+}
+
+# Builds pkg/: cargo -> wasm-bindgen (--target web) -> wasm-opt -> js loaders + pkg-template.
+build_pkg() {
+  log "building pkg/"
+  cargo build --release --target "$WASM_TARGET" -p cec-agent
+  rm -rf pkg && mkdir -p pkg
+  wasm-bindgen --target web --weak-refs --typescript --out-dir pkg "target/$WASM_TARGET/release/cec_agent.wasm"
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    pkg/cec_agent_bg.wasm -o pkg/cec_agent_bg.wasm
+  cp js/*.js js/*.d.ts pkg/
+  cp pkg-template/* pkg/
+  local version; version="$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)"
+  node -e 'const fs=require("fs");const p=JSON.parse(fs.readFileSync("pkg/package.json"));p.version=process.argv[1];fs.writeFileSync("pkg/package.json",JSON.stringify(p,null,2)+"\n")' "$version"
+  cp README.md pkg/README.md
+  tsc --noEmit --strict --lib es2022,dom pkg/index.d.ts pkg/node.d.ts
+  (cd pkg && npm pack --silent --pack-destination ../target >/dev/null)
+  PKG_TARBALL="$ROOT/target/cec-agent-$version.tgz"
+  printf 'pkg: cec_agent_bg.wasm %s bytes (%s gzipped), tarball %s\n' \
+    "$(wc -c < pkg/cec_agent_bg.wasm)" "$(gzip -9 -c pkg/cec_agent_bg.wasm | wc -c)" "$PKG_TARBALL" >&2
+}
+
+# Installs the packed tarball into a folder with a package.json, as a user would.
+install_pkg_into() { # dir
+  (cd "$1" && npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error "$PKG_TARBALL")
+}
+
+# Starts the simulator on an ephemeral loopback port; exports CEC_SIM_URL; stops it on exit.
+start_sim() {
+  cargo build -p cec-sim
+  local out="$ROOT/target/sim.out"
+  SIM_LOG="$ROOT/target/sim.log"
+  : > "$out"
+  "$ROOT/target/debug/cec-sim" --port 0 --max-seconds 3600 > "$out" 2> "$SIM_LOG" &
+  SIM_PID=$!
+  trap 'kill "$SIM_PID" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 100); do
+    grep -q '^CEC_SIM_URL=' "$out" && break
+    kill -0 "$SIM_PID" 2>/dev/null || { cat "$SIM_LOG" >&2; echo "simulator exited" >&2; exit 1; }
+    sleep 0.1
+  done
+  CEC_SIM_URL="$(sed -n 's/^CEC_SIM_URL=//p' "$out" | head -n1)"
+  [ -n "$CEC_SIM_URL" ] || { echo "simulator did not report its URL" >&2; exit 1; }
+  export CEC_SIM_URL
+  log "simulator at $CEC_SIM_URL (pid $SIM_PID)"
+}

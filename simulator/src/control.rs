@@ -1,0 +1,278 @@
+//! Test-control API under `/__sim/`: reset, direct sign-in, calls, conferences, quality
+//! control relations, faults, the request log and agent state.
+
+use axum::body::Bytes;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::params::{agent_id, percent_decode};
+use crate::reply::{control_error, finish, json as json_resp, Reply};
+use crate::state::{
+    now_ms, AppState, Call, CallInfo, Fault, FaultKind, QcMode, QcRelation, SimState,
+};
+
+/// Routes of this module.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/__sim/reset", post(reset))
+        .route("/__sim/agents", post(add_agent))
+        .route("/__sim/agents/{agentid}", get(agent_state))
+        .route("/__sim/agents/{agentid}/call", post(give_call))
+        .route("/__sim/agents/{agentid}/conference", post(conference))
+        .route("/__sim/qc", post(set_qc))
+        .route("/__sim/faults", post(add_fault).delete(clear_faults))
+        .route("/__sim/requests", get(requests).delete(clear_requests))
+}
+
+/// An agent ID given as a JSON number or string.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum IdLike {
+    Num(u64),
+    Str(String),
+}
+
+impl IdLike {
+    fn id(&self) -> Result<u32, Response> {
+        let id = match self {
+            IdLike::Num(n) => agent_id(&n.to_string()),
+            IdLike::Str(s) => agent_id(s),
+        };
+        id.ok_or_else(|| control_error(StatusCode::BAD_REQUEST, "agent ID out of range"))
+    }
+}
+
+fn ok() -> Response {
+    json_resp(StatusCode::OK, &json!({"ok": true}))
+}
+
+/// Parses a JSON body; an empty body counts as `{}`.
+fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, Response> {
+    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        body
+    };
+    serde_json::from_slice(body)
+        .map_err(|e| control_error(StatusCode::BAD_REQUEST, &format!("invalid body: {e}")))
+}
+
+fn path_id(path: &Result<Path<String>, PathRejection>) -> Result<u32, Response> {
+    path.as_ref()
+        .ok()
+        .and_then(|p| agent_id(&p.0))
+        .ok_or_else(|| control_error(StatusCode::BAD_REQUEST, "agent ID out of range"))
+}
+
+fn signed_in(s: &SimState, id: u32) -> Result<(), Response> {
+    if s.agents.contains_key(&id) {
+        Ok(())
+    } else {
+        Err(control_error(
+            StatusCode::CONFLICT,
+            &format!("agent {id} is not signed in"),
+        ))
+    }
+}
+
+async fn reset(State(app): State<AppState>) -> Response {
+    app.lock().reset();
+    ok()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct AgentReq {
+    agent_id: IdLike,
+    #[serde(default)]
+    phonenum: Option<String>,
+}
+
+async fn add_agent(State(app): State<AppState>, body: Bytes) -> Response {
+    finish((|| -> Reply {
+        let req: AgentReq = parse(&body)?;
+        let id = req.agent_id.id()?;
+        let guid = app
+            .lock()
+            .sign_in(id, req.phonenum.unwrap_or_else(|| format!("8{id}")));
+        Ok(json_resp(StatusCode::OK, &json!({"guid": guid})))
+    })())
+}
+
+async fn agent_state(
+    State(app): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+) -> Response {
+    finish(path_id(&path).map(|id| json_resp(StatusCode::OK, &app.lock().agent_json(id))))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct CallReq {
+    callid: Option<String>,
+    caller: Option<String>,
+    called: Option<String>,
+    callfeature: Option<i64>,
+    single_object_result: Option<bool>,
+    answered: Option<bool>,
+}
+
+fn new_call(s: &mut SimState, req: CallReq) -> Call {
+    let callid = req
+        .callid
+        .unwrap_or_else(|| format!("{}-{}", now_ms() / 1000, s.next_seq()));
+    let info = CallInfo::new(
+        callid,
+        req.caller.unwrap_or_else(|| "70001".into()),
+        req.called.unwrap_or_else(|| "10086".into()),
+        req.callfeature.unwrap_or(0),
+    );
+    Call {
+        info,
+        talking: req.answered.unwrap_or(false),
+        conference: false,
+        single_object_result: req.single_object_result.unwrap_or(false),
+    }
+}
+
+fn call_json(call: &Call) -> Response {
+    json_resp(
+        StatusCode::OK,
+        &serde_json::to_value(&call.info).unwrap_or(Value::Null),
+    )
+}
+
+async fn give_call(
+    State(app): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+    body: Bytes,
+) -> Response {
+    finish((|| -> Reply {
+        let id = path_id(&path)?;
+        let req: CallReq = parse(&body)?;
+        let mut s = app.lock();
+        signed_in(&s, id)?;
+        let call = new_call(&mut s, req);
+        let resp = call_json(&call);
+        if let Some(agent) = s.agents.get_mut(&id) {
+            agent.call = Some(call);
+        }
+        Ok(resp)
+    })())
+}
+
+async fn conference(
+    State(app): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+) -> Response {
+    finish((|| -> Reply {
+        let id = path_id(&path)?;
+        let mut s = app.lock();
+        signed_in(&s, id)?;
+        let fresh = new_call(&mut s, CallReq::default());
+        let Some(agent) = s.agents.get_mut(&id) else {
+            return Err(control_error(
+                StatusCode::CONFLICT,
+                "agent is not signed in",
+            ));
+        };
+        let call = agent.call.get_or_insert(fresh);
+        call.talking = true;
+        call.conference = true;
+        Ok(call_json(call))
+    })())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QcReq {
+    inspector: IdLike,
+    target: IdLike,
+    mode: QcMode,
+}
+
+async fn set_qc(State(app): State<AppState>, body: Bytes) -> Response {
+    finish((|| -> Reply {
+        let req: QcReq = parse(&body)?;
+        let (inspector, target) = (req.inspector.id()?, req.target.id()?);
+        if inspector == target {
+            return Err(control_error(
+                StatusCode::BAD_REQUEST,
+                "inspector and target must differ",
+            ));
+        }
+        let mut s = app.lock();
+        signed_in(&s, target)?;
+        signed_in(&s, inspector)?;
+        if let Some(a) = s.agents.get_mut(&inspector) {
+            a.qc = Some(QcRelation {
+                target,
+                mode: req.mode,
+            });
+        }
+        Ok(ok())
+    })())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct FaultReq {
+    path_contains: String,
+    kind: FaultKind,
+    delay_ms: Option<u64>,
+    count: Option<u32>,
+}
+
+async fn add_fault(State(app): State<AppState>, body: Bytes) -> Response {
+    finish((|| -> Reply {
+        let req: FaultReq = parse(&body)?;
+        let count = req.count.unwrap_or(1);
+        if count == 0 {
+            return Err(control_error(
+                StatusCode::BAD_REQUEST,
+                "count must be at least 1",
+            ));
+        }
+        app.lock().faults.push(Fault {
+            path_contains: req.path_contains,
+            kind: req.kind,
+            delay_ms: req.delay_ms.unwrap_or(2000),
+            remaining: count,
+        });
+        Ok(ok())
+    })())
+}
+
+async fn clear_faults(State(app): State<AppState>) -> Response {
+    app.lock().faults.clear();
+    ok()
+}
+
+async fn requests(State(app): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let filter = query.as_deref().unwrap_or("").split('&').find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        (k == "pathContains").then(|| percent_decode(v))
+    });
+    let s = app.lock();
+    let list: Vec<&_> = s
+        .requests
+        .iter()
+        .filter(|r| filter.as_ref().is_none_or(|f| r.path.contains(f.as_str())))
+        .collect();
+    json_resp(
+        StatusCode::OK,
+        &serde_json::to_value(list).unwrap_or(Value::Null),
+    )
+}
+
+async fn clear_requests(State(app): State<AppState>) -> Response {
+    app.lock().requests.clear();
+    ok()
+}

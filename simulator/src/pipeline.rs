@@ -1,0 +1,138 @@
+//! Middleware around every route: preflight, body capture, request log, faults, CORS
+//! headers and the one-line stderr log.
+
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use axum::body::{to_bytes, Body, Bytes, HttpBody};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::cors;
+use crate::reply;
+use crate::state::{AppState, FaultKind, RequestRecord};
+
+/// Largest request body read.
+const MAX_BODY: usize = 1 << 20;
+/// Upper bound of a `delay` fault.
+pub const MAX_DELAY_MS: u64 = 120_000;
+
+/// Whether `path` belongs to the test-control API.
+pub fn is_control(path: &str) -> bool {
+    path == "/__sim" || path.starts_with("/__sim/")
+}
+
+/// The middleware.
+pub async fn pipeline(State(app): State<AppState>, req: Request, next: Next) -> Response {
+    let method = req.method().clone();
+    let path = req.uri().path().to_owned();
+    let (mut resp, note) = if method == Method::OPTIONS {
+        (cors::preflight(), "")
+    } else {
+        handle(&app, req, next, &path).await
+    };
+    cors::decorate(resp.headers_mut());
+    if app.lock().drop_armed() {
+        resp.headers_mut()
+            .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    eprintln!("{method} {path} {}{note}", resp.status().as_u16());
+    resp
+}
+
+async fn handle(app: &AppState, req: Request, next: Next, path: &str) -> (Response, &'static str) {
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
+        let resp = reply::envelope_with(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            reply::BAD_PARAM,
+            "request body too large or unreadable",
+            serde_json::json!(""),
+        );
+        return (resp, "");
+    };
+    let fault = if is_control(path) {
+        None
+    } else {
+        let h = &parts.headers;
+        let mut s = app.lock();
+        s.log_request(RequestRecord {
+            method: parts.method.to_string(),
+            path: path.to_owned(),
+            guid_present: h.contains_key("guid"),
+            content_type: h
+                .get(header::CONTENT_TYPE)
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()),
+            authorization_present: h.contains_key(header::AUTHORIZATION),
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        });
+        s.take_fault(path)
+    };
+    let req = Request::from_parts(parts, Body::from(bytes));
+    let Some(fault) = fault else {
+        return (next.run(req).await, "");
+    };
+    match fault.kind {
+        FaultKind::Delay => {
+            tokio::time::sleep(Duration::from_millis(fault.delay_ms.min(MAX_DELAY_MS))).await;
+            (next.run(req).await, " (fault: delay)")
+        }
+        FaultKind::Status500 => (
+            with_type(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "text/plain;charset=UTF-8",
+                "Internal Server Error",
+            ),
+            " (fault: status500)",
+        ),
+        FaultKind::Html => (
+            with_type(StatusCode::OK, "text/html;charset=UTF-8", HTML_PAGE),
+            " (fault: html)",
+        ),
+        FaultKind::BadJson => (
+            with_type(
+                StatusCode::OK,
+                reply::JSON_UTF8,
+                r#"{"message":"","retcode":"0","result":{"#,
+            ),
+            " (fault: badJson)",
+        ),
+        FaultKind::EmptyBody => (
+            with_type(StatusCode::OK, reply::JSON_UTF8, ""),
+            " (fault: emptyBody)",
+        ),
+        FaultKind::Drop => (Response::new(Body::new(FailingBody)), " (fault: drop)"),
+    }
+}
+
+const HTML_PAGE: &str = "<!DOCTYPE html><html><head><title>Error</title></head><body><h1>502 Bad Gateway</h1><p>The upstream server is unavailable.</p></body></html>";
+
+fn with_type(status: StatusCode, content_type: &'static str, body: &'static str) -> Response {
+    let mut resp = (status, body).into_response();
+    resp.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    resp
+}
+
+/// A body whose first poll fails, so hyper aborts the connection before the buffered
+/// response head is flushed: the client sees a network error, not a response.
+#[derive(Debug)]
+pub struct FailingBody;
+
+impl HttpBody for FailingBody {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, Self::Error>>> {
+        Poll::Ready(Some(Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionAborted,
+            "simulated drop",
+        ))))
+    }
+}

@@ -1,0 +1,439 @@
+//! In-memory simulator state: agents and their sessions, calls, plays, quality-control
+//! relations and event queues; recordings; armed faults; the request log.
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::audio;
+
+/// Largest number of entries kept in the request log (oldest are dropped first).
+const REQUEST_LOG_CAP: usize = 10_000;
+
+/// Credentials the CMS endpoint verifies C2 signatures against.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Access key (AK).
+    pub ak: String,
+    /// Secret key (SK).
+    pub sk: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            ak: "AK_EXAMPLE_0001".into(),
+            sk: "SK_EXAMPLE_SECRET".into(),
+        }
+    }
+}
+
+/// Shared handle given to every handler.
+pub type AppState = Arc<Shared>;
+
+/// Configuration plus the mutable state behind one mutex (never held across an await).
+#[derive(Debug)]
+pub struct Shared {
+    /// Fixed configuration.
+    pub config: Config,
+    state: Mutex<SimState>,
+}
+
+impl Shared {
+    /// New shared state with seeded recordings.
+    pub fn new(config: Config) -> AppState {
+        Arc::new(Shared {
+            config,
+            state: Mutex::new(SimState::new(IdGen::new())),
+        })
+    }
+
+    /// Locks the state; a poisoned lock is recovered rather than propagated.
+    pub fn lock(&self) -> MutexGuard<'_, SimState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Everything the simulator remembers.
+#[derive(Debug)]
+pub struct SimState {
+    /// Signed-in agents by ID.
+    pub agents: BTreeMap<u32, Agent>,
+    /// Downloadable recordings by call ID.
+    pub recordings: HashMap<String, Download>,
+    /// Armed faults, applied in order.
+    pub faults: Vec<Fault>,
+    /// Requests received outside `/__sim/`.
+    pub requests: VecDeque<RequestRecord>,
+    ids: IdGen,
+}
+
+impl SimState {
+    fn new(ids: IdGen) -> Self {
+        SimState {
+            agents: BTreeMap::new(),
+            recordings: audio::seed_recordings(),
+            faults: Vec::new(),
+            requests: VecDeque::new(),
+            ids,
+        }
+    }
+
+    /// Clears everything except the ID generator (so old GUIDs never match again).
+    pub fn reset(&mut self) {
+        let ids = std::mem::take(&mut self.ids);
+        *self = SimState::new(ids);
+    }
+
+    /// Signs `id` in with a fresh session, replacing any previous one. Returns the GUID.
+    pub fn sign_in(&mut self, id: u32, phonenum: String) -> String {
+        let guid = self.ids.guid();
+        self.agents
+            .insert(id, Agent::new(id, guid.clone(), phonenum));
+        guid
+    }
+
+    /// Next sequence number (call IDs, record task IDs).
+    pub fn next_seq(&mut self) -> u64 {
+        self.ids.next()
+    }
+
+    /// Appends to the request log, dropping the oldest entry when full.
+    pub fn log_request(&mut self, record: RequestRecord) {
+        if self.requests.len() >= REQUEST_LOG_CAP {
+            self.requests.pop_front();
+        }
+        self.requests.push_back(record);
+    }
+
+    /// Consumes one use of the first fault whose substring occurs in `path`.
+    pub fn take_fault(&mut self, path: &str) -> Option<Fault> {
+        let pos = self
+            .faults
+            .iter()
+            .position(|f| path.contains(&f.path_contains))?;
+        let fault = &mut self.faults[pos];
+        let taken = fault.clone();
+        fault.remaining = fault.remaining.saturating_sub(1);
+        if fault.remaining == 0 {
+            self.faults.remove(pos);
+        }
+        Some(taken)
+    }
+
+    /// Whether a `drop` fault is armed (responses then carry `Connection: close` so the
+    /// dropped request arrives on a fresh connection and browsers do not silently retry it).
+    pub fn drop_armed(&self) -> bool {
+        self.faults.iter().any(|f| f.kind == FaultKind::Drop)
+    }
+
+    /// The agent's state as JSON for `GET /__sim/agents/{id}`.
+    pub fn agent_json(&self, id: u32) -> Value {
+        let supervised_by: Vec<Value> = self
+            .agents
+            .values()
+            .filter_map(|a| {
+                a.qc.filter(|q| q.target == id)
+                    .map(|q| json!({"inspector": a.id.to_string(), "mode": q.mode}))
+            })
+            .collect();
+        match self.agents.get(&id) {
+            None => json!({
+                "agentId": id.to_string(), "signedIn": false, "state": "signedOut", "phonenum": null,
+                "call": null, "conference": false, "playing": null, "qc": null,
+                "supervisedBy": supervised_by, "events": [],
+            }),
+            Some(a) => json!({
+                "agentId": id.to_string(), "signedIn": true, "state": a.state_name(), "phonenum": a.phonenum,
+                "call": a.call.as_ref().map(|c| &c.info),
+                "conference": a.call.as_ref().is_some_and(|c| c.conference),
+                "playing": a.play, "qc": a.qc.map(|q| json!({"target": q.target.to_string(), "mode": q.mode})),
+                "supervisedBy": supervised_by, "events": a.events,
+            }),
+        }
+    }
+}
+
+/// One signed-in agent.
+#[derive(Debug)]
+pub struct Agent {
+    /// Agent ID (work number).
+    pub id: u32,
+    /// Session GUID sent back in `Set-GUID` and expected in the `Guid` header.
+    pub guid: String,
+    /// Softphone number given at sign-in.
+    pub phonenum: String,
+    /// Current call, ringing or connected.
+    pub call: Option<Call>,
+    /// Network play in progress.
+    pub play: Option<Play>,
+    /// Quality-control relation with this agent as the inspector.
+    pub qc: Option<QcRelation>,
+    /// Events waiting for the (future) event poll.
+    pub events: VecDeque<Event>,
+}
+
+impl Agent {
+    fn new(id: u32, guid: String, phonenum: String) -> Self {
+        Agent {
+            id,
+            guid,
+            phonenum,
+            call: None,
+            play: None,
+            qc: None,
+            events: VecDeque::new(),
+        }
+    }
+
+    /// Name used in `/__sim/agents/{id}`.
+    pub fn state_name(&self) -> &'static str {
+        match (&self.qc, &self.call, &self.play) {
+            (Some(q), _, _) => q.mode.state_name(),
+            (None, Some(c), _) if c.conference => "conference",
+            (None, Some(c), _) if c.talking => "talking",
+            (None, Some(_), _) => "ringing",
+            (None, None, Some(_)) => "playing",
+            (None, None, None) => "idle",
+        }
+    }
+
+    /// Idle: no call, no play, no quality-control relation.
+    pub fn is_idle(&self) -> bool {
+        self.call.is_none() && self.play.is_none() && self.qc.is_none()
+    }
+
+    /// Queues an event for this agent.
+    pub fn push_event(&mut self, event_type: &str, content: Value) {
+        self.events.push_back(Event {
+            event_type: event_type.into(),
+            work_no: self.id.to_string(),
+            content,
+        });
+    }
+}
+
+/// A call held by an agent.
+#[derive(Debug, Clone)]
+pub struct Call {
+    /// What `callinfobeforeanswer` returns.
+    pub info: CallInfo,
+    /// Connected (otherwise ringing).
+    pub talking: bool,
+    /// Three-party call with the customer and a third-party IVR.
+    pub conference: bool,
+    /// Return a single object instead of a list from `callinfobeforeanswer` (vendor example).
+    pub single_object_result: bool,
+}
+
+/// The 17 fields of a `callinfobeforeanswer` entry, named and typed as on the wire.
+#[derive(Debug, Clone, Serialize)]
+#[allow(non_snake_case)]
+pub struct CallInfo {
+    pub callfeature: i64,
+    pub callid: String,
+    pub caller: String,
+    pub called: String,
+    pub callskill: String,
+    pub callskillid: i64,
+    pub orgicallednum: String,
+    pub calldata: String,
+    pub begintime: i64,
+    pub endtime: Option<i64>,
+    pub userPriority: i64,
+    pub trunkNo: i64,
+    pub logontimes: i64,
+    pub mediaType: i64,
+    pub mediaAbility: i64,
+    pub waitTime: i64,
+    pub trace: Option<Value>,
+}
+
+impl CallInfo {
+    /// A voice call with the vendor example's defaults.
+    pub fn new(callid: String, caller: String, called: String, callfeature: i64) -> Self {
+        CallInfo {
+            callfeature,
+            callid,
+            caller,
+            called,
+            callskill: "voice_jst".into(),
+            callskillid: 3,
+            orgicallednum: String::new(),
+            calldata: String::new(),
+            begintime: now_ms(),
+            endtime: None,
+            userPriority: 0,
+            trunkNo: 65535,
+            logontimes: 0,
+            mediaType: 5,
+            mediaAbility: 1,
+            waitTime: 0,
+            trace: None,
+        }
+    }
+}
+
+/// A network play started by `netplay`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Play {
+    pub file_name: String,
+    pub position: i64,
+    pub play_time: i64,
+    pub file_format: i64,
+    pub cc_id: i64,
+    pub location_id: i64,
+}
+
+/// Inspector-side quality-control relation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QcRelation {
+    /// Agent being monitored.
+    pub target: u32,
+    /// Listen, insert or whisper.
+    pub mode: QcMode,
+}
+
+/// How an inspector joined a call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QcMode {
+    /// Listening (addsupervise).
+    Listen,
+    /// Barged in (addinsert).
+    Insert,
+    /// Whispering to the agent.
+    Whisper,
+}
+
+impl QcMode {
+    fn state_name(self) -> &'static str {
+        match self {
+            QcMode::Listen => "listening",
+            QcMode::Insert => "inserting",
+            QcMode::Whisper => "whispering",
+        }
+    }
+}
+
+/// An event as the event poll will deliver it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Event {
+    pub event_type: String,
+    pub work_no: String,
+    pub content: Value,
+}
+
+/// A file (or ZIP of files) served by `downloadRecordFile`.
+#[derive(Debug, Clone)]
+pub struct Download {
+    /// Name for `Content-Disposition`.
+    pub file_name: String,
+    /// `audio/wav` or `application/zip`.
+    pub content_type: &'static str,
+    /// File bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// What a fault does instead of normal handling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FaultKind {
+    /// HTTP 500, plain-text body.
+    Status500,
+    /// HTTP 200 `text/html` error page.
+    Html,
+    /// Sleep, then answer normally.
+    Delay,
+    /// Abort the connection without a response.
+    Drop,
+    /// HTTP 200 JSON content type with a truncated JSON body.
+    BadJson,
+    /// HTTP 200 with an empty body.
+    EmptyBody,
+}
+
+/// An armed fault.
+#[derive(Debug, Clone)]
+pub struct Fault {
+    /// Applies to requests whose path contains this.
+    pub path_contains: String,
+    /// What happens.
+    pub kind: FaultKind,
+    /// Sleep for `Delay`.
+    pub delay_ms: u64,
+    /// Uses left.
+    pub remaining: u32,
+}
+
+/// One logged request (never the `Guid` or `Authorization` values).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestRecord {
+    pub method: String,
+    pub path: String,
+    pub guid_present: bool,
+    pub content_type: Option<String>,
+    pub authorization_present: bool,
+    pub body: String,
+}
+
+/// Counter mixed with a per-process seed (splitmix64) for GUIDs and sequence numbers.
+#[derive(Debug, Default)]
+struct IdGen {
+    seed: u64,
+    counter: u64,
+}
+
+impl IdGen {
+    fn new() -> Self {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(0);
+        IdGen {
+            seed: nanos ^ (u64::from(std::process::id()) << 32),
+            counter: 0,
+        }
+    }
+
+    fn next(&mut self) -> u64 {
+        self.counter += 1;
+        self.counter
+    }
+
+    fn random(&mut self) -> u64 {
+        let mut z = self
+            .seed
+            .wrapping_add(self.next().wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.AgentGateway1`
+    fn guid(&mut self) -> String {
+        let (a, b) = (self.random(), self.random());
+        format!(
+            "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}.AgentGateway1",
+            a >> 32,
+            (a >> 16) & 0xffff,
+            a & 0xffff,
+            b >> 48,
+            b & 0xffff_ffff_ffff
+        )
+    }
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}

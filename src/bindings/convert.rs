@@ -1,0 +1,153 @@
+//! JS value <-> Rust conversions shared by every entry point.
+
+use crate::client::CallOptions;
+use crate::config;
+use crate::error::{snippet, Error};
+use crate::validation::invalid;
+use js_sys::{Object, Reflect, JSON};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::AbortSignal;
+
+/// Decodes a JS argument into `T`; failures name the field, the rule and the value.
+///
+/// The value crosses as JSON text (`JSON.stringify`), which is cheaper than walking it
+/// property by property and lets serde see unknown (misspelt) fields.
+pub fn decode<T: DeserializeOwned>(
+    operation: &'static str,
+    arg: &'static str,
+    value: &JsValue,
+) -> Result<T, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Err(Error::validation(
+            operation,
+            invalid(arg, "required", "is required", "nothing"),
+        ));
+    }
+    let json = JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| {
+            Error::validation(
+                operation,
+                invalid(
+                    arg,
+                    "type",
+                    "must be a plain JSON-like object",
+                    "not serializable",
+                ),
+            )
+        })?;
+    let mut de = serde_json::Deserializer::from_str(&json);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let message = e.into_inner().to_string();
+        let parent = if path == "." { String::new() } else { path };
+        let join = |name: &str| {
+            if parent.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{parent}.{name}")
+            }
+        };
+        let quoted = message.split('`').nth(1).unwrap_or("");
+        let err = if message.starts_with("missing field") {
+            invalid(&join(quoted), "required", "is required", "nothing")
+        } else if message.starts_with("unknown field") {
+            // The path already ends with the unknown field's name.
+            invalid(
+                if parent.is_empty() { quoted } else { &parent },
+                "unknownField",
+                "is not a field of this request (check the spelling)",
+                "present",
+            )
+        } else {
+            let field = if parent.is_empty() {
+                arg.to_owned()
+            } else {
+                parent
+            };
+            let detail = message.split(" at line ").next().unwrap_or(&message);
+            invalid(&field, "type", "has the wrong type", snippet(detail, 120))
+        };
+        Error::validation(operation, err)
+    })
+}
+
+/// The per-call options: `{ timeoutMs?, signal? }`.
+pub struct Options {
+    /// Pure-core options.
+    pub core: CallOptions,
+    /// The caller's signal.
+    pub signal: Option<AbortSignal>,
+}
+
+/// Decodes `options` (undefined/null = defaults). Unknown keys are rejected like typos.
+pub fn options(operation: &'static str, value: Option<&JsValue>) -> Result<Options, Error> {
+    let v = |e| Error::validation(operation, e);
+    let mut out = Options {
+        core: CallOptions::default(),
+        signal: None,
+    };
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(out);
+    };
+    if !value.is_object() {
+        return Err(v(invalid(
+            "options",
+            "type",
+            "must be an object { timeoutMs?, signal? }",
+            "not an object",
+        )));
+    }
+    for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if key != "timeoutMs" && key != "signal" {
+            return Err(v(invalid(
+                &format!("options.{key}"),
+                "unknownField",
+                "is not a call option (timeoutMs, signal)",
+                "present",
+            )));
+        }
+    }
+    let get =
+        |key: &str| Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let timeout = get("timeoutMs");
+    if !timeout.is_undefined() {
+        let ms = timeout
+            .as_f64()
+            .filter(|f| f.fract() == 0.0)
+            .ok_or_else(|| {
+                v(invalid(
+                    "options.timeoutMs",
+                    "type",
+                    "must be an integer",
+                    "not an integer",
+                ))
+            })?;
+        out.core.timeout_ms = Some(config::timeout_ms("options.timeoutMs", ms as i64).map_err(v)?);
+    }
+    let signal = get("signal");
+    if !signal.is_undefined() && !signal.is_null() {
+        out.signal = Some(signal.dyn_into::<AbortSignal>().map_err(|_| {
+            v(invalid(
+                "options.signal",
+                "type",
+                "must be an AbortSignal",
+                "not an AbortSignal",
+            ))
+        })?);
+    }
+    Ok(out)
+}
+
+/// Converts a result for JS (as JSON text, parsed by the engine): plain objects and arrays,
+/// `null` for absent values.
+pub fn encode<T: Serialize>(operation: &'static str, value: &T) -> Result<JsValue, Error> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| Error::decode(operation, "result", format!("cannot convert to JS: {e}")))?;
+    JSON::parse(&text).map_err(|_| Error::decode(operation, "result", "cannot convert to JS"))
+}

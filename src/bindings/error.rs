@@ -1,0 +1,102 @@
+//! `Error` -> a real JS `Error` named `AgentApiError`, and its TypeScript declaration.
+
+use crate::error::{Error, ErrorKind};
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ERROR: &'static str = r#"
+/** Fields every `AgentApiError` has. */
+export interface AgentApiErrorBase extends Error {
+  name: "AgentApiError";
+  /** The vendor's "Method Name in Logs" (e.g. `beginNetPlay`), or `AgentClient` / `CmsClient` for config errors. */
+  operation: string;
+}
+/** Input broke a documented rule; nothing was sent. */
+export interface AgentApiValidationError extends AgentApiErrorBase { kind: "validation"; field: string; rule: string; expected: string; value: string; }
+/** Connection refused or reset, DNS, CORS. */
+export interface AgentApiNetworkError extends AgentApiErrorBase { kind: "network"; }
+/** The per-call timeout expired and the request was cancelled. */
+export interface AgentApiTimeoutError extends AgentApiErrorBase { kind: "timeout"; timeoutMs: number; }
+/** The caller's AbortSignal cancelled the call. */
+export interface AgentApiAbortedError extends AgentApiErrorBase { kind: "aborted"; }
+/** Non-2xx HTTP status (401 from CC-CMS means the C2 signature was refused). */
+export interface AgentApiHttpError extends AgentApiErrorBase { kind: "http"; status: number; body: string; }
+/** The server reported failure: CC-Gateway `retcode` != "0", or CC-CMS `resultCode`. */
+export interface AgentApiServiceError extends AgentApiErrorBase { kind: "service"; retcode: string; serverMessage: string; meaning: string | null; }
+/** The response did not have the documented shape (HTML page, truncated JSON, wrong field type). */
+export interface AgentApiDecodeError extends AgentApiErrorBase { kind: "decode"; path: string; }
+/** Every error this package throws or rejects with. Narrow on `kind`. */
+export type AgentApiError =
+  | AgentApiValidationError | AgentApiNetworkError | AgentApiTimeoutError | AgentApiAbortedError
+  | AgentApiHttpError | AgentApiServiceError | AgentApiDecodeError;
+/** Per-call options. */
+export interface CallOptions {
+  /** Overrides the client's timeout for this call (1..=600000 ms). */
+  timeoutMs?: number;
+  /** Cancels the call; the promise rejects with kind "aborted". */
+  signal?: AbortSignal;
+}
+"#;
+
+/// Whether `value` is an error from this package.
+#[wasm_bindgen(js_name = isAgentApiError, unchecked_return_type = "value is AgentApiError")]
+pub fn is_agent_api_error(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+) -> bool {
+    value.is_instance_of::<js_sys::Error>()
+        && Reflect::get(&value, &JsValue::from_str("name"))
+            .ok()
+            .and_then(|n| n.as_string())
+            .as_deref()
+            == Some("AgentApiError")
+}
+
+fn set(target: &JsValue, key: &str, value: impl Into<JsValue>) {
+    // Setting a property on a fresh Error object cannot fail; ignore the impossible case.
+    let _ = Reflect::set(target, &JsValue::from_str(key), &value.into());
+}
+
+/// Builds the JS `AgentApiError` for `err`.
+pub fn to_js(err: &Error) -> JsValue {
+    let js = js_sys::Error::new(&err.to_string());
+    js.set_name("AgentApiError");
+    let obj: JsValue = js.into();
+    set(&obj, "kind", err.kind_name());
+    set(&obj, "operation", err.operation);
+    match &err.kind {
+        ErrorKind::Validation(v) => {
+            set(&obj, "field", v.field.as_str());
+            set(&obj, "rule", v.rule);
+            set(&obj, "expected", v.expected.as_str());
+            set(&obj, "value", v.value.as_str());
+        }
+        ErrorKind::Network { .. } | ErrorKind::Aborted => {}
+        ErrorKind::Timeout { timeout_ms } => set(&obj, "timeoutMs", *timeout_ms),
+        ErrorKind::Http { status, body } => {
+            set(&obj, "status", *status);
+            set(&obj, "body", body.as_str());
+        }
+        ErrorKind::Service {
+            retcode,
+            message,
+            meaning,
+        } => {
+            set(&obj, "retcode", retcode.as_str());
+            set(&obj, "serverMessage", message.as_str());
+            set(
+                &obj,
+                "meaning",
+                meaning.map(JsValue::from_str).unwrap_or(JsValue::NULL),
+            );
+        }
+        ErrorKind::Decode { path, .. } => set(&obj, "path", path.as_str()),
+    }
+    obj
+}
+
+impl From<Error> for JsValue {
+    fn from(err: Error) -> Self {
+        to_js(&err)
+    }
+}

@@ -1,0 +1,26 @@
+//! The JS surface: `#[wasm_bindgen]` classes and functions, and nothing else. Each entry point
+//! decodes its JS arguments, runs the pure core, and turns every failure into a rejected
+//! promise carrying an `AgentApiError`; none of them can panic.
+
+mod cms;
+mod convert;
+mod error;
+mod gateway;
+
+pub use cms::CmsClient;
+pub use error::is_agent_api_error;
+pub use gateway::AgentClient;
+
+use wasm_bindgen::prelude::*;
+
+/// The package version (from Cargo.toml).
+#[wasm_bindgen(js_name = version)]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// The documented meaning of a CC-Gateway `retcode`, or `null` when the table has none.
+#[wasm_bindgen(js_name = retcodeMeaning)]
+pub fn retcode_meaning(retcode: &str) -> Option<String> {
+    crate::retcode::meaning(retcode).map(str::to_owned)
+}

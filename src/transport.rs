@@ -1,0 +1,189 @@
+//! The only code that performs I/O: one `fetch` call with a timeout and an optional
+//! caller `AbortSignal`, through the *global* `fetch` (browsers and Node >= 18 alike).
+//!
+//! Every JS failure is turned into a [`Failure`]; nothing here can panic. The timer and the
+//! abort listener are removed when the call ends, so no closure or timer outlives it.
+
+use crate::error::{snippet, Error, ErrorKind};
+use crate::http::{HttpRequest, ResponseHead};
+use js_sys::{Promise, Reflect, Uint8Array};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, Headers, RequestInit};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = fetch)]
+    fn global_fetch(url: &str, init: &RequestInit) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &js_sys::Function, ms: i32) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+}
+
+/// Why a call produced no response.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// Connection refused, reset, DNS, CORS, or a body cut short.
+    Network(String),
+    /// The timeout expired.
+    Timeout(u32),
+    /// The caller's signal fired.
+    Aborted,
+}
+
+impl Failure {
+    /// The typed error for `operation`.
+    pub fn into_error(self, operation: &'static str) -> Error {
+        let kind = match self {
+            Failure::Network(message) => ErrorKind::Network { message },
+            Failure::Timeout(timeout_ms) => ErrorKind::Timeout { timeout_ms },
+            Failure::Aborted => ErrorKind::Aborted,
+        };
+        Error::new(operation, kind)
+    }
+}
+
+/// A complete response: head plus the whole body, still in JS memory.
+#[derive(Debug)]
+pub struct Response {
+    /// Status and the headers the client reads.
+    pub head: ResponseHead,
+    /// The body bytes.
+    pub body: Uint8Array,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Fired {
+    Nothing,
+    Timeout,
+    Aborted,
+}
+
+/// Cancels the fetch on timeout or on the caller's abort; undoes both when dropped.
+struct CancelGuard {
+    fired: Rc<Cell<Fired>>,
+    timer: JsValue,
+    _on_timeout: Closure<dyn FnMut()>,
+    on_abort: Option<(AbortSignal, Closure<dyn FnMut()>)>,
+}
+
+impl CancelGuard {
+    fn arm(controller: &AbortController, timeout_ms: u32, caller: Option<&AbortSignal>) -> Self {
+        let fired = Rc::new(Cell::new(Fired::Nothing));
+        let trigger = |what: Fired| {
+            let (fired, controller) = (fired.clone(), controller.clone());
+            Closure::<dyn FnMut()>::new(move || {
+                if fired.get() == Fired::Nothing {
+                    fired.set(what);
+                }
+                controller.abort();
+            })
+        };
+        let on_timeout = trigger(Fired::Timeout);
+        let timer = set_timeout(
+            on_timeout.as_ref().unchecked_ref(),
+            i32::try_from(timeout_ms).unwrap_or(i32::MAX),
+        );
+        let on_abort = caller.map(|signal| {
+            let cb = trigger(Fired::Aborted);
+            let _ = signal.add_event_listener_with_callback("abort", cb.as_ref().unchecked_ref());
+            (signal.clone(), cb)
+        });
+        Self {
+            fired,
+            timer,
+            _on_timeout: on_timeout,
+            on_abort,
+        }
+    }
+}
+
+impl Drop for CancelGuard {
+    fn drop(&mut self) {
+        clear_timeout(&self.timer);
+        if let Some((signal, cb)) = &self.on_abort {
+            let _ =
+                signal.remove_event_listener_with_callback("abort", cb.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Sends `req` and reads the whole body, within `timeout_ms`, unless `caller` aborts first.
+pub async fn send(
+    req: &HttpRequest,
+    timeout_ms: u32,
+    caller: Option<&AbortSignal>,
+) -> Result<Response, Failure> {
+    if caller.is_some_and(AbortSignal::aborted) {
+        return Err(Failure::Aborted);
+    }
+    let controller = AbortController::new().map_err(network)?;
+    let guard = CancelGuard::arm(&controller, timeout_ms, caller);
+    let result = exchange(req, &controller.signal()).await;
+    let fired = guard.fired.get();
+    drop(guard);
+    match (result, fired) {
+        (Ok(response), _) => Ok(response),
+        (Err(_), Fired::Timeout) => Err(Failure::Timeout(timeout_ms)),
+        (Err(_), Fired::Aborted) => Err(Failure::Aborted),
+        (Err(e), Fired::Nothing) => Err(e),
+    }
+}
+
+async fn exchange(req: &HttpRequest, signal: &AbortSignal) -> Result<Response, Failure> {
+    let headers = Headers::new().map_err(network)?;
+    for (name, value) in &req.headers {
+        headers.set(name, value).map_err(network)?;
+    }
+    let init = RequestInit::new();
+    init.set_method(req.method.as_str());
+    init.set_headers(&headers);
+    if let Some(body) = &req.body {
+        init.set_body(&JsValue::from_str(body));
+    }
+    init.set_signal(Some(signal));
+    let response: web_sys::Response =
+        JsFuture::from(global_fetch(&req.url, &init).map_err(network)?)
+            .await
+            .map_err(network)?
+            .dyn_into()
+            .map_err(|_| {
+                Failure::Network("fetch resolved to something that is not a Response".to_owned())
+            })?;
+    let read = |name: &str| response.headers().get(name).ok().flatten();
+    let head = ResponseHead {
+        status: response.status(),
+        content_type: read("content-type"),
+        set_guid: read("set-guid"),
+        content_disposition: read("content-disposition"),
+    };
+    let buffer = JsFuture::from(response.array_buffer().map_err(network)?)
+        .await
+        .map_err(network)?;
+    Ok(Response {
+        head,
+        body: Uint8Array::new(&buffer),
+    })
+}
+
+/// Describes a JS failure value: `message`, plus Node's `cause` (`ECONNREFUSED`, `UND_ERR_SOCKET`).
+fn network(value: JsValue) -> Failure {
+    let text = |v: &JsValue, key: &str| {
+        Reflect::get(v, &JsValue::from_str(key))
+            .ok()
+            .and_then(|s| s.as_string())
+    };
+    let mut message = text(&value, "message")
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "fetch failed".to_owned());
+    if let Ok(cause) = Reflect::get(&value, &JsValue::from_str("cause")) {
+        if let Some(detail) = text(&cause, "code").or_else(|| text(&cause, "message")) {
+            message = format!("{message} ({detail})");
+        }
+    }
+    Failure::Network(snippet(&message, 200))
+}
