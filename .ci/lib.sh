@@ -69,6 +69,10 @@ build_pkg() {
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     pkg/cec_agent_bg.wasm -o pkg/cec_agent_bg.wasm
+  # wasm-bindgen declares `[Symbol.dispose]()`, which only type-checks with lib
+  # "esnext.disposable" (TS >= 5.2); drop it so strict consumers on lib es2022 compile.
+  # `free()` stays, and `using` still works at run time.
+  sed -i '/\[Symbol\.dispose\]()/d' pkg/cec_agent.d.ts
   cp js/*.js js/*.d.ts pkg/
   cp pkg-template/* pkg/
   local version; version="$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)"

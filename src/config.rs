@@ -56,13 +56,12 @@ impl BaseUrl {
         if !valid_authority(authority) {
             return Err(bad("must name a host and an optional port 1..=65535"));
         }
-        let scheme_len = value.len() - rest.len();
-        let url = format!(
-            "{}{}{}",
-            &value[..scheme_len],
-            authority,
-            path.trim_end_matches('/')
-        );
+        let scheme = &value[..value.len() - rest.len()];
+        // Browsers and Node leave the scheme's default port out of `Host`, and C2 signs `Host`,
+        // so the default port is dropped here too.
+        let default_port = if scheme == "https://" { ":443" } else { ":80" };
+        let authority = authority.strip_suffix(default_port).unwrap_or(authority);
+        let url = format!("{scheme}{authority}{}", path.trim_end_matches('/'));
         Ok(Self {
             url,
             authority: authority.to_owned(),
@@ -157,6 +156,19 @@ mod tests {
             Some("https://cc.example.com/proxy/cc/agentgateway".to_owned())
         );
         assert!(BaseUrl::parse("baseUrl", "https://[::1]:8043", false).is_ok());
+    }
+
+    #[test]
+    fn default_ports_are_dropped_like_the_host_header_does() {
+        let u = BaseUrl::parse("baseUrl", "https://cms.example:443/x", false).ok();
+        assert_eq!(
+            u.as_ref().map(|u| (u.as_str(), u.authority())),
+            Some(("https://cms.example/x", "cms.example"))
+        );
+        let u = BaseUrl::parse("baseUrl", "http://127.0.0.1:80", true).ok();
+        assert_eq!(u.as_ref().map(BaseUrl::authority), Some("127.0.0.1"));
+        let u = BaseUrl::parse("baseUrl", "https://h:80", false).ok();
+        assert_eq!(u.as_ref().map(BaseUrl::authority), Some("h:80"));
     }
 
     #[test]

@@ -1,0 +1,100 @@
+// A strict TypeScript consumer of the package's .d.ts. `tsc` must accept every plain line and
+// reject every line marked `@ts-expect-error` (an unused directive is itself an error), so the
+// declarations are proven both complete and precise.
+import {
+  AgentClient,
+  CmsClient,
+  initAsync,
+  isAgentApiError,
+  type Ack,
+  type AgentApiError,
+  type CallInfo,
+  type NetPlayRequest,
+  type RecordingDownload,
+} from "cec-agent";
+
+type IsAny<T> = 0 extends 1 & T ? true : false;
+type NotAny<T> = IsAny<T> extends true ? never : T;
+type Check<T extends true> = T;
+
+// No `any` in what the operations take and return.
+type _requests = [NotAny<NetPlayRequest>, NotAny<Parameters<AgentClient["intercept"]>[0]>];
+type _results = Check<
+  [Awaited<ReturnType<AgentClient["beginNetPlay"]>>] extends [Ack]
+    ? [Awaited<ReturnType<AgentClient["queryCallInfoBeforeAnswer"]>>] extends [CallInfo[]]
+      ? IsAny<CallInfo["caller"]> extends false
+        ? true
+        : false
+      : false
+    : false
+>;
+
+export async function flow(): Promise<void> {
+  await initAsync();
+  const agent = new AgentClient({ baseUrl: "https://10.0.0.1:8043", agentId: "1001", guid: "g.AgentGateway1" });
+  const ack: Ack = await agent.beginNetPlay({ fileName: "Y:/a.V3", ccId: 1, playTime: 0, fileFormat: 2, locationId: -1 });
+  const message: string = ack.message;
+  const calls: CallInfo[] = await agent.queryCallInfoBeforeAnswer({ timeoutMs: 5_000, signal: new AbortController().signal });
+  const caller: string | null = calls[0].caller;
+  const begin: number | null = calls[0].begintime;
+  await agent.thirdPartyConfTransmitNum();
+  await agent.intercept({ workNo: 1002 });
+
+  const cms = new CmsClient({ baseUrl: "https://10.0.0.1:28443", accessKey: "ak", secretKey: "sk" });
+  const file: RecordingDownload = await cms.downloadRecordFile({ callID: "1-1", beginTime: "20250530153059" });
+  const bytes: Uint8Array = file.bytes;
+  const kind: "zip" | "recording" = file.kind;
+  const name: string | null = file.fileName;
+
+  try {
+    await agent.queryCallInfoBeforeAnswer();
+  } catch (e) {
+    if (isAgentApiError(e)) {
+      const err: AgentApiError = e;
+      switch (err.kind) {
+        case "service": {
+          const code: string = err.retcode;
+          const meaning: string | null = err.meaning;
+          break;
+        }
+        case "validation": {
+          const where: string = `${err.field} ${err.rule} ${err.value}`;
+          break;
+        }
+        case "http": {
+          const status: number = err.status;
+          break;
+        }
+        case "timeout": {
+          const ms: number = err.timeoutMs;
+          break;
+        }
+      }
+      // @ts-expect-error `retcode` exists only once `kind` is narrowed to "service"
+      err.retcode;
+    }
+  }
+  void [message, caller, begin, bytes, kind, name];
+
+  // @ts-expect-error fileName is required
+  await agent.beginNetPlay({ ccId: 1 });
+  // @ts-expect-error playTime is 0 (loop) or 1 (once)
+  await agent.beginNetPlay({ fileName: "a", ccId: 1, playTime: 2 });
+  // @ts-expect-error fileFormat is 0, 1 or 2
+  await agent.beginNetPlay({ fileName: "a", ccId: 1, fileFormat: 3 });
+  // @ts-expect-error misspelt field
+  await agent.beginNetPlay({ filename: "a", ccId: 1 });
+  // @ts-expect-error ccId is a number
+  await agent.beginNetPlay({ fileName: "a", ccId: true });
+  // @ts-expect-error callid is a string
+  const id: number = calls[0].callid;
+  // @ts-expect-error callID is required
+  await cms.downloadRecordFile({ workNo: "1001" });
+  // @ts-expect-error the bytes are not a string
+  const text: string = file.bytes;
+  // @ts-expect-error agentId is required
+  new AgentClient({ baseUrl: "https://h" });
+  // @ts-expect-error options are typed
+  await agent.thirdPartyConfTransmitNum({ timeout: 5 });
+  void [id, text];
+}
