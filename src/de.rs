@@ -134,6 +134,17 @@ impl Text {
     }
 }
 
+/// Any JSON value, kept as its raw text (for reserved fields such as `trace`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Json(pub Box<serde_json::value::RawValue>);
+
+impl PartialEq for Json {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Int, Text};

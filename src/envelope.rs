@@ -3,11 +3,17 @@
 //! Every response is HTTP 200 with JSON; `retcode` "0" is success and any other value is a
 //! failure carrying its documented meaning. Non-2xx statuses, non-JSON bodies (HTML error
 //! pages, truncated JSON) and wrong shapes become typed errors, never silent successes.
+//!
+//! The body is parsed once: the envelope's fields are read in place and `result` is kept as
+//! raw JSON text until the operation decodes it into its own type.
 
+use crate::de::Text;
 use crate::error::{snippet, Error, ErrorKind};
 use crate::http::ResponseHead;
 use crate::operation::FromResult;
-use serde_json::Value;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::value::RawValue;
 
 /// Where and why a `result` did not decode.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,96 +27,112 @@ pub struct DecodeError {
 /// How much of an unexpected body an error quotes.
 pub const BODY_SNIPPET_CHARS: usize = 200;
 
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    retcode: Option<Text>,
+    /// `message` in the API reference; one dev-guide example uses `msg`.
+    #[serde(borrow, alias = "msg")]
+    message: Option<&'a RawValue>,
+    #[serde(borrow)]
+    result: Option<&'a RawValue>,
+}
+
 /// Decodes an envelope response for `operation`.
 pub fn decode<T: FromResult>(
     operation: &'static str,
     head: &ResponseHead,
     body: &[u8],
 ) -> Result<T, Error> {
+    let text = String::from_utf8_lossy(body);
     if !(200..300).contains(&head.status) {
+        let body = snippet(&text, BODY_SNIPPET_CHARS);
         return Err(Error::new(
             operation,
             ErrorKind::Http {
                 status: head.status,
-                body: snippet(&String::from_utf8_lossy(body), BODY_SNIPPET_CHARS),
+                body,
             },
         ));
     }
-    let value: Value = serde_json::from_slice(body).map_err(|e| {
-        let kind = head.content_type.as_deref().unwrap_or("no content type");
+    let envelope: Envelope<'_> = parse(&text).map_err(|e| {
+        if e.path != "." {
+            return Error::decode(operation, e.path, e.message);
+        }
         let what = if body.is_empty() {
             "empty body".to_owned()
         } else {
-            format!("not JSON ({kind}): {e}")
+            let kind = head.content_type.as_deref().unwrap_or("no content type");
+            format!("not a JSON envelope ({kind}): {}", e.message)
         };
         Error::decode(
             operation,
             "body",
-            format!(
-                "{what}; body starts {:?}",
-                snippet(&String::from_utf8_lossy(body), 80)
-            ),
+            format!("{what}; body starts {:?}", snippet(&text, 80)),
         )
     })?;
-    let Value::Object(mut map) = value else {
-        return Err(Error::decode(
-            operation,
-            "body",
-            "expected a JSON object envelope",
-        ));
+    let Some(Text(retcode)) = envelope.retcode else {
+        return Err(Error::decode(operation, "retcode", "missing"));
     };
-    let retcode = match map.remove("retcode") {
-        Some(Value::String(s)) => s,
-        Some(Value::Number(n)) => n.to_string(),
-        Some(other) => {
-            return Err(Error::decode(
-                operation,
-                "retcode",
-                format!("expected a string, got {}", type_name(&other)),
-            ))
-        }
-        None => return Err(Error::decode(operation, "retcode", "missing")),
-    };
-    // `message` in the API reference; one dev-guide example uses `msg`.
-    let message = match map.remove("message").or_else(|| map.remove("msg")) {
-        Some(Value::String(s)) => s,
-        Some(Value::Null) | None => String::new(),
-        Some(other) => other.to_string(),
-    };
+    let message = envelope.message.map(raw_text).unwrap_or_default();
     if retcode.trim() != "0" {
         return Err(Error::service(operation, retcode.trim(), &message));
     }
-    let result = map.remove("result").unwrap_or(Value::Null);
-    T::from_result(message, result).map_err(|e| Error::decode(operation, e.path, e.message))
+    T::from_result(message, envelope.result.map(RawValue::get))
+        .map_err(|e| Error::decode(operation, e.path, e.message))
 }
 
-/// Decodes `value` (the envelope's `result`) into `T`, reporting the failing path.
-pub fn decode_result<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, DecodeError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let inner = e.path().to_string();
-        let path = if inner == "." {
-            "result".to_owned()
-        } else if inner.starts_with('[') {
-            format!("result{inner}")
+/// A JSON value as text: strings unquoted, `null` empty, anything else as written.
+fn raw_text(raw: &RawValue) -> String {
+    match raw.get() {
+        "null" => String::new(),
+        s if s.starts_with('"') => serde_json::from_str(s).unwrap_or_default(),
+        s => s.to_owned(),
+    }
+}
+
+/// Parses `json` into `T`, reporting the path of the first problem (`.` for the top level).
+pub fn parse<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, DecodeError> {
+    let short = |e: serde_json::Error| {
+        let message = e.to_string();
+        message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_owned()
+    };
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        // Broken JSON is a fault of the whole body, wherever the parser stopped.
+        let path = if e.inner().is_data() {
+            e.path().to_string()
         } else {
-            format!("result.{inner}")
+            ".".to_owned()
         };
         DecodeError {
             path,
-            message: e.into_inner().to_string(),
+            message: short(e.into_inner()),
         }
-    })
+    })?;
+    de.end().map_err(|e| DecodeError {
+        path: ".".to_owned(),
+        message: short(e),
+    })?;
+    Ok(value)
 }
 
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
+/// Decodes the envelope's raw `result` into `T`, with paths prefixed by `result`.
+pub fn decode_result<T: DeserializeOwned>(raw: &str) -> Result<T, DecodeError> {
+    parse(raw).map_err(|e| {
+        let path = match e.path.as_str() {
+            "." => "result".to_owned(),
+            p if p.starts_with('[') => format!("result{p}"),
+            p => format!("result.{p}"),
+        };
+        DecodeError {
+            path,
+            message: e.message,
+        }
+    })
 }
 
 #[cfg(test)]
@@ -149,6 +171,17 @@ mod tests {
                 message: "ok".into()
             })
         );
+        let r = ack(
+            200,
+            "application/json",
+            r#"{"retcode":"0","message":null,"result":""}"#,
+        );
+        assert_eq!(
+            r,
+            Ok(Ack {
+                message: String::new()
+            })
+        );
     }
 
     #[test]
@@ -156,7 +189,7 @@ mod tests {
         let e = ack(
             200,
             "application/json",
-            r#"{"message":"agent not login","retcode":"100-006"}"#,
+            r#"{"message":"agent not login","retcode":"100-006","result":""}"#,
         )
         .err();
         let Some(Error {
@@ -199,23 +232,18 @@ mod tests {
                 body: "<html>Bad Gateway</html>".into()
             })
         );
-        for (body, ct) in [
-            ("<html>oops</html>", "text/html"),
-            (r#"{"retcode":"0","res"#, "application/json"),
-            ("", "application/json"),
-            ("[1]", "application/json"),
-            (r#"{"message":"x"}"#, "application/json"),
-            (r#"{"retcode":true}"#, "application/json"),
+        for (body, ct, path) in [
+            ("<html>oops</html>", "text/html", "body"),
+            (r#"{"retcode":"0","res"#, "application/json", "body"),
+            (r#"{"retcode":"0"} trailing"#, "application/json", "body"),
+            ("", "application/json", "body"),
+            ("[1]", "application/json", "body"),
+            (r#"{"message":"x"}"#, "application/json", "retcode"),
+            (r#"{"retcode":true}"#, "application/json", "retcode"),
         ] {
             let e = ack(200, ct, body).err();
             assert!(
-                matches!(
-                    e,
-                    Some(Error {
-                        kind: ErrorKind::Decode { .. },
-                        ..
-                    })
-                ),
+                matches!(&e, Some(Error { kind: ErrorKind::Decode { path: p, .. }, .. }) if p == path),
                 "{body:?} gave {e:?}"
             );
         }
@@ -224,7 +252,7 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(
-            e.contains("not JSON (text/html)") && e.contains("<html>oops"),
+            e.contains("not a JSON envelope (text/html)") && e.contains("<html>oops"),
             "{e}"
         );
     }
@@ -236,7 +264,9 @@ mod tests {
             #[allow(dead_code)]
             a: u8,
         }
-        let e = decode_result::<Vec<R>>(serde_json::json!([{"a": 1}, {"a": "x"}])).err();
+        let e = decode_result::<Vec<R>>(r#"[{"a": 1}, {"a": "x"}]"#).err();
         assert_eq!(e.map(|e| e.path), Some("result[1].a".to_owned()));
+        let e = decode_result::<Vec<R>>(r#""text""#).err();
+        assert_eq!(e.map(|e| e.path), Some("result".to_owned()));
     }
 }

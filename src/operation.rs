@@ -32,11 +32,8 @@ pub trait Operation {
 
 /// Decoding of the envelope's `result` into an operation's output.
 pub trait FromResult: Sized {
-    /// Builds the output from the envelope's `message` and `result` (`Null` when absent).
-    fn from_result(
-        message: String,
-        result: serde_json::Value,
-    ) -> Result<Self, envelope::DecodeError>;
+    /// Builds the output from the envelope's `message` and raw `result` JSON (`None` when absent).
+    fn from_result(message: String, result: Option<&str>) -> Result<Self, envelope::DecodeError>;
 }
 
 /// Prefix of every CC-Gateway path.
@@ -84,10 +81,7 @@ pub struct Ack {
 }
 
 impl FromResult for Ack {
-    fn from_result(
-        message: String,
-        _result: serde_json::Value,
-    ) -> Result<Self, envelope::DecodeError> {
+    fn from_result(message: String, _result: Option<&str>) -> Result<Self, envelope::DecodeError> {
         Ok(Ack { message })
     }
 }

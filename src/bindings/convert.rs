@@ -40,22 +40,17 @@ pub fn decode<T: DeserializeOwned>(
                 ),
             )
         })?;
-    let mut de = serde_json::Deserializer::from_str(&json);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let message = e.into_inner().to_string();
-        let parent = if path == "." { String::new() } else { path };
-        let join = |name: &str| {
-            if parent.is_empty() {
-                name.to_owned()
+    crate::envelope::parse(&json).map_err(|e| {
+        let parent = if e.path == "." { String::new() } else { e.path };
+        let quoted = e.message.split('`').nth(1).unwrap_or("");
+        let err = if e.message.starts_with("missing field") {
+            let field = if parent.is_empty() {
+                quoted.to_owned()
             } else {
-                format!("{parent}.{name}")
-            }
-        };
-        let quoted = message.split('`').nth(1).unwrap_or("");
-        let err = if message.starts_with("missing field") {
-            invalid(&join(quoted), "required", "is required", "nothing")
-        } else if message.starts_with("unknown field") {
+                format!("{parent}.{quoted}")
+            };
+            invalid(&field, "required", "is required", "nothing")
+        } else if e.message.starts_with("unknown field") {
             // The path already ends with the unknown field's name.
             invalid(
                 if parent.is_empty() { quoted } else { &parent },
@@ -69,8 +64,12 @@ pub fn decode<T: DeserializeOwned>(
             } else {
                 parent
             };
-            let detail = message.split(" at line ").next().unwrap_or(&message);
-            invalid(&field, "type", "has the wrong type", snippet(detail, 120))
+            invalid(
+                &field,
+                "type",
+                "has the wrong type",
+                snippet(&e.message, 120),
+            )
         };
         Error::validation(operation, err)
     })

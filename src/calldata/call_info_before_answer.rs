@@ -5,7 +5,7 @@
 //! `calldata-callinfobeforeanswer.txt`). The table types `result` as a list; the page's own
 //! example returns one object. Both decode to a list.
 
-use crate::de::{Int, Text};
+use crate::de::{Int, Json, Text};
 use crate::envelope::{decode_result, DecodeError};
 use crate::http::Method;
 use crate::operation::{FromResult, Operation};
@@ -88,7 +88,7 @@ pub struct CallInfo {
     pub wait_time: Option<Int>,
     /// Reserved call-trace extension, normally `null`.
     #[tsify(type = "unknown")]
-    pub trace: Option<serde_json::Value>,
+    pub trace: Option<Json>,
 }
 
 /// The calls returned by `queryCallInfoBeforeAnswer` (empty when there is none).
@@ -97,11 +97,11 @@ pub struct CallInfo {
 pub struct CallInfoList(pub Vec<CallInfo>);
 
 impl FromResult for CallInfoList {
-    fn from_result(_message: String, result: serde_json::Value) -> Result<Self, DecodeError> {
-        match result {
-            serde_json::Value::Null => Ok(CallInfoList(Vec::new())),
-            serde_json::Value::Object(_) => Ok(CallInfoList(vec![decode_result(result)?])),
-            other => decode_result(other).map(CallInfoList),
+    fn from_result(_message: String, result: Option<&str>) -> Result<Self, DecodeError> {
+        match result.map(str::trim_start) {
+            None | Some("null") => Ok(CallInfoList(Vec::new())),
+            Some(raw) if raw.starts_with('{') => Ok(CallInfoList(vec![decode_result(raw)?])),
+            Some(raw) => decode_result(raw).map(CallInfoList),
         }
     }
 }
