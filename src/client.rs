@@ -85,20 +85,17 @@ impl GatewayClient {
     /// Validates `config`.
     pub fn new(config: AgentClientConfig) -> Result<Self, Error> {
         let v = |e: ValidationError| Error::validation(AGENT_CLIENT, e);
+        let (base_url, timeout_ms) = config::connection(
+            &config.base_url,
+            config.allow_insecure_http,
+            config.timeout_ms,
+            config::DEFAULT_GATEWAY_TIMEOUT_MS,
+        )
+        .map_err(v)?;
         let client = Self {
-            base_url: BaseUrl::parse(
-                "baseUrl",
-                &config.base_url,
-                config.allow_insecure_http.unwrap_or(false),
-            )
-            .map_err(v)?,
+            base_url,
             agent_id: AgentId::parse("agentId", config.agent_id.as_str()).map_err(v)?,
-            timeout_ms: config
-                .timeout_ms
-                .map(|t| config::timeout_ms("timeoutMs", t.0))
-                .transpose()
-                .map_err(v)?
-                .unwrap_or(config::DEFAULT_GATEWAY_TIMEOUT_MS),
+            timeout_ms,
             guid: RefCell::new(None),
         };
         if let Some(g) = config.guid {
@@ -210,20 +207,18 @@ impl CmsClient {
     /// Validates `config`.
     pub fn new(config: CmsClientConfig) -> Result<Self, Error> {
         let v = |e: ValidationError| Error::validation(CMS_CLIENT, e);
+        let (base_url, timeout_ms) = config::connection(
+            &config.base_url,
+            config.allow_insecure_http,
+            config.timeout_ms,
+            config::DEFAULT_CMS_TIMEOUT_MS,
+        )
+        .map_err(v)?;
+        let credentials = CmsCredentials::new(config.access_key, config.secret_key).map_err(v)?;
         Ok(Self {
-            base_url: BaseUrl::parse(
-                "baseUrl",
-                &config.base_url,
-                config.allow_insecure_http.unwrap_or(false),
-            )
-            .map_err(v)?,
-            credentials: CmsCredentials::new(config.access_key, config.secret_key).map_err(v)?,
-            timeout_ms: config
-                .timeout_ms
-                .map(|t| config::timeout_ms("timeoutMs", t.0))
-                .transpose()
-                .map_err(v)?
-                .unwrap_or(config::DEFAULT_CMS_TIMEOUT_MS),
+            base_url,
+            credentials,
+            timeout_ms,
         })
     }
 

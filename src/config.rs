@@ -125,6 +125,22 @@ fn valid_authority(authority: &str) -> bool {
     !host.is_empty() && port_ok
 }
 
+/// Validates the connection part of a client config: base URL (https unless
+/// `allow_insecure_http`) and timeout (`default_timeout_ms` when absent).
+pub fn connection(
+    base_url: &str,
+    allow_insecure_http: Option<bool>,
+    timeout: Option<crate::de::Int>,
+    default_timeout_ms: u32,
+) -> Result<(BaseUrl, u32), ValidationError> {
+    let base = BaseUrl::parse("baseUrl", base_url, allow_insecure_http.unwrap_or(false))?;
+    let timeout = match timeout {
+        Some(t) => timeout_ms("timeoutMs", t.0)?,
+        None => default_timeout_ms,
+    };
+    Ok((base, timeout))
+}
+
 /// Validates a timeout in milliseconds: an integer in `1..=MAX_TIMEOUT_MS`.
 pub fn timeout_ms(field: &str, value: i64) -> Result<u32, ValidationError> {
     match u32::try_from(value) {
