@@ -35,17 +35,31 @@ struct Envelope<'a> {
     message: Option<&'a RawValue>,
     #[serde(borrow)]
     result: Option<&'a RawValue>,
+    /// The event poll (`agentevent`) carries its payload here instead of in `result`.
+    #[serde(borrow)]
+    event: Option<&'a RawValue>,
 }
 
-/// Decodes an envelope response for `operation`.
-pub fn decode<T: FromResult>(
+/// A successful envelope (`retcode` "0"), its payloads still raw JSON text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Success<'a> {
+    /// The server's `message` (or `msg`).
+    pub message: String,
+    /// Raw `result`, if present.
+    pub result: Option<&'a str>,
+    /// Raw `event`, if present (event poll).
+    pub event: Option<&'a str>,
+}
+
+/// Checks the HTTP status, parses the envelope and turns a failure `retcode` into an error.
+pub fn open<'a>(
     operation: &'static str,
     head: &ResponseHead,
-    body: &[u8],
-) -> Result<T, Error> {
-    let text = String::from_utf8_lossy(body);
+    body: &'a [u8],
+) -> Result<Success<'a>, Error> {
+    let lossy = || String::from_utf8_lossy(body);
     if !(200..300).contains(&head.status) {
-        let body = snippet(&text, BODY_SNIPPET_CHARS);
+        let body = snippet(&lossy(), BODY_SNIPPET_CHARS);
         return Err(Error::new(
             operation,
             ErrorKind::Http {
@@ -54,21 +68,26 @@ pub fn decode<T: FromResult>(
             },
         ));
     }
-    let envelope: Envelope<'_> = parse(&text).map_err(|e| {
-        if e.path != "." {
-            return Error::decode(operation, e.path, e.message);
-        }
+    let not_envelope = |message: &str| {
         let what = if body.is_empty() {
             "empty body".to_owned()
         } else {
             let kind = head.content_type.as_deref().unwrap_or("no content type");
-            format!("not a JSON envelope ({kind}): {}", e.message)
+            format!("not a JSON envelope ({kind}): {message}")
         };
         Error::decode(
             operation,
             "body",
-            format!("{what}; body starts {:?}", snippet(&text, 80)),
+            format!("{what}; body starts {:?}", snippet(&lossy(), 80)),
         )
+    };
+    let text = std::str::from_utf8(body).map_err(|_| not_envelope("invalid UTF-8"))?;
+    let envelope: Envelope<'a> = parse(text).map_err(|e| {
+        if e.path == "." {
+            not_envelope(&e.message)
+        } else {
+            Error::decode(operation, e.path, e.message)
+        }
     })?;
     let Some(Text(retcode)) = envelope.retcode else {
         return Err(Error::decode(operation, "retcode", "missing"));
@@ -77,8 +96,21 @@ pub fn decode<T: FromResult>(
     if retcode.trim() != "0" {
         return Err(Error::service(operation, retcode.trim(), &message));
     }
-    T::from_result(message, envelope.result.map(RawValue::get))
-        .map_err(|e| Error::decode(operation, e.path, e.message))
+    Ok(Success {
+        message,
+        result: envelope.result.map(RawValue::get),
+        event: envelope.event.map(RawValue::get),
+    })
+}
+
+/// Decodes an envelope response for `operation` into its output type.
+pub fn decode<T: FromResult>(
+    operation: &'static str,
+    head: &ResponseHead,
+    body: &[u8],
+) -> Result<T, Error> {
+    let ok = open(operation, head, body)?;
+    T::from_result(ok.message, ok.result).map_err(|e| Error::decode(operation, e.path, e.message))
 }
 
 /// A JSON value as text: strings unquoted, `null` empty, anything else as written.
