@@ -67,7 +67,9 @@ build_pkg() {
   cargo build --release --target "$WASM_TARGET" -p cec-agent
   rm -rf pkg && mkdir -p pkg
   wasm-bindgen --target web --weak-refs --typescript --out-dir pkg "target/$WASM_TARGET/release/cec_agent.wasm"
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  # -Oz with the features wasm-bindgen's output uses; the module owns its zero-filled memory
+  # and never uses its first KB (the Rust stack starts above it), which lets wasm-opt fold more.
+  wasm-opt -Oz --low-memory-unused --zero-filled-memory --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     pkg/cec_agent_bg.wasm -o pkg/cec_agent_bg.wasm
   # wasm-bindgen declares `[Symbol.dispose]()`, which only type-checks with lib

@@ -41,6 +41,9 @@ pub struct AgentClientConfig {
     #[serde(rename = "allowInsecureHttp")]
     #[tsify(optional)]
     pub allow_insecure_http: Option<bool>,
+    /// Event-poller settings.
+    #[tsify(optional)]
+    pub events: Option<crate::session::EventsConfig>,
 }
 
 impl std::fmt::Debug for AgentClientConfig {
@@ -68,6 +71,9 @@ pub struct GatewayClient {
     agent_id: AgentId,
     timeout_ms: u32,
     guid: RefCell<Option<String>>,
+    guid_changes: std::cell::Cell<u64>,
+    poll_timing: crate::session::PollTiming,
+    poll_timeout_ms: u32,
 }
 
 impl std::fmt::Debug for GatewayClient {
@@ -92,11 +98,16 @@ impl GatewayClient {
             config::DEFAULT_GATEWAY_TIMEOUT_MS,
         )
         .map_err(v)?;
+        let (poll_timing, poll_timeout_ms) =
+            config.events.unwrap_or_default().resolve().map_err(v)?;
         let client = Self {
             base_url,
             agent_id: AgentId::parse("agentId", config.agent_id.as_str()).map_err(v)?,
             timeout_ms,
             guid: RefCell::new(None),
+            guid_changes: std::cell::Cell::new(0),
+            poll_timing,
+            poll_timeout_ms,
         };
         if let Some(g) = config.guid {
             client.set_guid(&g).map_err(v)?;
@@ -108,7 +119,19 @@ impl GatewayClient {
     pub fn set_guid(&self, guid: &str) -> Result<(), ValidationError> {
         validation::secret_header_value("guid", guid, MAX_GUID_LEN)?;
         *self.guid.borrow_mut() = Some(guid.to_owned());
+        self.guid_changes.set(self.guid_changes.get() + 1);
         Ok(())
+    }
+
+    /// Forgets the `Guid` (after sign-out).
+    pub fn clear_guid(&self) {
+        *self.guid.borrow_mut() = None;
+    }
+
+    /// How many times a `Guid` has been set (by config, `setGuid`, `Set-GUID` or
+    /// `updateGuid`): lets a caller see whether a response delivered one.
+    pub fn guid_changes(&self) -> u64 {
+        self.guid_changes.get()
     }
 
     /// Whether a `Guid` is set.
@@ -131,21 +154,15 @@ impl GatewayClient {
         options.timeout_ms.unwrap_or(self.timeout_ms)
     }
 
+    /// The event poller's timing and per-poll timeout.
+    pub fn poll_settings(&self) -> (crate::session::PollTiming, u32) {
+        (self.poll_timing, self.poll_timeout_ms)
+    }
+
     /// Validates `op` and builds its request with the current `Guid`.
     pub fn prepare<O: Operation>(&self, op: &O) -> Result<HttpRequest, Error> {
         let guid = self.guid.borrow();
-        let Some(guid) = guid.as_deref() else {
-            return Err(Error::validation(
-                O::LOG_NAME,
-                validation::invalid(
-                    "guid",
-                    "required",
-                    "is required: pass `guid` in the config or call setGuid()",
-                    "nothing",
-                ),
-            ));
-        };
-        operation::build_request(op, &self.base_url, &self.agent_id, guid)
+        operation::build_request(op, &self.base_url, &self.agent_id, guid.as_deref())
     }
 
     /// Takes a rotated `Guid` from `Set-GUID` (on any response), then decodes the result.

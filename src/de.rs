@@ -6,25 +6,27 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 
+// `null` is rejected inside the visitors (not after they return) so that serde_json
+// positions the error right after the `null`, which is what `envelope::path_at` reads.
+// `Option<Int>`/`Option<Text>` never reach them with `null`: serde's `Option` takes it first.
+
 struct IntVisitor;
 
 impl<'de> Visitor<'de> for IntVisitor {
-    type Value = Option<i64>;
+    type Value = i64;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an integer or a string of digits")
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(v))
+        Ok(v)
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        i64::try_from(v)
-            .map(Some)
-            .map_err(|_| E::custom(format!("integer {v} is too large")))
+        i64::try_from(v).map_err(|_| E::custom(format!("integer {v} is too large")))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
         if v.fract() == 0.0 && v.abs() <= crate::validation::MAX_SAFE_INTEGER as f64 {
-            Ok(Some(v as i64))
+            Ok(v as i64)
         } else {
             Err(E::invalid_type(de::Unexpected::Float(v), &self))
         }
@@ -32,14 +34,13 @@ impl<'de> Visitor<'de> for IntVisitor {
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         v.trim()
             .parse::<i64>()
-            .map(Some)
             .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
     }
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        Err(E::custom("expected an integer, got null"))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        self.visit_none()
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
@@ -49,35 +50,35 @@ impl<'de> Visitor<'de> for IntVisitor {
 struct TextVisitor;
 
 impl<'de> Visitor<'de> for TextVisitor {
-    type Value = Option<String>;
+    type Value = String;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a string or a number")
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Some(v.to_owned()))
+        Ok(v.to_owned())
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Some(v))
+        Ok(v)
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(v.to_string())
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(v.to_string()))
+        Ok(v.to_string())
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
         if v.fract() == 0.0 && v.abs() <= crate::validation::MAX_SAFE_INTEGER as f64 {
-            Ok(Some((v as i64).to_string()))
+            Ok((v as i64).to_string())
         } else {
-            Ok(Some(v.to_string()))
+            Ok(v.to_string())
         }
     }
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        Err(E::custom("expected a string, got null"))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
+        self.visit_none()
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
@@ -91,9 +92,7 @@ pub struct Int(pub i64);
 
 impl<'de> Deserialize<'de> for Int {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(IntVisitor)?
-            .map(Int)
-            .ok_or_else(|| de::Error::custom("expected an integer, got null"))
+        d.deserialize_any(IntVisitor).map(Int)
     }
 }
 
@@ -109,9 +108,7 @@ pub struct Text(pub String);
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(TextVisitor)?
-            .map(Text)
-            .ok_or_else(|| de::Error::custom("expected a string, got null"))
+        d.deserialize_any(TextVisitor).map(Text)
     }
 }
 

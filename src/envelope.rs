@@ -123,33 +123,129 @@ fn raw_text(raw: &RawValue) -> String {
 }
 
 /// Parses `json` into `T`, reporting the path of the first problem (`.` for the top level).
+///
+/// The path is reconstructed only on failure, from the byte offset serde_json reports: data
+/// errors are positioned just after the offending token, so replaying the container
+/// structure up to that offset ([`path_at`]) names the same place a path-tracking
+/// deserializer would, without wrapping every visitor on the success path.
 pub fn parse<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, DecodeError> {
-    let short = |e: serde_json::Error| {
-        let message = e.to_string();
-        message
-            .split(" at line ")
-            .next()
-            .unwrap_or(&message)
-            .to_owned()
-    };
-    let mut de = serde_json::Deserializer::from_str(json);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let fail = |e: serde_json::Error| {
         // Broken JSON is a fault of the whole body, wherever the parser stopped.
-        let path = if e.inner().is_data() {
-            e.path().to_string()
+        let path = if e.is_data() {
+            path_at(json, e.line(), e.column())
         } else {
             ".".to_owned()
         };
+        let message = e.to_string();
+        let message = message.split(" at line ").next().unwrap_or(&message);
         DecodeError {
             path,
-            message: short(e.into_inner()),
+            message: message.to_owned(),
         }
-    })?;
-    de.end().map_err(|e| DecodeError {
-        path: ".".to_owned(),
-        message: short(e),
-    })?;
+    };
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = T::deserialize(&mut de).map_err(fail)?;
+    de.end().map_err(fail)?;
     Ok(value)
+}
+
+/// One open container while replaying the JSON text.
+enum Frame<'a> {
+    /// An object and the raw text of its latest key (with quotes), if one was read.
+    Object(Option<&'a str>),
+    /// An array and the index of its current element.
+    Array(usize),
+}
+
+/// The path (`result[0].callid`, `.` for the top level) of the value that ends at the byte
+/// offset given by serde_json's 1-based `line` and byte `column`.
+///
+/// It names the same place as serde_path_to_error (checked by `tests/fuzz_decoders.rs`),
+/// except for one shape no request or response uses: a struct written as a JSON *array*
+/// whose first element is itself an array or object is reported at that array, not at `[0]`.
+pub fn path_at(json: &str, line: usize, column: usize) -> String {
+    let bytes = json.as_bytes();
+    let mut start = 0;
+    for _ in 1..line {
+        match bytes[start..].iter().position(|&b| b == b'\n') {
+            Some(i) => start += i + 1,
+            None => break,
+        }
+    }
+    let end = (start + column).min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expecting_key = false;
+    // Whether the last token was `{` or `[`: a container rejected as a whole (wrong type) is
+    // reported just after its opening bracket, and belongs to its parent's path.
+    let mut just_opened = false;
+    let mut i = 0;
+    while i < end {
+        let b = bytes[i];
+        if !b.is_ascii_whitespace() {
+            just_opened = matches!(b, b'{' | b'[');
+        }
+        match b {
+            b'"' => {
+                let from = i;
+                i += 1;
+                while i < end && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if i >= end {
+                    break; // a string cut by the offset: no complete token
+                }
+                if let (true, Some(Frame::Object(key))) = (expecting_key, stack.last_mut()) {
+                    *key = json.get(from..=i);
+                    expecting_key = false;
+                }
+            }
+            b'{' => {
+                stack.push(Frame::Object(None));
+                expecting_key = true;
+            }
+            b'[' => stack.push(Frame::Array(0)),
+            b':' => expecting_key = false,
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(n)) => *n += 1,
+                Some(Frame::Object(_)) => expecting_key = true,
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    if just_opened {
+        stack.pop();
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Array(n) => {
+                path.push('[');
+                path.push_str(&n.to_string());
+                path.push(']');
+            }
+            Frame::Object(Some(raw)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                let inner = &raw[1..raw.len() - 1];
+                if inner.contains('\\') {
+                    path.push_str(&serde_json::from_str::<String>(raw).unwrap_or_default());
+                } else {
+                    path.push_str(inner);
+                }
+            }
+            Frame::Object(None) => {}
+        }
+    }
+    if path.is_empty() {
+        path.push('.');
+    }
+    path
 }
 
 /// Decodes the envelope's raw `result` into `T`, with paths prefixed by `result`.

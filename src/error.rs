@@ -65,6 +65,18 @@ pub enum ErrorKind {
         /// What was wrong.
         message: String,
     },
+    /// The call is not allowed in the session's current state (e.g. sign-in while a sign-out
+    /// is still waiting for its answer); nothing was sent.
+    State {
+        /// What the state is and what to do.
+        message: String,
+    },
+    /// The request was accepted but its outcome event reported failure
+    /// (e.g. `AgentMediaEvent_Play_Fail` after `beginNetPlay`).
+    Outcome {
+        /// The failure event's type.
+        event_type: String,
+    },
 }
 
 /// An error from one operation.
@@ -125,6 +137,8 @@ impl Error {
             ErrorKind::Http { .. } => "http",
             ErrorKind::Service { .. } => "service",
             ErrorKind::Decode { .. } => "decode",
+            ErrorKind::State { .. } => "state",
+            ErrorKind::Outcome { .. } => "outcome",
         }
     }
 }
@@ -157,6 +171,10 @@ impl fmt::Display for Error {
             }
             ErrorKind::Decode { path, message } => {
                 write!(f, "{op}: bad response at `{path}`: {message}")
+            }
+            ErrorKind::State { message } => write!(f, "{op}: not allowed now: {message}"),
+            ErrorKind::Outcome { event_type } => {
+                write!(f, "{op}: accepted, then failed: {event_type}")
             }
         }
     }

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod agentevent;
 pub mod calldata;
 pub mod client;
 pub mod cms;
@@ -9,10 +10,12 @@ pub mod de;
 pub mod envelope;
 pub mod error;
 pub mod http;
+pub mod onlineagent;
 pub mod operation;
 pub mod qualitycontrol;
 pub mod recordplay;
 pub mod retcode;
+pub mod session;
 pub mod time;
 pub mod validation;
 pub mod voicecall;
@@ -21,6 +24,8 @@ pub mod voicecall;
 mod bindings;
 #[cfg(target_arch = "wasm32")]
 pub use bindings::{is_agent_api_error, AgentClient, CmsClient};
+#[cfg(target_arch = "wasm32")]
+mod timer;
 #[cfg(target_arch = "wasm32")]
 mod transport;
 

@@ -13,8 +13,10 @@ pub trait Operation {
     const METHOD: Method;
     /// Error codes the vendor page lists for this operation.
     const DOCUMENTED_RETCODES: &'static [&'static str];
+    /// Whether the call carries the `Guid` header (false only for the sign-in operations).
+    const NEEDS_GUID: bool = true;
     /// What a successful call returns.
-    type Output: FromResult;
+    type Output: FromEnvelope;
 
     /// Path below `/agentgateway/resource`, for the signed-in agent `agent_id`.
     fn path(&self, agent_id: &AgentId) -> String;
@@ -28,6 +30,24 @@ pub trait Operation {
     fn body(&self) -> Option<String> {
         None
     }
+
+    /// Headers besides `Content-Type` and `Guid` (e.g. the heartbeat's `service_token`).
+    fn extra_headers(&self) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
+}
+
+/// Decoding of a successful envelope into an operation's output. Outputs that only read
+/// `result` implement [`FromResult`] and get this for free.
+pub trait FromEnvelope: Sized {
+    /// Builds the output from a successful envelope.
+    fn from_envelope(ok: envelope::Success<'_>) -> Result<Self, envelope::DecodeError>;
+}
+
+impl<T: FromResult> FromEnvelope for T {
+    fn from_envelope(ok: envelope::Success<'_>) -> Result<Self, envelope::DecodeError> {
+        T::from_result(ok.message, ok.result)
+    }
 }
 
 /// Decoding of the envelope's `result` into an operation's output.
@@ -39,31 +59,43 @@ pub trait FromResult: Sized {
 /// Prefix of every CC-Gateway path.
 pub const GATEWAY_PREFIX: &str = "/agentgateway/resource";
 
-/// Validates `op` and builds its request: URL, `Content-Type`, `Guid`, body.
+/// Validates `op` and builds its request: URL, `Content-Type`, `Guid` (when the operation
+/// needs one), extra headers, body.
 pub fn build_request<O: Operation>(
     op: &O,
     base: &crate::config::BaseUrl,
     agent_id: &AgentId,
-    guid: &str,
+    guid: Option<&str>,
 ) -> Result<HttpRequest, Error> {
-    op.validate()
-        .map_err(|e| Error::validation(O::LOG_NAME, e))?;
-    crate::validation::secret_header_value("guid", guid, crate::client::MAX_GUID_LEN)
-        .map_err(|e| Error::validation(O::LOG_NAME, e))?;
+    let invalid = |e| Error::validation(O::LOG_NAME, e);
+    op.validate().map_err(invalid)?;
+    let mut headers = vec![("Content-Type", CONTENT_TYPE_JSON.to_owned())];
+    if O::NEEDS_GUID {
+        let guid = guid.ok_or_else(|| {
+            invalid(crate::validation::invalid(
+                "guid",
+                "required",
+                "is required: sign in, pass `guid` in the config or call setGuid()",
+                "nothing",
+            ))
+        })?;
+        crate::validation::secret_header_value("guid", guid, crate::client::MAX_GUID_LEN)
+            .map_err(invalid)?;
+        headers.push(("Guid", guid.to_owned()));
+    }
+    headers.extend(op.extra_headers());
     Ok(HttpRequest {
         method: O::METHOD,
         url: base.join(&format!("{GATEWAY_PREFIX}{}", op.path(agent_id))),
-        headers: vec![
-            ("Content-Type", CONTENT_TYPE_JSON.to_owned()),
-            ("Guid", guid.to_owned()),
-        ],
+        headers,
         body: op.body(),
     })
 }
 
-/// Decodes a response to `O`: HTTP status, envelope, `retcode`, then `result`.
+/// Decodes a response to `O`: HTTP status, envelope, `retcode`, then the payload.
 pub fn parse_response<O: Operation>(head: &ResponseHead, body: &[u8]) -> Result<O::Output, Error> {
-    envelope::decode::<O::Output>(O::LOG_NAME, head, body)
+    let ok = envelope::open(O::LOG_NAME, head, body)?;
+    O::Output::from_envelope(ok).map_err(|e| Error::decode(O::LOG_NAME, e.path, e.message))
 }
 
 /// Serializes a request body. Serializing these plain structs cannot fail; an empty object is
@@ -85,3 +117,66 @@ impl FromResult for Ack {
         Ok(Ack { message })
     }
 }
+
+/// Declares an operation without parameters: a unit struct and its [`Operation`] impl.
+/// `$path` is a format string with `{agent}` for the agent ID.
+macro_rules! unit_operation {
+    ($(#[$doc:meta])* $name:ident, $method:ident $path:literal, log $log:literal, retcodes [$($code:literal),*], output $out:ty) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+        pub struct $name;
+
+        impl $crate::operation::Operation for $name {
+            const LOG_NAME: &'static str = $log;
+            const METHOD: $crate::http::Method = $crate::http::Method::$method;
+            const DOCUMENTED_RETCODES: &'static [&'static str] = &[$($code),*];
+            type Output = $out;
+
+            fn path(&self, agent_id: &$crate::validation::AgentId) -> String {
+                format!($path, agent = agent_id.as_str())
+            }
+        }
+    };
+}
+pub(crate) use unit_operation;
+
+/// Declares an operation on another agent (`{workNo}`, e.g. an inspected agent): a struct
+/// `{ workNo }` decoded from JS, validated as an agent ID, and its [`Operation`] impl.
+/// `$path` is a format string with `{agent}` and `{work_no}`.
+macro_rules! target_operation {
+    ($(#[$doc:meta])* $name:ident, $method:ident $path:literal, log $log:literal, retcodes [$($code:literal),*]) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, tsify::Tsify)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            /// The other agent's ID (same agent-ID range as `agentid`, same VDN).
+            #[serde(rename = "workNo")]
+            #[tsify(type = "string | number")]
+            pub work_no: $crate::de::Text,
+        }
+
+        impl $name {
+            /// The operation on agent `work_no`.
+            pub fn new(work_no: impl Into<String>) -> Self {
+                Self { work_no: $crate::de::Text(work_no.into()) }
+            }
+        }
+
+        impl $crate::operation::Operation for $name {
+            const LOG_NAME: &'static str = $log;
+            const METHOD: $crate::http::Method = $crate::http::Method::$method;
+            const DOCUMENTED_RETCODES: &'static [&'static str] = &[$($code),*];
+            type Output = $crate::operation::Ack;
+
+            fn path(&self, agent_id: &$crate::validation::AgentId) -> String {
+                // `validate` has run before `path`, so `work_no` is plain digits.
+                format!($path, agent = agent_id.as_str(), work_no = self.work_no.as_str())
+            }
+
+            fn validate(&self) -> Result<(), $crate::error::ValidationError> {
+                $crate::validation::AgentId::parse("workNo", self.work_no.as_str()).map(|_| ())
+            }
+        }
+    };
+}
+pub(crate) use target_operation;

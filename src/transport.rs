@@ -6,6 +6,7 @@
 
 use crate::error::{snippet, Error, ErrorKind};
 use crate::http::{HttpRequest, ResponseHead};
+use crate::timer::{AbortListener, Timer};
 use js_sys::{Promise, Reflect, Uint8Array};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -18,10 +19,6 @@ use web_sys::{AbortController, AbortSignal, Headers, RequestInit};
 extern "C" {
     #[wasm_bindgen(catch, js_name = fetch)]
     fn global_fetch(url: &str, init: &RequestInit) -> Result<Promise, JsValue>;
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(handler: &js_sys::Function, ms: i32) -> JsValue;
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(id: &JsValue);
 }
 
 /// Why a call produced no response.
@@ -66,9 +63,8 @@ enum Fired {
 /// Cancels the fetch on timeout or on the caller's abort; undoes both when dropped.
 struct CancelGuard {
     fired: Rc<Cell<Fired>>,
-    timer: JsValue,
-    _on_timeout: Closure<dyn FnMut()>,
-    on_abort: Option<(AbortSignal, Closure<dyn FnMut()>)>,
+    _timer: Timer,
+    _on_abort: Option<AbortListener>,
 }
 
 impl CancelGuard {
@@ -76,38 +72,17 @@ impl CancelGuard {
         let fired = Rc::new(Cell::new(Fired::Nothing));
         let trigger = |what: Fired| {
             let (fired, controller) = (fired.clone(), controller.clone());
-            Closure::<dyn FnMut()>::new(move || {
+            move || {
                 if fired.get() == Fired::Nothing {
                     fired.set(what);
                 }
                 controller.abort();
-            })
+            }
         };
-        let on_timeout = trigger(Fired::Timeout);
-        let timer = set_timeout(
-            on_timeout.as_ref().unchecked_ref(),
-            i32::try_from(timeout_ms).unwrap_or(i32::MAX),
-        );
-        let on_abort = caller.map(|signal| {
-            let cb = trigger(Fired::Aborted);
-            let _ = signal.add_event_listener_with_callback("abort", cb.as_ref().unchecked_ref());
-            (signal.clone(), cb)
-        });
         Self {
+            _timer: Timer::after(f64::from(timeout_ms), trigger(Fired::Timeout)),
+            _on_abort: caller.map(|signal| AbortListener::new(signal, trigger(Fired::Aborted))),
             fired,
-            timer,
-            _on_timeout: on_timeout,
-            on_abort,
-        }
-    }
-}
-
-impl Drop for CancelGuard {
-    fn drop(&mut self) {
-        clear_timeout(&self.timer);
-        if let Some((signal, cb)) = &self.on_abort {
-            let _ =
-                signal.remove_event_listener_with_callback("abort", cb.as_ref().unchecked_ref());
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Test-control API under `/__sim/`: reset, direct sign-in, calls, conferences, quality
-//! control relations, faults, the request log and agent state.
+//! control relations, faults, the request log and agent state (session controls are in
+//! `control_session`).
 
 use axum::body::Bytes;
 use axum::extract::rejection::PathRejection;
@@ -49,12 +50,12 @@ impl IdLike {
     }
 }
 
-fn ok() -> Response {
+pub(crate) fn ok() -> Response {
     json_resp(StatusCode::OK, &json!({"ok": true}))
 }
 
 /// Parses a JSON body; an empty body counts as `{}`.
-fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, Response> {
+pub(crate) fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, Response> {
     let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
         b"{}"
     } else {
@@ -64,14 +65,14 @@ fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, Response> {
         .map_err(|e| control_error(StatusCode::BAD_REQUEST, &format!("invalid body: {e}")))
 }
 
-fn path_id(path: &Result<Path<String>, PathRejection>) -> Result<u32, Response> {
+pub(crate) fn path_id(path: &Result<Path<String>, PathRejection>) -> Result<u32, Response> {
     path.as_ref()
         .ok()
         .and_then(|p| agent_id(&p.0))
         .ok_or_else(|| control_error(StatusCode::BAD_REQUEST, "agent ID out of range"))
 }
 
-fn signed_in(s: &SimState, id: u32) -> Result<(), Response> {
+pub(crate) fn signed_in(s: &SimState, id: u32) -> Result<(), Response> {
     if s.agents.contains_key(&id) {
         Ok(())
     } else {
@@ -162,6 +163,12 @@ async fn give_call(
         let call = new_call(&mut s, req);
         let resp = call_json(&call);
         if let Some(agent) = s.agents.get_mut(&id) {
+            let i = &call.info;
+            agent.push_event(
+                "AgentEvent_Ringing",
+                json!({"callid": i.callid, "caller": i.caller, "called": i.called,
+                       "feature": i.callfeature.to_string(), "mediaAbility": i.mediaAbility.to_string()}),
+            );
             agent.call = Some(call);
         }
         Ok(resp)

@@ -8,7 +8,7 @@ pub const EXPOSE_HEADERS: &str = "Set-GUID, Content-Disposition, Content-Type";
 /// Methods allowed by preflight.
 pub const ALLOW_METHODS: &str = "GET, POST, PUT, DELETE, OPTIONS";
 /// Request headers allowed by preflight.
-pub const ALLOW_HEADERS: &str = "Content-Type, Guid, Authorization";
+pub const ALLOW_HEADERS: &str = "Content-Type, Guid, Authorization, service_token";
 
 /// Adds the headers every response carries.
 pub fn decorate(headers: &mut HeaderMap) {

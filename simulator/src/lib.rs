@@ -1,6 +1,6 @@
-//! `cec-sim`: a local, strict simulator of the Huawei CEC CC-Gateway agent API (five
-//! operations plus sign-in/out and quality-control set-up) and the CC-CMS
-//! `downloadRecordFile` open API, with a test-control API under `/__sim/`.
+//! `cec-sim`: a local, strict simulator of the Huawei CEC CC-Gateway agent API (sessions
+//! with Guid rotation, the event poll, record-play and quality-control operations) and
+//! the CC-CMS `downloadRecordFile` open API, with a test-control API under `/__sim/`.
 
 // Handlers stop early with a finished `Response` as the error; it is built once per
 // request, so boxing it would only add an allocation.
@@ -9,12 +9,16 @@
 pub mod audio;
 pub mod cms;
 pub mod control;
+pub mod control_session;
 pub mod cors;
+pub mod events;
 pub mod gateway;
 pub mod params;
 pub mod pipeline;
 pub mod qc;
+pub mod recordplay;
 pub mod reply;
+pub mod session;
 pub mod state;
 pub mod zip;
 
@@ -32,21 +36,27 @@ pub use state::{AppState, Config, Shared};
 pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(gateway::routes())
+        .merge(session::routes())
+        .merge(events::routes())
+        .merge(recordplay::routes())
         .merge(qc::routes())
         .merge(cms::routes())
         .merge(control::routes())
+        .merge(control_session::routes())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(from_fn_with_state(state.clone(), pipeline::pipeline))
         .with_state(state)
 }
 
-/// Serves [`app`] on `listener` until `shutdown` resolves (then finishes in-flight requests).
+/// Serves [`app`] on `listener` until `shutdown` resolves (then finishes in-flight
+/// requests), with the idle sweep of the 2-minute rule running alongside.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    events::spawn_idle_sweep(&state);
     axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown)
         .await

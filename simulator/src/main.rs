@@ -1,4 +1,5 @@
-//! `cec-sim [--port N] [--ak AK] [--sk SK] [--max-seconds S] [--exit-on-stdin-eof]`
+//! `cec-sim [--port N] [--ak AK] [--sk SK] [--auth-mode static|dynamic] [--rotate-guid-every N]
+//! [--poll-hold-ms MS] [--idle-signout-ms MS] [--max-seconds S] [--exit-on-stdin-eof]`
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -9,8 +10,9 @@ use tokio::io::AsyncReadExt;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
-const USAGE: &str =
-    "usage: cec-sim [--port N] [--ak AK] [--sk SK] [--max-seconds S] [--exit-on-stdin-eof]";
+const USAGE: &str = "usage: cec-sim [--port N] [--ak AK] [--sk SK] [--auth-mode static|dynamic] \
+     [--rotate-guid-every N] [--poll-hold-ms MS] [--idle-signout-ms MS] [--max-seconds S] \
+     [--exit-on-stdin-eof]";
 /// How long in-flight requests may take to finish after a stop signal.
 const GRACE: Duration = Duration::from_secs(2);
 
@@ -52,6 +54,14 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "--ak" => args.config.ak = value,
             "--sk" => args.config.sk = value,
+            "--auth-mode" => {
+                args.config.session.auth_mode = value
+                    .parse()
+                    .map_err(|()| format!("invalid --auth-mode {value} (static or dynamic)"))?
+            }
+            "--rotate-guid-every" => args.config.session.rotate_guid_every = number(&name, &value)?,
+            "--poll-hold-ms" => args.config.session.poll_hold_ms = number(&name, &value)?,
+            "--idle-signout-ms" => args.config.session.idle_signout_ms = number(&name, &value)?,
             "--max-seconds" => {
                 args.max_seconds = value
                     .parse()
@@ -62,7 +72,12 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
             _ => return Err(format!("unknown argument {name}\n{USAGE}")),
         }
     }
+    args.config.session.check()?;
     Ok(args)
+}
+
+fn number(name: &str, value: &str) -> Result<u64, String> {
+    value.parse().map_err(|_| format!("invalid {name} {value}"))
 }
 
 fn main() -> ExitCode {
@@ -192,6 +207,30 @@ mod tests {
             ),
             (0, "AK_EXAMPLE_0001", 900, false)
         );
+        assert_eq!(d.config.session, cec_sim::state::SessionConfig::default());
+        let s = parse(&[
+            "--auth-mode",
+            "static",
+            "--rotate-guid-every=3",
+            "--poll-hold-ms",
+            "500",
+            "--idle-signout-ms",
+            "2000",
+        ])
+        .unwrap_or_else(|e| panic!("{e}"));
+        let c = s.config.session;
+        assert_eq!(
+            (
+                c.auth_mode,
+                c.rotate_guid_every,
+                c.poll_hold_ms,
+                c.idle_signout_ms
+            ),
+            (cec_sim::state::AuthMode::Static, 3, 500, 2000)
+        );
+        assert!(parse(&["--auth-mode", "weird"]).is_err());
+        assert!(parse(&["--poll-hold-ms", "-1"]).is_err());
+        assert!(parse(&["--poll-hold-ms", "600001"]).is_err());
         assert!(parse(&["--port"]).is_err());
         assert!(parse(&["--port", "x"]).is_err());
         assert!(parse(&["--max-seconds", "0"]).is_err());

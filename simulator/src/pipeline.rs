@@ -1,9 +1,10 @@
-//! Middleware around every route: preflight, body capture, request log, faults, CORS
-//! headers and the one-line stderr log.
+//! Middleware around every route: idle sign-out check, preflight, body capture, request
+//! log, outages, faults, CORS headers and the one-line stderr log.
 
+use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::body::{to_bytes, Body, Bytes, HttpBody};
 use axum::extract::{Request, State};
@@ -12,6 +13,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::cors;
+use crate::gateway;
 use crate::reply;
 use crate::state::{AppState, FaultKind, RequestRecord};
 
@@ -29,11 +31,16 @@ pub fn is_control(path: &str) -> bool {
 pub async fn pipeline(State(app): State<AppState>, req: Request, next: Next) -> Response {
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
-    let (mut resp, note) = if method == Method::OPTIONS {
+    app.lock().expire_idle(Instant::now());
+    let (mut resp, mut note) = if method == Method::OPTIONS {
         (cors::preflight(), "")
     } else {
         handle(&app, req, next, &path).await
     };
+    // An outage that began while the request was being handled (a held poll) drops it too.
+    if method != Method::OPTIONS && is_outage_path(&path) && app.lock().outage_active() {
+        (resp, note) = (dropped(), " (outage)");
+    }
     cors::decorate(resp.headers_mut());
     if app.lock().drop_armed() {
         resp.headers_mut()
@@ -59,16 +66,21 @@ async fn handle(app: &AppState, req: Request, next: Next, path: &str) -> (Respon
     } else {
         let h = &parts.headers;
         let mut s = app.lock();
+        let guid_state = gateway::guid_state(&s, path, h);
         s.log_request(RequestRecord {
             method: parts.method.to_string(),
             path: path.to_owned(),
             guid_present: h.contains_key("guid"),
+            guid_state,
             content_type: h
                 .get(header::CONTENT_TYPE)
                 .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()),
             authorization_present: h.contains_key(header::AUTHORIZATION),
             body: String::from_utf8_lossy(&bytes).into_owned(),
         });
+        if is_outage_path(path) && s.outage_active() {
+            return (dropped(), " (outage)");
+        }
         s.take_fault(path)
     };
     let req = Request::from_parts(parts, Body::from(bytes));
@@ -104,8 +116,89 @@ async fn handle(app: &AppState, req: Request, next: Next, path: &str) -> (Respon
             with_type(StatusCode::OK, reply::JSON_UTF8, ""),
             " (fault: emptyBody)",
         ),
-        FaultKind::Drop => (Response::new(Body::new(FailingBody)), " (fault: drop)"),
+        FaultKind::Drop => (dropped(), " (fault: drop)"),
+        FaultKind::ResetMidBody => {
+            let mut resp = Response::new(Body::new(CutBody(None)));
+            resp.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(reply::JSON_UTF8),
+            );
+            resp.headers_mut()
+                .insert(header::CONTENT_LENGTH, HeaderValue::from_static("4096"));
+            (resp, " (fault: resetMidBody)")
+        }
+        FaultKind::OversizedJson => {
+            let body = format!(
+                r#"{{"message":"{}","retcode":"0","result":{{}}}}"#,
+                "x".repeat(OVERSIZED_MESSAGE_LEN)
+            );
+            let mut resp = (StatusCode::OK, body).into_response();
+            resp.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(reply::JSON_UTF8),
+            );
+            (resp, " (fault: oversizedJson)")
+        }
+        FaultKind::TextPlainJson => (
+            with_type(StatusCode::OK, "text/plain;charset=UTF-8", SUCCESS_ENVELOPE),
+            " (fault: textPlainJson)",
+        ),
+        FaultKind::Binary => {
+            let mut resp = (StatusCode::OK, Bytes::from_static(WAV_START)).into_response();
+            resp.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/octet-stream"),
+            );
+            (resp, " (fault: binary)")
+        }
+        FaultKind::GatewayEnvelope => (
+            with_type(StatusCode::OK, reply::JSON_UTF8, SUCCESS_ENVELOPE),
+            " (fault: gatewayEnvelope)",
+        ),
     }
+}
+
+/// Length of the padded `message` of an `oversizedJson` answer (5 MB).
+pub const OVERSIZED_MESSAGE_LEN: usize = 5 * 1024 * 1024;
+const SUCCESS_ENVELOPE: &str = r#"{"message":"success","retcode":"0","result":{}}"#;
+const WAV_START: &[u8] =
+    b"RIFF\x24\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00\x40\x1f\x00\x00\xff\xfe";
+
+/// Sends the start of a JSON envelope, waits so the head (with a longer `Content-Length`)
+/// and the first bytes reach the client, then resets the connection.
+#[derive(Debug)]
+pub struct CutBody(Option<Pin<Box<tokio::time::Sleep>>>);
+
+impl HttpBody for CutBody {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, Self::Error>>> {
+        let Some(sleep) = self.0.as_mut() else {
+            self.0 = Some(Box::pin(tokio::time::sleep(Duration::from_millis(100))));
+            return Poll::Ready(Some(Ok(http_body::Frame::data(Bytes::from_static(
+                br#"{"message":"","retcode":"0","result":{"#,
+            )))));
+        };
+        std::task::ready!(sleep.as_mut().poll(cx));
+        Poll::Ready(Some(Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "simulated reset mid-body",
+        ))))
+    }
+}
+
+/// Paths an outage drops: everything the gateway and CMS serve.
+fn is_outage_path(path: &str) -> bool {
+    path.starts_with("/agentgateway/") || path.starts_with("/rest/")
+}
+
+/// A response whose body fails at once: the connection closes with no response.
+fn dropped() -> Response {
+    Response::new(Body::new(FailingBody))
 }
 
 const HTML_PAGE: &str = "<!DOCTYPE html><html><head><title>Error</title></head><body><h1>502 Bad Gateway</h1><p>The upstream server is unavailable.</p></body></html>";

@@ -1,39 +1,85 @@
-//! Quality control: listen (addsupervise), insert (addinsert) and intercept.
+//! Quality control (inspector = `{agentid}`, target = `{workNo}`): listen (addsupervise),
+//! insert (addinsert), whisper, switching between them, stopping them, and intercept
+//! (with or without the newer `{callId}` segment).
 
 use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use axum::routing::put;
+use axum::routing::{delete, post, put};
 use axum::Router;
 use serde_json::json;
 
-use crate::gateway::{preamble, session};
-use crate::params::agent_id;
+use crate::gateway::{one, preamble, session, IdPath};
+use crate::params::{agent_id, percent_decode};
 use crate::reply::{self, fail, finish, Reply};
 use crate::state::{AppState, QcMode, QcRelation, SimState};
 
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
     let base = "/agentgateway/resource/qualitycontrol/{agentid}";
+    let r = |p: &str| format!("{base}{p}");
     Router::new()
-        .route(
-            &format!("{base}/addsupervise/{{workno}}"),
-            put(add_supervise),
-        )
-        .route(&format!("{base}/addinsert/{{workno}}"), put(add_insert))
-        .route(&format!("{base}/intercept/{{workno}}"), put(intercept))
+        .route(&r("/addsupervise/{workno}"), put(add_supervise))
+        .route(&r("/addinsert/{workno}"), put(add_insert))
+        .route(&r("/intercept/{workno}"), put(intercept))
+        .route(&r("/intercept/{workno}/{callid}"), put(intercept_call))
+        .route(&r("/requestwhisperagent"), post(whisper))
+        .route(&r("/requeststopwhisperagent"), post(stop_whisper))
+        .route(&r("/switch/{workno}"), post(switch))
+        .route(&r("/requestswitchinsertwhisperagent"), post(switch_mode))
+        .route(&r("/{workno}"), delete(stop_monitor))
 }
 
 type PairPath = Result<Path<(String, String)>, PathRejection>;
+type TriplePath = Result<Path<(String, String, String)>, PathRejection>;
 
-/// Inspector ID, target ID (both validated), after the header checks.
-fn ids(path: &PairPath, headers: &HeaderMap) -> Result<(u32, u32), Response> {
-    let pair = path.as_ref().ok();
-    let inspector = preamble(pair.map(|p| p.0 .0.as_str()), headers)?;
-    let target = pair
-        .and_then(|p| agent_id(&p.0 .1))
+/// Inspector ID (after the header checks), then the target ID (`000-002` if invalid).
+fn ids(
+    inspector: Option<&str>,
+    target: Option<&str>,
+    headers: &HeaderMap,
+) -> Result<(u32, u32), Response> {
+    let inspector = preamble(inspector, headers)?;
+    let target = target
+        .and_then(agent_id)
         .ok_or_else(|| fail(reply::BAD_PARAM, "parameters in URL are invalid: workNo"))?;
+    Ok((inspector, target))
+}
+
+fn pair_ids(path: &PairPath, headers: &HeaderMap) -> Result<(u32, u32), Response> {
+    let pair = path.as_ref().ok();
+    ids(
+        pair.map(|p| p.0 .0.as_str()),
+        pair.map(|p| p.0 .1.as_str()),
+        headers,
+    )
+}
+
+/// A decoded query parameter.
+fn query(raw: &Option<String>, name: &str) -> Option<String> {
+    raw.as_deref()?.split('&').find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        (k == name).then(|| percent_decode(v))
+    })
+}
+
+/// Inspector from the path and target from `?whisperagentid=`.
+fn query_ids(
+    path: &IdPath,
+    raw: &Option<String>,
+    headers: &HeaderMap,
+) -> Result<(u32, u32), Response> {
+    let inspector = preamble(one(path), headers)?;
+    let target = query(raw, "whisperagentid")
+        .as_deref()
+        .and_then(agent_id)
+        .ok_or_else(|| {
+            fail(
+                reply::BAD_PARAM,
+                "parameters in URL are invalid: whisperagentid",
+            )
+        })?;
     Ok((inspector, target))
 }
 
@@ -52,20 +98,39 @@ fn target_in_call(s: &SimState, target: u32) -> Result<(), Response> {
     }
 }
 
+fn no_relation(what: &str) -> Response {
+    fail(
+        reply::QC_NO_PERMISSION,
+        &format!("no permission: the inspector is not {what} the agent"),
+    )
+}
+
 async fn add_supervise(
     State(app): State<AppState>,
     path: PairPath,
     headers: HeaderMap,
 ) -> Response {
-    finish(join(&app, &path, &headers, QcMode::Listen))
+    finish(pair_ids(&path, &headers).and_then(|(i, t)| join(&app, i, t, &headers, QcMode::Listen)))
 }
 
 async fn add_insert(State(app): State<AppState>, path: PairPath, headers: HeaderMap) -> Response {
-    finish(join(&app, &path, &headers, QcMode::Insert))
+    finish(pair_ids(&path, &headers).and_then(|(i, t)| join(&app, i, t, &headers, QcMode::Insert)))
 }
 
-fn join(app: &AppState, path: &PairPath, headers: &HeaderMap, mode: QcMode) -> Reply {
-    let (inspector, target) = ids(path, headers)?;
+async fn whisper(
+    State(app): State<AppState>,
+    path: IdPath,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    finish(
+        query_ids(&path, &raw, &headers)
+            .and_then(|(i, t)| join(&app, i, t, &headers, QcMode::Whisper)),
+    )
+}
+
+/// Starts monitoring: the inspector must be idle and the target in a call.
+fn join(app: &AppState, inspector: u32, target: u32, headers: &HeaderMap, mode: QcMode) -> Reply {
     let mut s = app.lock();
     session(&mut s, inspector, headers)?;
     if inspector == target {
@@ -86,47 +151,175 @@ fn join(app: &AppState, path: &PairPath, headers: &HeaderMap, mode: QcMode) -> R
     Ok(reply::ok_empty())
 }
 
-async fn intercept(State(app): State<AppState>, path: PairPath, headers: HeaderMap) -> Response {
+async fn stop_whisper(
+    State(app): State<AppState>,
+    path: IdPath,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Response {
     finish((|| -> Reply {
-        let (inspector, target) = ids(&path, &headers)?;
+        let (inspector, target) = query_ids(&path, &raw, &headers)?;
+        let mut s = app.lock();
+        let agent = session(&mut s, inspector, &headers)?;
+        if agent.qc
+            != Some(QcRelation {
+                target,
+                mode: QcMode::Whisper,
+            })
+        {
+            return Err(no_relation("whispering to"));
+        }
+        agent.qc = None;
+        Ok(reply::ok_empty())
+    })())
+}
+
+/// Stops listening or inserting (`DELETE qualitycontrol/{agentid}/{workNo}`).
+async fn stop_monitor(State(app): State<AppState>, path: PairPath, headers: HeaderMap) -> Response {
+    finish((|| -> Reply {
+        let (inspector, target) = pair_ids(&path, &headers)?;
+        let mut s = app.lock();
+        let agent = session(&mut s, inspector, &headers)?;
+        match agent.qc {
+            Some(q) if q.target == target && q.mode != QcMode::Whisper => {
+                agent.qc = None;
+                Ok(reply::ok_empty())
+            }
+            _ => Err(no_relation("listening to or inserted into")),
+        }
+    })())
+}
+
+/// Toggles listen ⇄ insert (switchSuperviseOrInsert).
+async fn switch(State(app): State<AppState>, path: PairPath, headers: HeaderMap) -> Response {
+    finish((|| -> Reply {
+        let (inspector, target) = pair_ids(&path, &headers)?;
         let mut s = app.lock();
         session(&mut s, inspector, &headers)?;
         target_in_call(&s, target)?;
-        let related = s
-            .agents
-            .get(&inspector)
-            .and_then(|a| a.qc)
-            .is_some_and(|q| q.target == target);
-        if !related {
-            return Err(fail(
-                reply::QC_NO_PERMISSION,
-                "no permission: the inspector is not listening to, inserted into or whispering the agent",
-            ));
-        }
-        let task = s.next_seq();
-        let Some(mut call) = s.agents.get_mut(&target).and_then(|a| a.call.take()) else {
-            return Err(fail(
-                reply::QC_UNAVAILABLE,
-                "resource unavailable: the agent is not in a call",
-            ));
-        };
-        call.talking = true;
-        call.conference = false;
-        let info = call.info.clone();
         let agent = session(&mut s, inspector, &headers)?;
-        agent.qc = None;
-        agent.call = Some(call);
-        agent.push_event(
-            "AgentEvent_Talking",
-            json!({"caller": info.caller, "called": info.called, "callid": info.callid,
-                   "type": "main", "feature": "7", "mediaAbility": "1"}),
-        );
-        agent.push_event(
-            "AgentMediaEvent_Record",
-            json!({"taskId": task, "caller": info.caller, "called": info.called, "locationId": "65535",
-                   "recordID": task.to_string(), "fileName": format!("Y:/1/0/20231114/{inspector}/{task}.V3"),
-                   "callId": info.callid, "fileMediaType": "1"}),
-        );
+        let mode = match agent.qc {
+            Some(q) if q.target == target && q.mode == QcMode::Listen => QcMode::Insert,
+            Some(q) if q.target == target && q.mode == QcMode::Insert => QcMode::Listen,
+            _ => return Err(no_relation("listening to or inserted into")),
+        };
+        agent.qc = Some(QcRelation { target, mode });
         Ok(reply::ok_empty())
     })())
+}
+
+/// Switches an existing relation to listen (0), insert (1) or whisper (2).
+async fn switch_mode(
+    State(app): State<AppState>,
+    path: IdPath,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    finish((|| -> Reply {
+        let (inspector, target) = query_ids(&path, &raw, &headers)?;
+        let mode = match query(&raw, "switchtype").as_deref() {
+            Some("0") => QcMode::Listen,
+            Some("1") => QcMode::Insert,
+            Some("2") => QcMode::Whisper,
+            _ => {
+                return Err(fail(
+                    reply::BAD_PARAM,
+                    "parameters in URL are invalid: switchtype",
+                ))
+            }
+        };
+        let mut s = app.lock();
+        session(&mut s, inspector, &headers)?;
+        target_in_call(&s, target)?;
+        let agent = session(&mut s, inspector, &headers)?;
+        if agent.qc.is_none_or(|q| q.target != target) {
+            return Err(no_relation("listening to, inserted into or whispering to"));
+        }
+        agent.qc = Some(QcRelation { target, mode });
+        Ok(reply::ok_empty())
+    })())
+}
+
+async fn intercept(State(app): State<AppState>, path: PairPath, headers: HeaderMap) -> Response {
+    finish(pair_ids(&path, &headers).and_then(|(i, t)| take_call(&app, i, t, None, &headers)))
+}
+
+/// The newer variant: `callId` must be the target's current call.
+async fn intercept_call(
+    State(app): State<AppState>,
+    path: TriplePath,
+    headers: HeaderMap,
+) -> Response {
+    finish((|| -> Reply {
+        let p = path.as_ref().ok();
+        let (inspector, target) = ids(
+            p.map(|p| p.0 .0.as_str()),
+            p.map(|p| p.0 .1.as_str()),
+            &headers,
+        )?;
+        let call_id = p
+            .map(|p| p.0 .2.as_str())
+            .filter(|c| !c.is_empty())
+            .ok_or_else(|| fail(reply::BAD_PARAM, "parameters in URL are invalid: callId"))?;
+        take_call(&app, inspector, target, Some(call_id), &headers)
+    })())
+}
+
+/// Moves the target's call to the inspector, who must be monitoring the target.
+fn take_call(
+    app: &AppState,
+    inspector: u32,
+    target: u32,
+    call_id: Option<&str>,
+    headers: &HeaderMap,
+) -> Reply {
+    let mut s = app.lock();
+    session(&mut s, inspector, headers)?;
+    target_in_call(&s, target)?;
+    if let Some(wanted) = call_id {
+        let current = s
+            .agents
+            .get(&target)
+            .and_then(|a| a.call.as_ref())
+            .map(|c| c.info.callid.as_str());
+        if current != Some(wanted) {
+            return Err(fail(
+                reply::QC_UNAVAILABLE,
+                "resource unavailable: the agent is not in that call",
+            ));
+        }
+    }
+    let related = s
+        .agents
+        .get(&inspector)
+        .and_then(|a| a.qc)
+        .is_some_and(|q| q.target == target);
+    if !related {
+        return Err(no_relation("listening to, inserted into or whispering to"));
+    }
+    let task = s.next_seq();
+    let Some(mut call) = s.agents.get_mut(&target).and_then(|a| a.call.take()) else {
+        return Err(fail(
+            reply::QC_UNAVAILABLE,
+            "resource unavailable: the agent is not in a call",
+        ));
+    };
+    call.talking = true;
+    call.conference = false;
+    let info = call.info.clone();
+    let agent = session(&mut s, inspector, headers)?;
+    agent.qc = None;
+    agent.call = Some(call);
+    agent.push_event(
+        "AgentEvent_Talking",
+        json!({"caller": info.caller, "called": info.called, "callid": info.callid,
+               "type": "main", "feature": "7", "mediaAbility": "1"}),
+    );
+    agent.push_event(
+        "AgentMediaEvent_Record",
+        json!({"taskId": task, "caller": info.caller, "called": info.called, "locationId": "65535",
+               "recordID": task.to_string(), "fileName": format!("Y:/1/0/20231114/{inspector}/{task}.V3"),
+               "callId": info.callid, "fileMediaType": "1"}),
+    );
+    Ok(reply::ok_empty())
 }

@@ -11,14 +11,26 @@ pub const JSON_UTF8: &str = "application/json;charset=UTF-8";
 pub const OK: &str = "0";
 /// Parameters or address in the URL (or body) invalid.
 pub const BAD_PARAM: &str = "000-002";
+/// Sign-in parameter empty or invalid (also an invalid handshake `service_token`).
+pub const BAD_SIGN_IN_PARAM: &str = "100-001";
 /// Agent already signed in.
 pub const ALREADY_SIGNED_IN: &str = "100-002";
 /// Wrong user name or password.
 pub const BAD_PASSWORD: &str = "100-004";
 /// Agent not signed in / GUID mismatch.
 pub const NOT_LOGGED_IN: &str = "100-006";
+/// Invalid agent type at sign-in.
+pub const BAD_AGENT_TYPE: &str = "100-012";
 /// Documented netplay failure (meaning undocumented; the simulator uses "file not found").
 pub const NOT_FOUND_100_018: &str = "100-018";
+/// Rewind (backfast): wrong state.
+pub const REWIND_WRONG_STATE: &str = "500-001";
+/// Fast-forward (forefast): wrong state.
+pub const FORWARD_WRONG_STATE: &str = "500-002";
+/// Pause play: wrong state.
+pub const PAUSE_WRONG_STATE: &str = "500-003";
+/// Resume play: wrong state.
+pub const RESUME_WRONG_STATE: &str = "500-005";
 /// Start play: wrong state.
 pub const PLAY_WRONG_STATE: &str = "500-007";
 /// Stop play: wrong state.
@@ -75,6 +87,13 @@ pub fn fail(retcode: &str, message: &str) -> Response {
 /// `000-002` naming the offending parameter.
 pub fn bad_param(name: &str) -> Response {
     fail(BAD_PARAM, &format!("parameter {name} is invalid"))
+}
+
+/// Adds `Set-GUID: JSESSIONID=<guid>` to a response.
+pub fn set_guid(resp: &mut Response, guid: &str) {
+    if let Ok(v) = HeaderValue::from_str(&format!("JSESSIONID={guid}")) {
+        resp.headers_mut().insert("set-guid", v);
+    }
 }
 
 /// Error of the `/__sim/` control API.

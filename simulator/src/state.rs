@@ -1,25 +1,29 @@
 //! In-memory simulator state: agents and their sessions, calls, plays, quality-control
-//! relations and event queues; recordings; armed faults; the request log.
+//! relations and event queues; recordings; armed faults; outages; the request log.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
+use tokio::sync::Notify;
 
 use crate::audio;
 
 /// Largest number of entries kept in the request log (oldest are dropped first).
 const REQUEST_LOG_CAP: usize = 10_000;
 
-/// Credentials the CMS endpoint verifies C2 signatures against.
+/// Start-up configuration: the credentials the CMS endpoint verifies C2 signatures
+/// against, and the session behaviour (restored by `/__sim/reset`).
 #[derive(Debug, Clone)]
 pub struct Config {
     /// Access key (AK).
     pub ak: String,
     /// Secret key (SK).
     pub sk: String,
+    /// Authentication mode, Guid rotation, poll hold and idle sign-out.
+    pub session: SessionConfig,
 }
 
 impl Default for Config {
@@ -27,6 +31,76 @@ impl Default for Config {
         Config {
             ak: "AK_EXAMPLE_0001".into(),
             sk: "SK_EXAMPLE_SECRET".into(),
+            session: SessionConfig::default(),
+        }
+    }
+}
+
+/// CC-Gateway authentication mode (`AUTHMODE` 1 = static, 2 = dynamic).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuthMode {
+    /// The Guid from sign-in stays valid for the whole session.
+    Static,
+    /// The Guid rotates; the new one arrives in `Set-GUID` on an event poll (vendor default).
+    Dynamic,
+}
+
+/// Session behaviour, changeable at run time through `POST /__sim/config`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionConfig {
+    /// Static or dynamic authentication.
+    pub auth_mode: AuthMode,
+    /// Dynamic mode: rotate the Guid after every N successful event polls (0 = never).
+    pub rotate_guid_every: u64,
+    /// How long an event poll waits for an event before answering `event: null`.
+    pub poll_hold_ms: u64,
+    /// A signed-in agent with no poll or handshake for this long is signed out (0 = never).
+    pub idle_signout_ms: u64,
+}
+
+/// Longest event-poll hold accepted.
+pub const MAX_POLL_HOLD_MS: u64 = 600_000;
+/// Longest idle sign-out time accepted.
+pub const MAX_IDLE_SIGNOUT_MS: u64 = 86_400_000;
+/// Longest outage accepted.
+pub const MAX_OUTAGE_MS: u64 = 3_600_000;
+
+impl SessionConfig {
+    /// Checks the bounds (so deadlines never overflow).
+    pub fn check(&self) -> Result<(), String> {
+        if self.poll_hold_ms > MAX_POLL_HOLD_MS {
+            return Err(format!("pollHoldMs must be at most {MAX_POLL_HOLD_MS}"));
+        }
+        if self.idle_signout_ms > MAX_IDLE_SIGNOUT_MS {
+            return Err(format!(
+                "idleSignoutMs must be at most {MAX_IDLE_SIGNOUT_MS}"
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl std::str::FromStr for AuthMode {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Self, ()> {
+        match s {
+            "static" => Ok(AuthMode::Static),
+            "dynamic" => Ok(AuthMode::Dynamic),
+            _ => Err(()),
+        }
+    }
+}
+
+impl Default for SessionConfig {
+    fn default() -> Self {
+        SessionConfig {
+            auth_mode: AuthMode::Dynamic,
+            rotate_guid_every: 0,
+            poll_hold_ms: 10_000,
+            idle_signout_ms: 120_000,
         }
     }
 }
@@ -46,8 +120,8 @@ impl Shared {
     /// New shared state with seeded recordings.
     pub fn new(config: Config) -> AppState {
         Arc::new(Shared {
+            state: Mutex::new(SimState::new(IdGen::new(), config.session)),
             config,
-            state: Mutex::new(SimState::new(IdGen::new())),
         })
     }
 
@@ -68,32 +142,109 @@ pub struct SimState {
     pub faults: Vec<Fault>,
     /// Requests received outside `/__sim/`.
     pub requests: VecDeque<RequestRecord>,
-    ids: IdGen,
+    /// Current session behaviour.
+    pub session: SessionConfig,
+    /// Gateway and CMS requests are dropped until this instant.
+    pub outage_until: Option<Instant>,
+    /// Session behaviour restored by [`SimState::reset`].
+    startup: SessionConfig,
+    pub(crate) ids: IdGen,
 }
 
 impl SimState {
-    fn new(ids: IdGen) -> Self {
+    fn new(ids: IdGen, session: SessionConfig) -> Self {
         SimState {
             agents: BTreeMap::new(),
             recordings: audio::seed_recordings(),
             faults: Vec::new(),
             requests: VecDeque::new(),
+            session,
+            outage_until: None,
+            startup: session,
             ids,
         }
     }
 
-    /// Clears everything except the ID generator (so old GUIDs never match again).
+    /// Clears everything except the ID generator (so old GUIDs never match again); the
+    /// session behaviour returns to its start-up values.
     pub fn reset(&mut self) {
+        for agent in self.agents.values() {
+            agent.notify.notify_waiters();
+        }
         let ids = std::mem::take(&mut self.ids);
-        *self = SimState::new(ids);
+        *self = SimState::new(ids, self.startup);
     }
 
     /// Signs `id` in with a fresh session, replacing any previous one. Returns the GUID.
     pub fn sign_in(&mut self, id: u32, phonenum: String) -> String {
+        self.remove_agent(id);
         let guid = self.ids.guid();
         self.agents
             .insert(id, Agent::new(id, guid.clone(), phonenum));
         guid
+    }
+
+    /// Ends `id`'s session: its queue goes, held polls wake up, and inspectors
+    /// monitoring it lose their relation.
+    pub fn remove_agent(&mut self, id: u32) -> Option<Agent> {
+        let agent = self.agents.remove(&id)?;
+        agent.notify.notify_waiters();
+        for other in self.agents.values_mut() {
+            if other.qc.is_some_and(|q| q.target == id) {
+                other.qc = None;
+            }
+        }
+        Some(agent)
+    }
+
+    /// Signs out every agent with no poll or handshake for `idleSignoutMs` (the 2-minute rule).
+    pub fn expire_idle(&mut self, now: Instant) {
+        if self.session.idle_signout_ms == 0 {
+            return;
+        }
+        let limit = Duration::from_millis(self.session.idle_signout_ms);
+        let idle: Vec<u32> = self
+            .agents
+            .values()
+            .filter(|a| now.saturating_duration_since(a.last_activity) >= limit)
+            .map(|a| a.id)
+            .collect();
+        for id in idle {
+            self.remove_agent(id);
+            eprintln!("cec-sim: agent {id} signed out (no poll or handshake)");
+        }
+    }
+
+    /// Whether an outage (`POST /__sim/outage`) is in progress.
+    pub fn outage_active(&self) -> bool {
+        self.outage_until.is_some_and(|t| Instant::now() < t)
+    }
+
+    /// Starts an outage of `ms` milliseconds; without `keep_sessions` every session is
+    /// wiped first (a gateway restart). Held polls wake up either way.
+    pub fn start_outage(&mut self, ms: u64, keep_sessions: bool) {
+        self.outage_until = Some(Instant::now() + Duration::from_millis(ms));
+        if keep_sessions {
+            for agent in self.agents.values() {
+                agent.notify.notify_waiters();
+            }
+        } else {
+            let ids: Vec<u32> = self.agents.keys().copied().collect();
+            for id in ids {
+                self.remove_agent(id);
+            }
+        }
+    }
+
+    /// Gives `id` a new Guid; the current one becomes the grace Guid. Returns the new Guid.
+    pub fn rotate_guid(&mut self, id: u32) -> Option<String> {
+        let fresh = self.ids.guid();
+        let agent = self.agents.get_mut(&id)?;
+        agent.grace_guid = Some(std::mem::replace(&mut agent.guid, fresh.clone()));
+        agent.guid_rotations += 1;
+        agent.polls_since_rotation = 0;
+        agent.rotate_pending = false;
+        Some(fresh)
     }
 
     /// Next sequence number (call IDs, record task IDs).
@@ -124,10 +275,11 @@ impl SimState {
         Some(taken)
     }
 
-    /// Whether a `drop` fault is armed (responses then carry `Connection: close` so the
-    /// dropped request arrives on a fresh connection and browsers do not silently retry it).
+    /// Whether a `drop` fault is armed or an outage is in progress (responses then carry
+    /// `Connection: close` so the dropped request arrives on a fresh connection and
+    /// browsers do not silently retry it).
     pub fn drop_armed(&self) -> bool {
-        self.faults.iter().any(|f| f.kind == FaultKind::Drop)
+        self.faults.iter().any(|f| f.kind == FaultKind::Drop) || self.outage_active()
     }
 
     /// The agent's state as JSON for `GET /__sim/agents/{id}`.
@@ -143,15 +295,20 @@ impl SimState {
         match self.agents.get(&id) {
             None => json!({
                 "agentId": id.to_string(), "signedIn": false, "state": "signedOut", "phonenum": null,
-                "call": null, "conference": false, "playing": null, "qc": null,
-                "supervisedBy": supervised_by, "events": [],
+                "call": null, "conference": false, "playing": null, "paused": false, "qc": null,
+                "supervisedBy": supervised_by, "events": [], "queuedEvents": [],
+                "guidRotations": 0, "lastActivityMsAgo": null,
             }),
             Some(a) => json!({
                 "agentId": id.to_string(), "signedIn": true, "state": a.state_name(), "phonenum": a.phonenum,
                 "call": a.call.as_ref().map(|c| &c.info),
                 "conference": a.call.as_ref().is_some_and(|c| c.conference),
-                "playing": a.play, "qc": a.qc.map(|q| json!({"target": q.target.to_string(), "mode": q.mode})),
+                "playing": a.play, "paused": a.paused,
+                "qc": a.qc.map(|q| json!({"target": q.target.to_string(), "mode": q.mode})),
                 "supervisedBy": supervised_by, "events": a.events,
+                "queuedEvents": a.events.iter().map(|e| e.event_type.as_str()).collect::<Vec<_>>(),
+                "guidRotations": a.guid_rotations,
+                "lastActivityMsAgo": u64::try_from(a.last_activity.elapsed().as_millis()).unwrap_or(u64::MAX),
             }),
         }
     }
@@ -162,18 +319,32 @@ impl SimState {
 pub struct Agent {
     /// Agent ID (work number).
     pub id: u32,
-    /// Session GUID sent back in `Set-GUID` and expected in the `Guid` header.
+    /// Current session GUID, sent back in `Set-GUID` and expected in the `Guid` header.
     pub guid: String,
+    /// The Guid before the last rotation, still accepted until the next one.
+    pub grace_guid: Option<String>,
+    /// A rotation forced through the control API, done on the next event poll.
+    pub rotate_pending: bool,
+    /// Successful event polls since the last rotation.
+    pub polls_since_rotation: u64,
+    /// Rotations so far (polls, `updateGuid`, forced).
+    pub guid_rotations: u64,
+    /// Last event poll, handshake or sign-in.
+    pub last_activity: Instant,
     /// Softphone number given at sign-in.
     pub phonenum: String,
     /// Current call, ringing or connected.
     pub call: Option<Call>,
-    /// Network play in progress.
+    /// Play (network or voice file) in progress.
     pub play: Option<Play>,
+    /// The play is paused.
+    pub paused: bool,
     /// Quality-control relation with this agent as the inspector.
     pub qc: Option<QcRelation>,
-    /// Events waiting for the (future) event poll.
+    /// Events waiting for the event poll.
     pub events: VecDeque<Event>,
+    /// Wakes event polls held for this agent (events queued, session ended).
+    pub notify: Arc<Notify>,
 }
 
 impl Agent {
@@ -181,12 +352,36 @@ impl Agent {
         Agent {
             id,
             guid,
+            grace_guid: None,
+            rotate_pending: false,
+            polls_since_rotation: 0,
+            guid_rotations: 0,
+            last_activity: Instant::now(),
             phonenum,
             call: None,
             play: None,
+            paused: false,
             qc: None,
             events: VecDeque::new(),
+            notify: Arc::new(Notify::new()),
         }
+    }
+
+    /// How `guid` relates to this session, if it is one of its Guids.
+    pub fn guid_state(&self, guid: &str) -> Option<GuidState> {
+        if guid == self.guid {
+            Some(GuidState::Current)
+        } else if self.grace_guid.as_deref() == Some(guid) {
+            Some(GuidState::Previous)
+        } else {
+            None
+        }
+    }
+
+    /// Stops any play.
+    pub fn stop_play(&mut self) -> Option<Play> {
+        self.paused = false;
+        self.play.take()
     }
 
     /// Name used in `/__sim/agents/{id}`.
@@ -206,13 +401,14 @@ impl Agent {
         self.call.is_none() && self.play.is_none() && self.qc.is_none()
     }
 
-    /// Queues an event for this agent.
+    /// Queues an event for this agent and wakes its held polls.
     pub fn push_event(&mut self, event_type: &str, content: Value) {
         self.events.push_back(Event {
             event_type: event_type.into(),
             work_no: self.id.to_string(),
             content,
         });
+        self.notify.notify_waiters();
     }
 }
 
@@ -277,10 +473,32 @@ impl CallInfo {
     }
 }
 
+/// A play in progress, shown as it was requested.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Play {
+    /// Started by `netplay`.
+    Net(NetPlay),
+    /// Started by `play` (beginPlay).
+    Voice(VoicePlay),
+}
+
+/// A voice-file play started by `play`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VoicePlay {
+    pub voice_path: String,
+    pub start_position: Option<i64>,
+    pub volume_change: Option<i64>,
+    pub speed_change: Option<i64>,
+    pub times: Option<i64>,
+    pub code_format: Option<i64>,
+}
+
 /// A network play started by `netplay`.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Play {
+pub struct NetPlay {
     pub file_name: String,
     pub position: i64,
     pub play_time: i64,
@@ -356,6 +574,16 @@ pub enum FaultKind {
     BadJson,
     /// HTTP 200 with an empty body.
     EmptyBody,
+    /// HTTP 200 JSON head and the start of the body, then the connection is reset.
+    ResetMidBody,
+    /// HTTP 200 with a valid 5 MB success envelope (`message` padded).
+    OversizedJson,
+    /// A valid success envelope sent as `text/plain`.
+    TextPlainJson,
+    /// HTTP 200 `application/octet-stream` bytes (a WAV header) instead of JSON.
+    Binary,
+    /// A CC-Gateway success envelope (JSON) where CC-CMS would send recording bytes.
+    GatewayEnvelope,
 }
 
 /// An armed fault.
@@ -371,6 +599,20 @@ pub struct Fault {
     pub remaining: u32,
 }
 
+/// How a request's `Guid` header relates to the session of the agent in its path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GuidState {
+    /// The session's current Guid.
+    Current,
+    /// The grace Guid (the one before the last rotation).
+    Previous,
+    /// Any other value (or no session).
+    Unknown,
+    /// No `Guid` header.
+    Absent,
+}
+
 /// One logged request (never the `Guid` or `Authorization` values).
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -378,6 +620,7 @@ pub struct RequestRecord {
     pub method: String,
     pub path: String,
     pub guid_present: bool,
+    pub guid_state: GuidState,
     pub content_type: Option<String>,
     pub authorization_present: bool,
     pub body: String,
@@ -385,7 +628,7 @@ pub struct RequestRecord {
 
 /// Counter mixed with a per-process seed (splitmix64) for GUIDs and sequence numbers.
 #[derive(Debug, Default)]
-struct IdGen {
+pub(crate) struct IdGen {
     seed: u64,
     counter: u64,
 }
@@ -417,7 +660,7 @@ impl IdGen {
     }
 
     /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx.AgentGateway1`
-    fn guid(&mut self) -> String {
+    pub(crate) fn guid(&mut self) -> String {
         let (a, b) = (self.random(), self.random());
         format!(
             "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}.AgentGateway1",

@@ -191,7 +191,7 @@ async fn request_log_records_wire_bodies_without_secrets() {
     assert_eq!(
         r.json(),
         json!([{"method": "POST", "path": "/agentgateway/resource/recordplay/1001/netplay", "guidPresent": true,
-                "contentType": JSON, "authorizationPresent": false, "body": PLAY_BODY}])
+                "guidState": "current", "contentType": JSON, "authorizationPresent": false, "body": PLAY_BODY}])
     );
     let all = sim.ctl("GET", "/__sim/requests", Value::Null).await;
     let text = String::from_utf8_lossy(&all.body).to_string();

@@ -101,7 +101,7 @@ async fn sign_in_validation() {
         ),
         (
             r#"{"password":"p","phonenum":"1","agenttype":7}"#,
-            "000-002",
+            "100-012",
         ),
         (
             r#"{"password":"p","phonenum":"1","autoanswer":"yes"}"#,
@@ -612,7 +612,7 @@ async fn cors_on_every_response_and_preflight() {
         );
         assert_eq!(
             r.header("access-control-allow-headers"),
-            Some("Content-Type, Guid, Authorization")
+            Some("Content-Type, Guid, Authorization, service_token")
         );
         assert_eq!(r.header("access-control-max-age"), Some("600"));
         assert_eq!(r.header("access-control-allow-origin"), Some("*"));

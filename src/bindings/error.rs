@@ -26,10 +26,14 @@ export interface AgentApiHttpError extends AgentApiErrorBase { kind: "http"; sta
 export interface AgentApiServiceError extends AgentApiErrorBase { kind: "service"; retcode: string; serverMessage: string; meaning: string | null; }
 /** The response did not have the documented shape (HTML page, truncated JSON, wrong field type). */
 export interface AgentApiDecodeError extends AgentApiErrorBase { kind: "decode"; path: string; }
+/** The call is not allowed in the session's current state (e.g. sign-in during sign-out); nothing was sent. */
+export interface AgentApiStateError extends AgentApiErrorBase { kind: "state"; }
+/** The request was accepted, then its outcome event reported failure (e.g. `AgentMediaEvent_Play_Fail`). */
+export interface AgentApiOutcomeError extends AgentApiErrorBase { kind: "outcome"; eventType: string; }
 /** Every error this package throws or rejects with. Narrow on `kind`. */
 export type AgentApiError =
   | AgentApiValidationError | AgentApiNetworkError | AgentApiTimeoutError | AgentApiAbortedError
-  | AgentApiHttpError | AgentApiServiceError | AgentApiDecodeError;
+  | AgentApiHttpError | AgentApiServiceError | AgentApiDecodeError | AgentApiStateError | AgentApiOutcomeError;
 /** Per-call options. */
 export interface CallOptions {
   /** Overrides the client's timeout for this call (1..=600000 ms). */
@@ -91,6 +95,8 @@ pub fn to_js(err: &Error) -> JsValue {
             );
         }
         ErrorKind::Decode { path, .. } => set(&obj, "path", path.as_str()),
+        ErrorKind::State { .. } => {}
+        ErrorKind::Outcome { event_type } => set(&obj, "eventType", event_type.as_str()),
     }
     obj
 }
@@ -99,4 +105,22 @@ impl From<Error> for JsValue {
     fn from(err: Error) -> Self {
         to_js(&err)
     }
+}
+
+/// Keeps a panic from poisoning the module. With `panic = "abort"` a panic traps (the call
+/// throws a `RuntimeError`) and leaves Rust's memory in an unknown state; this hook asks
+/// wasm-bindgen's glue to replace the instance with a fresh one before the next call into
+/// the module. Clients created before the panic then throw "Invalid stale object from
+/// previous Wasm instance" instead of touching stale memory; new clients work.
+#[wasm_bindgen(start)]
+fn install_panic_recovery() {
+    std::panic::set_hook(Box::new(|_| wasm_bindgen::handler::schedule_reinit()));
+}
+
+/// Test-only trigger (hidden from the TypeScript declarations): panics inside the module so
+/// the JS tests can show that the next call still works.
+#[wasm_bindgen(js_name = __panicForTest, skip_typescript)]
+#[allow(clippy::panic)]
+pub fn panic_for_test() {
+    panic!("panic requested by a test");
 }

@@ -1,34 +1,42 @@
-//! `AgentClient`: the CC-Gateway operations for one agent.
+//! `AgentClient`: one agent on CC-Gateway. This file holds the constructor and the plain
+//! request/response operations; `session.rs` adds sign-in and sign-out, `events.rs` the event
+//! poller and subscriptions.
 
+use super::agent::{call, Agent};
 use super::convert::{decode, encode, options};
 use crate::calldata::CallInfoBeforeAnswerRequest;
 use crate::client::{AgentClientConfig, GatewayClient, AGENT_CLIENT};
 use crate::operation::Operation;
-use crate::qualitycontrol::InterceptRequest;
-use crate::recordplay::NetPlayRequest;
-use crate::transport;
+use crate::qualitycontrol::{
+    AddInsertRequest, AddSuperviseRequest, InterceptRequest, StopSuperviseRequest,
+    StopWhisperRequest, SwitchModeRequest, SwitchSuperviseOrInsertRequest, WhisperRequest,
+};
+use crate::recordplay::{
+    BackFastRequest, ForeFastRequest, JumpRequest, NetPlayRequest, PausePlayRequest, PlayRequest,
+    ResumePlayRequest, StopPlayRequest,
+};
 use crate::voicecall::ThirdPartyConfTransmitNumRequest;
 use crate::Error;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-/// A client for one agent on CC-Gateway. The constructor only validates and stores the
-/// config; every operation returns a promise.
+/// A client for one agent on CC-Gateway: operations, sign-in and sign-out, and events. The
+/// constructor only validates and stores the config; every operation returns a promise.
 #[wasm_bindgen]
 pub struct AgentClient {
-    inner: Rc<GatewayClient>,
+    pub(super) agent: Rc<Agent>,
 }
 
 impl std::fmt::Debug for AgentClient {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.inner.fmt(f)
+        self.agent.client.fmt(f)
     }
 }
 
 /// Runs one operation: validate, send, decode. `request` is already decoded (or failed to).
-fn run<O: Operation + 'static>(
-    client: Rc<GatewayClient>,
+pub(super) fn run<O: Operation + 'static>(
+    agent: Rc<Agent>,
     request: Result<O, Error>,
     opts: Option<JsValue>,
 ) -> js_sys::Promise
@@ -38,11 +46,13 @@ where
     future_to_promise(async move {
         let op = request?;
         let opts = options(O::LOG_NAME, opts.as_ref())?;
-        let http = client.prepare(&op)?;
-        let response = transport::send(&http, client.timeout_for(opts.core), opts.signal.as_ref())
-            .await
-            .map_err(|f| f.into_error(O::LOG_NAME))?;
-        let output = client.complete::<O>(&response.head, &response.body.to_vec())?;
+        let output = call(
+            &agent.client,
+            &op,
+            agent.client.timeout_for(opts.core),
+            opts.signal.as_ref(),
+        )
+        .await?;
         Ok(encode(O::LOG_NAME, &output)?)
     })
 }
@@ -56,18 +66,19 @@ impl AgentClient {
     ) -> Result<AgentClient, JsValue> {
         let config: AgentClientConfig = decode(AGENT_CLIENT, "config", &config)?;
         Ok(AgentClient {
-            inner: Rc::new(GatewayClient::new(config)?),
+            agent: Rc::new(Agent::new(GatewayClient::new(config)?)),
         })
     }
 
-    /// Replaces the `Guid` sent with every call (e.g. after sign-in or `updateGuid`).
+    /// Replaces the `Guid` sent with every call (e.g. one saved before a page reload).
     #[wasm_bindgen(js_name = setGuid)]
     pub fn set_guid(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] guid: JsValue,
     ) -> Result<(), JsValue> {
         let guid = guid.as_string().unwrap_or_default();
-        self.inner
+        self.agent
+            .client
             .set_guid(&guid)
             .map_err(|e| Error::validation(AGENT_CLIENT, e).into())
     }
@@ -75,62 +86,120 @@ impl AgentClient {
     /// Whether a `Guid` is set (the value itself is never exposed).
     #[wasm_bindgen(getter, js_name = hasGuid)]
     pub fn has_guid(&self) -> bool {
-        self.inner.has_guid()
+        self.agent.client.has_guid()
     }
 
     /// The agent ID this client acts for.
     #[wasm_bindgen(getter, js_name = agentId)]
     pub fn agent_id(&self) -> String {
-        self.inner.agent_id().as_str().to_owned()
-    }
-
-    /// `beginNetPlay`: plays a recording file to the agent (POST recordplay/{agentid}/netplay).
-    #[wasm_bindgen(js_name = beginNetPlay, unchecked_return_type = "Promise<Ack>")]
-    pub fn begin_net_play(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "NetPlayRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
-    ) -> js_sys::Promise {
-        run(
-            self.inner.clone(),
-            decode::<NetPlayRequest>(NetPlayRequest::LOG_NAME, "request", &request),
-            options,
-        )
-    }
-
-    /// `queryCallInfoBeforeAnswer`: the calls waiting for this agent (GET calldata/{agentid}/callinfobeforeanswer).
-    #[wasm_bindgen(js_name = queryCallInfoBeforeAnswer, unchecked_return_type = "Promise<CallInfo[]>")]
-    pub fn query_call_info_before_answer(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
-    ) -> js_sys::Promise {
-        run(self.inner.clone(), Ok(CallInfoBeforeAnswerRequest), options)
-    }
-
-    /// `thirdPartyConfTransmitNum`: passes numbers to the third-party IVR in a three-party call.
-    #[wasm_bindgen(js_name = thirdPartyConfTransmitNum, unchecked_return_type = "Promise<Ack>")]
-    pub fn third_party_conf_transmit_num(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
-    ) -> js_sys::Promise {
-        run(
-            self.inner.clone(),
-            Ok(ThirdPartyConfTransmitNumRequest),
-            options,
-        )
-    }
-
-    /// `intercept`: the inspector takes over `workNo`'s call (PUT qualitycontrol/{agentid}/intercept/{workNo}).
-    #[wasm_bindgen(js_name = intercept, unchecked_return_type = "Promise<Ack>")]
-    pub fn intercept(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "InterceptRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
-    ) -> js_sys::Promise {
-        run(
-            self.inner.clone(),
-            decode::<InterceptRequest>(InterceptRequest::LOG_NAME, "request", &request),
-            options,
-        )
+        self.agent.client.agent_id().as_str().to_owned()
     }
 }
+
+/// An `AgentClient` method for an operation that takes a request object.
+macro_rules! operation_with_request {
+    ($(#[$doc:meta])* $js:literal, $method:ident, $op:ty, $request_ts:literal, $returns:literal $(, wrap $wrap:expr)?) => {
+        #[wasm_bindgen]
+        impl AgentClient {
+            $(#[$doc])*
+            #[wasm_bindgen(js_name = $js, unchecked_return_type = $returns)]
+            pub fn $method(
+                &self,
+                #[wasm_bindgen(unchecked_param_type = $request_ts)] request: JsValue,
+                #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+            ) -> js_sys::Promise {
+                let decoded = decode(<$op as Operation>::LOG_NAME, "request", &request);
+                $(let decoded = decoded.map($wrap);)?
+                run::<$op>(self.agent.clone(), decoded, options)
+            }
+        }
+    };
+}
+
+/// An `AgentClient` method for an operation without parameters.
+macro_rules! operation_without_request {
+    ($(#[$doc:meta])* $js:literal, $method:ident, $op:expr, $returns:literal) => {
+        #[wasm_bindgen]
+        impl AgentClient {
+            $(#[$doc])*
+            #[wasm_bindgen(js_name = $js, unchecked_return_type = $returns)]
+            pub fn $method(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> js_sys::Promise {
+                run(self.agent.clone(), Ok($op), options)
+            }
+        }
+    };
+}
+
+operation_with_request! {
+    /// `beginNetPlay`: plays a recording file to the agent (POST recordplay/{agentid}/netplay).
+    /// Outcome events: AgentMediaEvent_Play_Succ / _Play / _Play_Fail (see `beginNetPlayAndWait`).
+    "beginNetPlay", begin_net_play, NetPlayRequest, "NetPlayRequest", "Promise<Ack>"
+}
+operation_with_request! {
+    /// `beginPlay`: plays a voice file to the agent's phone (PUT recordplay/{agentid}/play).
+    "beginPlay", begin_play, PlayRequest, "PlayRequest", "Promise<Ack>"
+}
+operation_without_request! {
+    /// `stopPlay`: stops playback (DELETE recordplay/{agentid}/stopplay).
+    "stopPlay", stop_play, StopPlayRequest, "Promise<Ack>"
+}
+operation_without_request! {
+    /// `pausePlay`: pauses playback (POST recordplay/{agentid}/pauseplay).
+    "pausePlay", pause_play, PausePlayRequest, "Promise<Ack>"
+}
+operation_without_request! {
+    /// `resumePlay`: resumes paused playback (POST recordplay/{agentid}/resumeplay).
+    "resumePlay", resume_play, ResumePlayRequest, "Promise<Ack>"
+}
+operation_with_request! {
+    /// `foreFastPlay`: skips forward `time` seconds (POST recordplay/{agentid}/forefast/{time}).
+    "foreFastPlay", fore_fast_play, ForeFastRequest, "JumpRequest", "Promise<Ack>", wrap ForeFastRequest
+}
+operation_with_request! {
+    /// `backFastPlay`: rewinds `time` seconds (POST recordplay/{agentid}/backfast/{time}).
+    "backFastPlay", back_fast_play, BackFastRequest, "JumpRequest", "Promise<Ack>", wrap BackFastRequest
+}
+operation_without_request! {
+    /// `queryCallInfoBeforeAnswer`: the calls waiting for this agent (GET calldata/{agentid}/callinfobeforeanswer).
+    "queryCallInfoBeforeAnswer", query_call_info_before_answer, CallInfoBeforeAnswerRequest, "Promise<CallInfo[]>"
+}
+operation_without_request! {
+    /// `thirdPartyConfTransmitNum`: passes numbers to the third-party IVR in a three-party call.
+    "thirdPartyConfTransmitNum", third_party_conf_transmit_num, ThirdPartyConfTransmitNumRequest, "Promise<Ack>"
+}
+operation_with_request! {
+    /// `intercept`: the inspector takes over `workNo`'s call (PUT qualitycontrol/{agentid}/intercept/{workNo}[/{callId}]).
+    "intercept", intercept, InterceptRequest, "InterceptRequest", "Promise<Ack>"
+}
+operation_with_request! {
+    /// `addSupervise`: the inspector listens to `workNo`'s call.
+    "addSupervise", add_supervise, AddSuperviseRequest, "AddSuperviseRequest", "Promise<Ack>"
+}
+operation_with_request! {
+    /// `addInsert`: the inspector joins (barges in on) `workNo`'s call.
+    "addInsert", add_insert, AddInsertRequest, "AddInsertRequest", "Promise<Ack>"
+}
+operation_with_request! {
+    /// `stopSupervise`: ends listening to or inserting into `workNo`'s call.
+    "stopSupervise", stop_supervise, StopSuperviseRequest, "StopSuperviseRequest", "Promise<Ack>"
+}
+operation_with_request! {
+    /// `switchSuperviseOrInsert`: switches between listening and inserting.
+    "switchSuperviseOrInsert", switch_supervise_or_insert, SwitchSuperviseOrInsertRequest, "SwitchSuperviseOrInsertRequest", "Promise<Ack>"
+}
+operation_with_request! {
+    /// `requestWhisperAgent`: the inspector whispers to `workNo` (the customer does not hear).
+    "requestWhisperAgent", request_whisper_agent, WhisperRequest, "WhisperRequest", "Promise<Ack>"
+}
+operation_with_request! {
+    /// `requestStopWhisperAgent`: stops whispering to `workNo`.
+    "requestStopWhisperAgent", request_stop_whisper_agent, StopWhisperRequest, "StopWhisperRequest", "Promise<Ack>"
+}
+operation_with_request! {
+    /// `requestSwitchInsertWhisperAgent`: switches among listen (0), insert (1) and whisper (2).
+    "requestSwitchInsertWhisperAgent", request_switch_insert_whisper_agent, SwitchModeRequest, "SwitchModeRequest", "Promise<Ack>"
+}
+
+// Keeps the `JumpRequest` TS interface referenced from Rust so its declaration is emitted.
+#[allow(dead_code)]
+fn _jump_request_is_exported(_: JumpRequest) {}

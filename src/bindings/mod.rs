@@ -2,10 +2,13 @@
 //! decodes its JS arguments, runs the pure core, and turns every failure into a rejected
 //! promise carrying an `AgentApiError`; none of them can panic.
 
+mod agent;
 mod cms;
 mod convert;
 mod error;
+mod events;
 mod gateway;
+mod session;
 
 pub use cms::CmsClient;
 pub use error::is_agent_api_error;

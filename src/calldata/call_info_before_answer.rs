@@ -7,25 +7,14 @@
 
 use crate::de::{Int, Json, Text};
 use crate::envelope::{decode_result, DecodeError};
-use crate::http::Method;
-use crate::operation::{FromResult, Operation};
-use crate::validation::AgentId;
+use crate::operation::{unit_operation, FromResult};
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-/// `GET /calldata/{agentid}/callinfobeforeanswer` (`queryCallInfoBeforeAnswer`). No parameters.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CallInfoBeforeAnswerRequest;
-
-impl Operation for CallInfoBeforeAnswerRequest {
-    const LOG_NAME: &'static str = "queryCallInfoBeforeAnswer";
-    const METHOD: Method = Method::Get;
-    const DOCUMENTED_RETCODES: &'static [&'static str] = &["100-006"];
-    type Output = CallInfoList;
-
-    fn path(&self, agent_id: &AgentId) -> String {
-        format!("/calldata/{}/callinfobeforeanswer", agent_id.as_str())
-    }
+unit_operation! {
+    /// `GET /calldata/{agentid}/callinfobeforeanswer` (`queryCallInfoBeforeAnswer`). No parameters.
+    CallInfoBeforeAnswerRequest, Get "/calldata/{agent}/callinfobeforeanswer",
+    log "queryCallInfoBeforeAnswer", retcodes ["100-006"], output CallInfoList
 }
 
 /// One call waiting to be answered (table 4 of the vendor page). Fields the server leaves
@@ -110,8 +99,9 @@ impl FromResult for CallInfoList {
 mod tests {
     use super::*;
     use crate::error::ErrorKind;
-    use crate::http::ResponseHead;
-    use crate::operation::parse_response;
+    use crate::http::{Method, ResponseHead};
+    use crate::operation::{parse_response, Operation};
+    use crate::validation::AgentId;
 
     const SEED_RESPONSE: &str = r#"{ "message": "", "retcode": "0", "result": { "callfeature": 0, "callid": "1476070409-38", "caller": "70001", "called": "10086", "callskill": "voice_jst", "callskillid": 3, "orgicallednum": "12345678", "calldata": "", "begintime": 1476070413000, "endtime": null, "userPriority": 0, "trunkNo": 65535, "logontimes": 0, "mediaType": 5, "mediaAbility": 1, "waitTime": 0, "trace": null } }"#;
 

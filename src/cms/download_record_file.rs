@@ -272,7 +272,8 @@ pub fn failure(head: &ResponseHead, body: &[u8]) -> Error {
         #[serde(rename = "resultDesc")]
         result_desc: Option<Text>,
     }
-    match serde_json::from_slice::<Failure>(body) {
+    // Through the same `&str` parser as the envelope: one JSON reader in the module, not two.
+    match crate::envelope::parse::<Failure>(&text) {
         Ok(f) if f.result_code.as_str() != "0" => Error::new(
             OPERATION,
             ErrorKind::Service { retcode: f.result_code.0, message: f.result_desc.map(|t| t.0).unwrap_or_default(), meaning: None },
@@ -281,7 +282,7 @@ pub fn failure(head: &ResponseHead, body: &[u8]) -> Error {
         Err(e) => Error::decode(
             OPERATION,
             "body",
-            format!("neither recording bytes nor a {{resultCode, resultDesc}} failure ({e}); body starts {:?}", snippet(&text, 80)),
+            format!("neither recording bytes nor a {{resultCode, resultDesc}} failure ({} at `{}`); body starts {:?}", e.message, e.path, snippet(&text, 80)),
         ),
     }
 }

@@ -71,7 +71,7 @@ pub fn canonical_request(input: &SigningInput<'_>) -> String {
             .iter()
             .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
             .collect();
-        pairs.sort();
+        pairs.sort_unstable();
         out.push_str(&pairs.join("&"));
         out.push('\n');
     }

@@ -13,7 +13,12 @@ use crate::validation::AgentId;
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-/// `PUT /qualitycontrol/{agentid}/intercept/{workNo}` (`intercept`).
+/// Longest `callId` accepted in the path.
+pub const CALL_ID_MAX_LEN: usize = 64;
+
+/// `PUT /qualitycontrol/{agentid}/intercept/{workNo}` (`intercept`), or
+/// `.../intercept/{workNo}/{callId}` when `callId` is given (newer vendor pages,
+/// <https://support.huaweicloud.com/intl/es-us/api-cec/cec_07_0437.html>).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct InterceptRequest {
@@ -21,6 +26,10 @@ pub struct InterceptRequest {
     #[serde(rename = "workNo")]
     #[tsify(type = "string | number")]
     pub work_no: Text,
+    /// The call to intercept (newer gateways), e.g. `1476070409-38`.
+    #[serde(rename = "callId", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "string")]
+    pub call_id: Option<Text>,
 }
 
 impl InterceptRequest {
@@ -28,6 +37,7 @@ impl InterceptRequest {
     pub fn new(work_no: impl Into<String>) -> Self {
         Self {
             work_no: Text(work_no.into()),
+            call_id: None,
         }
     }
 }
@@ -41,15 +51,34 @@ impl Operation for InterceptRequest {
 
     fn path(&self, agent_id: &AgentId) -> String {
         // `validate` has run before `path`, so `work_no` is plain digits.
-        format!(
+        let base = format!(
             "/qualitycontrol/{}/intercept/{}",
             agent_id.as_str(),
             self.work_no.as_str()
-        )
+        );
+        match &self.call_id {
+            Some(call) => format!("{base}/{}", call.as_str()),
+            None => base,
+        }
     }
 
     fn validate(&self) -> Result<(), ValidationError> {
-        AgentId::parse("workNo", self.work_no.as_str()).map(|_| ())
+        AgentId::parse("workNo", self.work_no.as_str())?;
+        if let Some(call) = &self.call_id {
+            let c = call.as_str();
+            let safe = c
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_'));
+            if c.is_empty() || c.len() > CALL_ID_MAX_LEN || !safe {
+                return Err(crate::validation::invalid(
+                    "callId",
+                    "format",
+                    format!("must be 1..={CALL_ID_MAX_LEN} characters of A-Z a-z 0-9 - . _"),
+                    crate::validation::shown(c),
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -68,6 +97,31 @@ mod tests {
             assert_eq!(
                 InterceptRequest::new(bad).validate().err().map(|e| e.field),
                 Some("workNo".to_owned()),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn call_id_variant() {
+        let id = AgentId::parse("agentId", "1002").unwrap();
+        let op = InterceptRequest {
+            call_id: Some(Text("1476070409-38".into())),
+            ..InterceptRequest::new("1001")
+        };
+        assert!(op.validate().is_ok());
+        assert_eq!(
+            op.path(&id),
+            "/qualitycontrol/1002/intercept/1001/1476070409-38"
+        );
+        for bad in ["", "a/b", "x y", &"1".repeat(65)] {
+            let op = InterceptRequest {
+                call_id: Some(Text(bad.into())),
+                ..InterceptRequest::new("1001")
+            };
+            assert_eq!(
+                op.validate().err().map(|e| e.field),
+                Some("callId".to_owned()),
                 "{bad:?}"
             );
         }

@@ -3,8 +3,21 @@
 //!
 //! | Operation | Method | Path | Log name |
 //! |---|---|---|---|
-//! | [`InterceptRequest`] | PUT | `/qualitycontrol/{agentid}/intercept/{workNo}` | `intercept` |
+//! | [`AddSuperviseRequest`] | PUT | `/qualitycontrol/{agentid}/addsupervise/{workNo}` | `addSupervise` |
+//! | [`AddInsertRequest`] | PUT | `/qualitycontrol/{agentid}/addinsert/{workNo}` | `addInsert` |
+//! | [`StopSuperviseRequest`] | DELETE | `/qualitycontrol/{agentid}/{workNo}` | `stopSupervise` |
+//! | [`SwitchSuperviseOrInsertRequest`] | POST | `/qualitycontrol/{agentid}/switch/{workNo}` | `switchSuperviseOrInsert` |
+//! | [`WhisperRequest`] | POST | `/qualitycontrol/{agentid}/requestwhisperagent?whisperagentid={workNo}` | `requestWhisperAgent` |
+//! | [`StopWhisperRequest`] | POST | `/qualitycontrol/{agentid}/requeststopwhisperagent?whisperagentid={workNo}` | `requestStopWhisperAgent` |
+//! | [`SwitchModeRequest`] | POST | `/qualitycontrol/{agentid}/requestswitchinsertwhisperagent?whisperagentid=&switchtype=` | `requestSwitchInsertWhisperAgent` |
+//! | [`InterceptRequest`] | PUT | `/qualitycontrol/{agentid}/intercept/{workNo}[/{callId}]` | `intercept` |
 
 mod intercept;
+mod listen_insert;
+mod whisper;
 
-pub use intercept::InterceptRequest;
+pub use intercept::{InterceptRequest, CALL_ID_MAX_LEN};
+pub use listen_insert::{
+    AddInsertRequest, AddSuperviseRequest, StopSuperviseRequest, SwitchSuperviseOrInsertRequest,
+};
+pub use whisper::{StopWhisperRequest, SwitchModeRequest, WhisperRequest, SWITCH_TYPES};

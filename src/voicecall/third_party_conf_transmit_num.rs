@@ -4,31 +4,23 @@
 //! `voicecall-third-party-conf-transmit-num.txt`). No body; the only documented error code is
 //! 10001.
 
-use crate::http::Method;
-use crate::operation::{Ack, Operation};
-use crate::validation::AgentId;
+use crate::operation::{unit_operation, Ack};
 
-/// `POST /voicecall/{agentid}/thirdPartyConfTransmitNum` (`thirdPartyConfTransmitNum`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ThirdPartyConfTransmitNumRequest;
-
-impl Operation for ThirdPartyConfTransmitNumRequest {
-    const LOG_NAME: &'static str = "thirdPartyConfTransmitNum";
-    const METHOD: Method = Method::Post;
-    const DOCUMENTED_RETCODES: &'static [&'static str] = &["10001"];
-    type Output = Ack;
-
-    fn path(&self, agent_id: &AgentId) -> String {
-        format!("/voicecall/{}/thirdPartyConfTransmitNum", agent_id.as_str())
-    }
+unit_operation! {
+    /// `POST /voicecall/{agentid}/thirdPartyConfTransmitNum` (`thirdPartyConfTransmitNum`).
+    ThirdPartyConfTransmitNumRequest, Post "/voicecall/{agent}/thirdPartyConfTransmitNum",
+    log "thirdPartyConfTransmitNum", retcodes ["10001"], output Ack
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::error::ErrorKind;
+    use crate::http::Method;
     use crate::http::ResponseHead;
     use crate::operation::parse_response;
+    use crate::operation::Operation;
+    use crate::validation::AgentId;
 
     #[test]
     fn request_shape_and_documented_failure() {

@@ -12,6 +12,7 @@ use tower::ServiceExt;
 pub const JSON: &str = "application/json; charset=UTF-8";
 pub const GW: &str = "/agentgateway/resource";
 
+#[derive(Clone)]
 pub struct Sim {
     pub app: Router,
 }
@@ -35,6 +36,20 @@ impl Resp {
     }
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).map(|v| v.to_str().unwrap())
+    }
+    /// The Guid announced in `Set-GUID`, if any.
+    pub fn set_guid(&self) -> Option<String> {
+        self.header("set-guid").map(|v| {
+            v.strip_prefix("JSESSIONID=")
+                .expect("Set-GUID starts with JSESSIONID=")
+                .to_string()
+        })
+    }
+    /// The polled event's type (`None` for `event: null`).
+    pub fn event_type(&self) -> Option<String> {
+        let j = self.json();
+        assert_eq!(j["retcode"], "0", "{j}");
+        j["event"]["eventType"].as_str().map(str::to_string)
     }
 }
 
@@ -111,6 +126,43 @@ impl Sim {
             .await;
         assert_eq!(r.status, 200);
         r.json()["guid"].as_str().unwrap().to_string()
+    }
+
+    /// Signs an agent in through the gateway (`PUT onlineagent/{id}`) and returns its GUID.
+    pub async fn sign_in(&self, id: &str) -> String {
+        let r = self
+            .gw(
+                "PUT",
+                &format!("/onlineagent/{id}"),
+                None,
+                r#"{"password":"pw","phonenum":"88001"}"#,
+            )
+            .await;
+        assert_eq!(r.retcode(), "0");
+        r.set_guid().expect("sign-in sets the Guid")
+    }
+
+    /// One event poll.
+    pub async fn poll(&self, id: &str, guid: &str) -> Resp {
+        self.gw("GET", &format!("/agentevent/{id}"), Some(guid), "")
+            .await
+    }
+
+    /// Changes the session config; returns the whole config.
+    pub async fn config(&self, body: Value) -> Value {
+        let r = self.ctl("POST", "/__sim/config", body).await;
+        assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+        r.json()
+    }
+
+    /// Types of the agent's queued events.
+    pub async fn queued(&self, id: &str) -> Vec<String> {
+        self.state(id).await["queuedEvents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
     }
 
     pub async fn state(&self, id: &str) -> Value {

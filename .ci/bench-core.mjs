@@ -1,0 +1,152 @@
+// Benchmark measurements shared by Node and headless Chromium (.ci/bench). Plain ESM, no
+// dependencies: `pkg` is the cec-agent module namespace, `sim` the simulator's URL.
+
+const now = () => performance.now();
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+
+async function control(sim, method, path, body) {
+  const res = await fetch(sim + path, { method, headers: { "Content-Type": "application/json" }, body: body && JSON.stringify(body) });
+  const text = await res.text();
+  return text ? JSON.parse(text) : null;
+}
+
+/** Signs agents in and sets up the state every documented operation needs to succeed. */
+async function setUp(sim, pkg) {
+  await control(sim, "POST", "/__sim/reset");
+  await control(sim, "DELETE", "/__sim/faults");
+  const guid = async (id) => (await control(sim, "POST", "/__sim/agents", { agentId: id })).guid;
+  const opts = (agentId, g) => ({ baseUrl: sim, agentId, guid: g, allowInsecureHttp: true });
+  const agent = new pkg.AgentClient(opts("1001", await guid("1001")));
+  const conferee = new pkg.AgentClient(opts("1003", await guid("1003")));
+  await control(sim, "POST", "/__sim/agents/1003/conference");
+  const supervisor = new pkg.AgentClient(opts("1002", await guid("1002")));
+  await control(sim, "POST", "/__sim/qc", { inspector: "1002", target: "1001", mode: "listen" });
+  const cms = new pkg.CmsClient({ baseUrl: sim, accessKey: "AK_EXAMPLE_0001", secretKey: "SK_EXAMPLE_SECRET", allowInsecureHttp: true });
+  return { agent, conferee, supervisor, cms };
+}
+
+/** The five documented operations, through the package. Repeated `beginNetPlay` ("already
+ * playing") and `intercept` (already intercepting) calls are refused by the simulator after
+ * the first: both sides then take the same service-error path (counted as failed calls). */
+export function operations({ agent, conferee, supervisor, cms }) {
+  return {
+    beginNetPlay: () => agent.beginNetPlay({ fileName: "Y:/12/0/20211019/155/1406470.V3", ccId: 1 }),
+    queryCallInfoBeforeAnswer: () => agent.queryCallInfoBeforeAnswer(),
+    thirdPartyConfTransmitNum: () => conferee.thirdPartyConfTransmitNum(),
+    intercept: () => supervisor.intercept({ workNo: "1001" }),
+    downloadRecordFile: () => cms.downloadRecordFile({ callID: "1700000000-1" }),
+  };
+}
+
+/** Records the exact request (URL, method, headers, body) one package call sends. */
+async function capture(call) {
+  const real = globalThis.fetch;
+  let seen;
+  globalThis.fetch = (url, init) => {
+    const headers = {};
+    new Headers(init.headers).forEach((v, k) => (headers[k] = v));
+    seen = { url: String(url), method: init.method, headers, body: init.body };
+    return real(url, init);
+  };
+  try {
+    await call().catch(() => {});
+  } finally {
+    globalThis.fetch = real;
+  }
+  return seen;
+}
+
+/** A minimal hand-written fetch of `req`, reading the body the way a caller would. */
+const rawCall = (req, binary) => async () => {
+  const res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body });
+  if (binary) return new Uint8Array(await res.arrayBuffer());
+  const json = await res.json();
+  if (json.retcode !== "0") throw new Error(json.retcode);
+  return json.result;
+};
+
+/**
+ * Package vs raw fetch, per operation: warm-up, then interleaved batches of `batch` calls
+ * (package batch, raw batch, ...) until `calls` of each or the time budget runs out.
+ * Every call is timed on its own; the figures are medians.
+ */
+export async function callOverhead(sim, pkg, { calls, budgetMs, batch = 100, log = () => {} }) {
+  const clients = await setUp(sim, pkg);
+  const ops = operations(clients);
+  const rows = [];
+  const perOpBudget = budgetMs / Object.keys(ops).length;
+  for (const [name, pkgCall] of Object.entries(ops)) {
+    const req = await capture(pkgCall);
+    const raw = rawCall(req, name === "downloadRecordFile");
+    const times = { pkg: [], raw: [] };
+    const errors = { pkg: 0, raw: 0 };
+    const timed = async (which, call) => {
+      for (let i = 0; i < batch; i++) {
+        const t0 = now();
+        try {
+          await call();
+        } catch {
+          errors[which]++;
+        }
+        times[which].push(now() - t0);
+      }
+    };
+    for (let i = 0; i < 3; i++) {
+      await timed("pkg", pkgCall);
+      await timed("raw", raw);
+    }
+    times.pkg.length = times.raw.length = 0;
+    errors.pkg = errors.raw = 0;
+    const start = now();
+    while (times.pkg.length < calls && now() - start < perOpBudget) {
+      await timed("pkg", pkgCall);
+      await timed("raw", raw);
+    }
+    const [p, r] = [median(times.pkg), median(times.raw)];
+    rows.push({ op: name, calls: times.pkg.length, pkgMs: p, rawMs: r, ratio: p / r, errors: errors.pkg + errors.raw });
+    log(`${name}: ${times.pkg.length} calls each`);
+  }
+  return rows;
+}
+
+/**
+ * Build + validate + JS conversion + decode alone: `fetch` is a stub that returns a ready
+ * `Response`, and the baseline calls the same stub directly and reads the body.
+ */
+export async function localCost(sim, pkg, { calls = 20000, batch = 1000 } = {}) {
+  const clients = await setUp(sim, pkg);
+  const ops = operations(clients);
+  const real = globalThis.fetch;
+  const rows = [];
+  try {
+    for (const [name, call] of Object.entries(ops)) {
+      if (name === "downloadRecordFile") continue; // C2 signing (HMAC-SHA256) is measured apart
+      const req = await capture(call);
+      // A success answer: the real one for the query, the documented ack for the others.
+      const answer = name === "queryCallInfoBeforeAnswer"
+        ? await (await real(req.url, { method: req.method, headers: req.headers, body: req.body })).text()
+        : '{"message":"success","retcode":"0","result":{}}';
+      const init = { status: 200, headers: { "Content-Type": "application/json;charset=UTF-8" } };
+      const stub = () => Promise.resolve(new Response(answer, init));
+      const direct = async () => (await stub(req.url, req)).arrayBuffer();
+      globalThis.fetch = stub;
+      const per = { pkg: [], base: [] };
+      for (let b = 0; b < calls / batch + 2; b++) {
+        for (const [which, f] of [["pkg", call], ["base", direct]]) {
+          const t0 = now();
+          for (let i = 0; i < batch; i++) await f();
+          if (b >= 2) per[which].push(((now() - t0) / batch) * 1000);
+        }
+      }
+      globalThis.fetch = real;
+      const [p, base] = [median(per.pkg), median(per.base)];
+      rows.push({ op: name, pkgUs: p, baseUs: base, costUs: p - base });
+    }
+  } finally {
+    globalThis.fetch = real;
+  }
+  return rows;
+}

@@ -1,0 +1,162 @@
+// Driver of `bash .ci/bench`: sizes, call overhead, local per-call cost and init time, in
+// Node and in headless Chromium (playwright-core), against the simulator at CEC_SIM_URL.
+// Run from a folder where the packed cec-agent is installed (BENCH_DIR).
+import { createServer } from "node:http";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync, statSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { callOverhead, localCost, median } from "./bench-core.mjs";
+
+const SIM = process.env.CEC_SIM_URL;
+const DIR = process.env.BENCH_DIR;
+const CALLS = Number(process.env.BENCH_CALLS ?? 10000);
+// Loopback round trips dominate; keep the whole run near five minutes on two cores.
+const BUDGET_MS = Number(process.env.BENCH_BUDGET_S ?? 100) * 1000;
+const PKG = join(DIR, "node_modules", "cec-agent");
+const log = (m) => process.stderr.write(`  ${m}\n`);
+const f = (x, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+const out = [];
+const print = (line = "") => { out.push(line); console.log(line); };
+
+function sizes() {
+  const file = (name) => { const b = readFileSync(join(PKG, name)); return { raw: b.length, gz: gzipSync(b, { level: 9 }).length }; };
+  const wasm = file("cec_agent_bg.wasm");
+  const glue = file("cec_agent.js");
+  const loader = file("index.js");
+  print("## Size");
+  print("| file | raw bytes | gzipped bytes | budget |");
+  print("|---|---|---|---|");
+  print(`| cec_agent_bg.wasm | ${wasm.raw} | ${wasm.gz} | 61440 (60 KB gz): ${wasm.gz <= 61440 ? "within" : `over by ${wasm.gz - 61440}`} |`);
+  print(`| cec_agent.js (wasm-bindgen glue) | ${glue.raw} | ${glue.gz} | |`);
+  print(`| index.js (browser loader) | ${loader.raw} | ${loader.gz} | |`);
+  print();
+}
+
+function overheadTable(runtime, rows) {
+  print(`## Call overhead, ${runtime} (median per call, package vs hand-written fetch, loopback)`);
+  print("| operation | calls each | package ms | raw fetch ms | ratio | goal <= 1.05 | failed calls |");
+  print("|---|---|---|---|---|---|---|");
+  for (const r of rows) print(`| ${r.op} | ${r.calls} | ${f(r.pkgMs)} | ${f(r.rawMs)} | ${f(r.ratio)} | ${r.ratio <= 1.05 ? "met" : "missed"} | ${r.errors} |`);
+  print();
+}
+
+function localTable(runtime, rows) {
+  print(`## Build + validate + JS conversion + decode, ${runtime} (fetch stubbed; median per call)`);
+  print("| operation | package µs | stub-only baseline µs | cost µs | goal < 2 µs |");
+  print("|---|---|---|---|---|");
+  for (const r of rows) print(`| ${r.op} | ${f(r.pkgUs, 2)} | ${f(r.baseUs, 2)} | ${f(r.costUs, 2)} | ${r.costUs < 2 ? "met" : "missed"} |`);
+  print();
+}
+
+function initTable(rows) {
+  print("## Init: import to first client ready (median of fresh loads)");
+  print("| runtime | runs | cec-agent ms | baseline (tiny module) ms | difference ms | goal < 5 ms |");
+  print("|---|---|---|---|---|---|");
+  for (const r of rows) print(`| ${r.runtime} | ${r.runs} | ${f(r.pkg, 2)} | ${f(r.base, 2)} | ${f(r.pkg - r.base, 2)} | ${r.pkg - r.base < 5 ? "met" : "missed"} |`);
+  print();
+}
+
+/** Placeholder until the issue-3 event poller (AgentSession) lands: CPU and heap over 100,000 polls. */
+function pollerBenchmark() {
+  print("## Event-loop poller");
+  print("n/a: needs the event poller");
+  print();
+}
+
+const INIT_RUNS = 15;
+const TINY = "export class Client { constructor(c) { this.c = c; } }\n";
+
+function nodeInit() {
+  writeFileSync(join(DIR, "tiny.mjs"), TINY);
+  const script = (spec) => `const t0 = performance.now(); const m = await import(${JSON.stringify(spec)}); ` +
+    `const C = m.AgentClient ?? m.Client; new C({ baseUrl: "https://10.0.0.1:8043", agentId: "1001" }); ` +
+    `console.log(performance.now() - t0);`;
+  const run = (spec) => Number(execFileSync(process.execPath, ["--input-type=module", "-e", script(spec)], { cwd: DIR }).toString());
+  const pkg = [], base = [];
+  for (let i = 0; i < INIT_RUNS; i++) { pkg.push(run("cec-agent")); base.push(run("./tiny.mjs")); }
+  return { runtime: "Node " + process.version, runs: INIT_RUNS, pkg: median(pkg), base: median(base) };
+}
+
+/** Serves the installed package, the shared measurement code and a blank page. */
+function staticServer() {
+  const types = { js: "text/javascript", mjs: "text/javascript", wasm: "application/wasm", html: "text/html" };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, "http://x").pathname;
+    let file;
+    if (path === "/" || path === "/index.html") file = null;
+    else if (path === "/core.mjs") file = new URL("./bench-core.mjs", import.meta.url);
+    else if (path === "/tiny.mjs") file = join(DIR, "tiny.mjs");
+    else if (path.startsWith("/pkg/") && !path.includes("..")) file = join(PKG, path.slice(5));
+    try {
+      const body = file ? readFileSync(file) : "<!doctype html><title>bench</title>";
+      res.writeHead(200, { "Content-Type": types[String(file ?? "x.html").split(".").pop()] ?? "application/octet-stream", "Cache-Control": "no-store" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+async function chromium() {
+  const require = createRequire(new URL("./node_modules/", import.meta.url));
+  const { chromium } = require("playwright-core");
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const server = await staticServer();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  try {
+    const version = browser.version();
+    const page = await browser.newPage();
+    page.on("console", (m) => log(`[chromium] ${m.text()}`));
+    await page.goto(origin + "/");
+    const load = `const pkg = await import("/pkg/index.js"); await pkg.initAsync(); const core = await import("/core.mjs");`;
+    log("Chromium: local cost");
+    const local = await page.evaluate(`(async () => { ${load} return core.localCost(${JSON.stringify(SIM)}, pkg); })()`);
+    log("Chromium: call overhead");
+    const overhead = await page.evaluate(`(async () => { ${load} return core.callOverhead(${JSON.stringify(SIM)}, pkg, { calls: ${CALLS}, budgetMs: ${BUDGET_MS * 1.5}, log: console.log }); })()`);
+    log("Chromium: init");
+    const pkgT = [], baseT = [];
+    for (let i = 0; i < INIT_RUNS; i++) {
+      for (const [which, code] of [
+        ["pkg", `const t0 = performance.now(); const m = await import("/pkg/index.js?" + Math.random()); await m.initAsync(); new m.AgentClient({ baseUrl: "https://10.0.0.1:8043", agentId: "1001" }); return performance.now() - t0;`],
+        ["base", `const t0 = performance.now(); const m = await import("/tiny.mjs?" + Math.random()); new m.Client({}); return performance.now() - t0;`],
+      ]) {
+        const p = await browser.newPage();
+        await p.goto(origin + "/");
+        (which === "pkg" ? pkgT : baseT).push(await p.evaluate(`(async () => { ${code} })()`));
+        await p.close();
+      }
+    }
+    return { version, local, overhead, init: { runtime: "Chromium " + version, runs: INIT_RUNS, pkg: median(pkgT), base: median(baseT) } };
+  } finally {
+    server.close();
+    await browser.close();
+  }
+}
+
+const pkg = await import(join(PKG, "node.js"));
+print(`# cec-agent ${pkg.version()} benchmarks (${new Date().toISOString()}; ${CALLS} calls per operation requested)`);
+print();
+sizes();
+log("Node: local cost");
+const nodeLocal = await localCost(SIM, pkg);
+log("Node: call overhead");
+const nodeOverhead = await callOverhead(SIM, pkg, { calls: CALLS, budgetMs: BUDGET_MS, log });
+log("Node: init");
+const nodeInitRow = nodeInit();
+const browser = await chromium();
+overheadTable("Node " + process.version, nodeOverhead);
+overheadTable("Chromium " + browser.version, browser.overhead);
+localTable("Node " + process.version, nodeLocal);
+localTable("Chromium " + browser.version, browser.local);
+initTable([nodeInitRow, browser.init]);
+pollerBenchmark();
+const capped = [...nodeOverhead, ...browser.overhead].some((r) => r.calls < CALLS);
+if (capped) print(`Note: the time budget (BENCH_BUDGET_S=${BUDGET_MS / 1000} s per runtime for Node, 1.5x for Chromium) capped some operations below ${CALLS} calls; the counts used are in the tables.`);
+writeFileSync(join(DIR, "bench.md"), out.join("\n") + "\n");
+process.exit(0);

@@ -1,0 +1,297 @@
+//! The state behind one `AgentClient`: the pure client (config + Guid), the sign-in phase,
+//! the running event poller, and everyone listening for events.
+
+use super::convert::encode;
+use crate::agentevent::AgentEvent;
+use crate::client::GatewayClient;
+use crate::error::{Error, ErrorKind};
+use crate::operation::Operation;
+use crate::session::{Phase, PollStatus, StopReason};
+use crate::transport;
+use js_sys::{Function, Reflect};
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{AbortController, AbortSignal};
+
+/// Sends `op` with the client's current Guid and decodes the answer (taking any rotated Guid).
+///
+/// A request can leave with a Guid that rotates before the gateway reads it (a browser may
+/// queue it behind a held event poll). If the gateway refuses that Guid (100-006 / 000-003)
+/// and a newer one has arrived meanwhile, the request is sent once more with the newer Guid:
+/// a refused Guid means the operation was not performed, so this never duplicates it.
+pub async fn call<O: Operation>(
+    client: &GatewayClient,
+    op: &O,
+    timeout_ms: u32,
+    signal: Option<&AbortSignal>,
+) -> Result<O::Output, Error> {
+    let sent_with = client.guid_changes();
+    match send_once(client, op, timeout_ms, signal).await {
+        Err(e) if O::NEEDS_GUID && client.guid_changes() != sent_with && guid_refused(&e) => {
+            send_once(client, op, timeout_ms, signal).await
+        }
+        other => other,
+    }
+}
+
+async fn send_once<O: Operation>(
+    client: &GatewayClient,
+    op: &O,
+    timeout_ms: u32,
+    signal: Option<&AbortSignal>,
+) -> Result<O::Output, Error> {
+    let http = client.prepare(op)?;
+    let response = transport::send(&http, timeout_ms, signal)
+        .await
+        .map_err(|f| f.into_error(O::LOG_NAME))?;
+    client.complete::<O>(&response.head, &response.body.to_vec())
+}
+
+fn guid_refused(e: &Error) -> bool {
+    matches!(&e.kind, ErrorKind::Service { retcode, .. } if retcode == "100-006" || retcode == "000-003")
+}
+
+/// A running poller: abort `controller` to stop it; `reason` says why it stopped.
+pub struct Poller {
+    pub controller: AbortController,
+    pub reason: Rc<Cell<StopReason>>,
+    /// Keeps the caller's abort signal linked to `controller` while the poller runs.
+    pub _caller_link: Option<crate::timer::AbortListener>,
+}
+
+/// One `on(type, handler)` subscription.
+struct Listener {
+    id: u32,
+    /// `None` listens to every event (`"*"`).
+    event_type: Option<String>,
+    handler: Function,
+}
+
+/// A pending outcome helper (e.g. `beginNetPlayAndWait`): settles on the first matching event.
+pub struct Waiter {
+    pub id: u32,
+    pub operation: &'static str,
+    pub succeed_on: &'static [&'static str],
+    pub fail_on: &'static [&'static str],
+    pub resolve: Function,
+    pub reject: Function,
+}
+
+/// An `events()` async iterator's buffer.
+#[derive(Default)]
+pub struct Stream {
+    pub queue: RefCell<VecDeque<JsValue>>,
+    pub pending: RefCell<Option<Function>>,
+    pub done: Cell<bool>,
+    /// Ends the stream when the caller's signal aborts.
+    pub abort_link: RefCell<Option<crate::timer::AbortListener>>,
+}
+
+impl Stream {
+    /// Delivers `value` to a waiting `next()`, or buffers it.
+    pub fn push(&self, value: JsValue) {
+        if self.done.get() {
+            return;
+        }
+        match self.pending.borrow_mut().take() {
+            Some(resolve) => {
+                let _ = resolve.call1(&JsValue::NULL, &iter_result(value, false));
+            }
+            None => self.queue.borrow_mut().push_back(value),
+        }
+    }
+
+    /// Ends the iteration: a waiting `next()` resolves `{ done: true }`.
+    pub fn end(&self) {
+        self.done.set(true);
+        if let Some(resolve) = self.pending.borrow_mut().take() {
+            let _ = resolve.call1(&JsValue::NULL, &iter_result(JsValue::UNDEFINED, true));
+        }
+    }
+}
+
+/// `{ value, done }`.
+pub fn iter_result(value: JsValue, done: bool) -> JsValue {
+    let obj = js_sys::Object::new();
+    let _ = Reflect::set(&obj, &"value".into(), &value);
+    let _ = Reflect::set(&obj, &"done".into(), &JsValue::from_bool(done));
+    obj.into()
+}
+
+/// Everything behind one `AgentClient`.
+pub struct Agent {
+    pub client: GatewayClient,
+    pub phase: Cell<Phase>,
+    pub poller: RefCell<Option<Poller>>,
+    next_id: Cell<u32>,
+    listeners: RefCell<Vec<Listener>>,
+    status_listeners: RefCell<Vec<(u32, Function)>>,
+    pub waiters: RefCell<Vec<Waiter>>,
+    pub streams: RefCell<Vec<Rc<Stream>>>,
+}
+
+impl Agent {
+    /// A new agent around a validated client.
+    pub fn new(client: GatewayClient) -> Self {
+        Self {
+            client,
+            phase: Cell::new(Phase::default()),
+            poller: RefCell::new(None),
+            next_id: Cell::new(1),
+            listeners: RefCell::new(Vec::new()),
+            status_listeners: RefCell::new(Vec::new()),
+            waiters: RefCell::new(Vec::new()),
+            streams: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// A fresh subscription ID.
+    pub fn next_id(&self) -> u32 {
+        let id = self.next_id.get();
+        self.next_id.set(id.wrapping_add(1));
+        id
+    }
+
+    /// Adds an event listener (`None` = every event); returns its ID.
+    pub fn add_listener(&self, event_type: Option<String>, handler: Function) -> u32 {
+        let id = self.next_id();
+        self.listeners.borrow_mut().push(Listener {
+            id,
+            event_type,
+            handler,
+        });
+        id
+    }
+
+    /// Adds a status listener; returns its ID.
+    pub fn add_status_listener(&self, handler: Function) -> u32 {
+        let id = self.next_id();
+        self.status_listeners.borrow_mut().push((id, handler));
+        id
+    }
+
+    /// Removes the listener or status listener with `id`.
+    pub fn remove_listener(&self, id: u32) {
+        self.listeners.borrow_mut().retain(|l| l.id != id);
+        self.status_listeners.borrow_mut().retain(|(i, _)| *i != id);
+    }
+
+    /// Whether the poller is running.
+    pub fn polling(&self) -> bool {
+        self.poller.borrow().is_some()
+    }
+
+    /// Delivers `event` to listeners, streams and waiters. Handlers are called outside any
+    /// borrow, so they may subscribe, unsubscribe or call operations.
+    pub fn dispatch(&self, event: &AgentEvent) {
+        let value = match encode("getAgentEvent", event) {
+            Ok(v) => v,
+            Err(e) => {
+                return self.report(&PollStatus::ListenerFailed {
+                    event_type: event.event_type.clone(),
+                    message: e.to_string(),
+                })
+            }
+        };
+        let handlers: Vec<Function> = self
+            .listeners
+            .borrow()
+            .iter()
+            .filter(|l| {
+                l.event_type
+                    .as_deref()
+                    .is_none_or(|t| t == event.event_type)
+            })
+            .map(|l| l.handler.clone())
+            .collect();
+        for handler in handlers {
+            if let Err(thrown) = handler.call1(&JsValue::NULL, &value) {
+                let message = describe(&thrown);
+                self.report(&PollStatus::ListenerFailed {
+                    event_type: event.event_type.clone(),
+                    message,
+                });
+            }
+        }
+        let streams: Vec<Rc<Stream>> = self.streams.borrow().clone();
+        for stream in streams {
+            stream.push(value.clone());
+        }
+        let settled: Vec<(Waiter, bool)> = {
+            let mut waiters = self.waiters.borrow_mut();
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < waiters.len() {
+                let w = &waiters[i];
+                let ok = w.succeed_on.contains(&event.event_type.as_str());
+                if ok || w.fail_on.contains(&event.event_type.as_str()) {
+                    out.push((waiters.remove(i), ok));
+                } else {
+                    i += 1;
+                }
+            }
+            out
+        };
+        for (waiter, ok) in settled {
+            if ok {
+                let _ = waiter.resolve.call1(&JsValue::NULL, &value);
+            } else {
+                let err = Error::new(
+                    waiter.operation,
+                    ErrorKind::Outcome {
+                        event_type: event.event_type.clone(),
+                    },
+                );
+                let _ = waiter.reject.call1(&JsValue::NULL, &err.into());
+            }
+        }
+    }
+
+    /// Tells status listeners about `status`.
+    pub fn report(&self, status: &PollStatus) {
+        let Ok(value) = encode("getAgentEvent", status) else {
+            return;
+        };
+        let handlers: Vec<Function> = self
+            .status_listeners
+            .borrow()
+            .iter()
+            .map(|(_, h)| h.clone())
+            .collect();
+        for handler in handlers {
+            // A throwing status handler has nowhere further to report to; it must not stop polling.
+            let _ = handler.call1(&JsValue::NULL, &value);
+        }
+    }
+
+    /// After the poller stopped: end every stream and fail every pending outcome helper.
+    pub fn close_event_consumers(&self, reason: StopReason) {
+        let streams: Vec<Rc<Stream>> = self.streams.borrow_mut().drain(..).collect();
+        for stream in streams {
+            stream.end();
+        }
+        let waiters: Vec<Waiter> = self.waiters.borrow_mut().drain(..).collect();
+        for w in waiters {
+            let err = Error::new(
+                w.operation,
+                ErrorKind::State {
+                    message: format!(
+                        "event polling stopped ({reason:?}) before the outcome event arrived"
+                    ),
+                },
+            );
+            let _ = w.reject.call1(&JsValue::NULL, &err.into());
+        }
+    }
+}
+
+/// A thrown JS value as text.
+pub fn describe(thrown: &JsValue) -> String {
+    Reflect::get(thrown, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| thrown.as_string())
+        .unwrap_or_else(|| "a non-Error value was thrown".to_owned())
+}

@@ -1,0 +1,459 @@
+//! The event poller and the ways to consume events: `on`, `onStatus`, `events()` (an async
+//! iterator) and the outcome helpers (`beginNetPlayAndWait`, `interceptAndWait`).
+//!
+//! The poller is one async loop per client (`GET agentevent/{agentid}` again and again, as
+//! [`PollPolicy`] decides). Stopping it aborts the poll in flight and its sleep, so no request,
+//! timer or closure outlives the stop.
+
+use super::agent::{call, iter_result, Agent, Poller, Stream, Waiter};
+use super::convert::{decode, options};
+use super::gateway::AgentClient;
+use crate::agentevent::{PollEventsRequest, Polled};
+use crate::error::{Error, ErrorKind};
+use crate::operation::Operation;
+use crate::qualitycontrol::InterceptRequest;
+use crate::recordplay::NetPlayRequest;
+use crate::session::{Next, PollPolicy, PollStatus, StopReason};
+use crate::timer::{sleep, AbortListener, Timer};
+use crate::validation::invalid;
+use js_sys::{Function, Object, Promise, Reflect, Symbol};
+use std::cell::Cell;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{future_to_promise, spawn_local, JsFuture};
+use web_sys::{AbortController, AbortSignal};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_EVENTS: &'static str = r#"
+/** Options of `startEvents` and `events`. */
+export interface EventsOptions { signal?: AbortSignal; }
+/** Options of the `...AndWait` helpers. */
+export interface OutcomeOptions extends CallOptions {
+  /** How long to wait for the outcome event after the request succeeded (default 30000 ms). */
+  outcomeTimeoutMs?: number;
+}
+export interface AgentClient {
+  /** Calls `handler` for every event of `type` (or every event for `"*"`); returns the unsubscribe function. */
+  on<K extends keyof AgentEventMap>(type: K, handler: (event: AgentEventMap[K]) => void): () => void;
+  on(type: "*", handler: (event: AgentEvent) => void): () => void;
+}
+"#;
+
+/// Default wait for an outcome event.
+pub const DEFAULT_OUTCOME_TIMEOUT_MS: u32 = 30_000;
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Starts the poller unless it is running. `caller` (an `AbortSignal`) stops it too.
+pub fn start_poller(agent: &Rc<Agent>, caller: Option<&AbortSignal>) {
+    if agent.polling() {
+        return;
+    }
+    let Ok(controller) = AbortController::new() else {
+        return agent.report(&PollStatus::Stopped {
+            reason: StopReason::Stopped,
+            message: Some("AbortController is unavailable".to_owned()),
+        });
+    };
+    let reason = Rc::new(Cell::new(StopReason::Stopped));
+    let caller_link = caller.map(|signal| {
+        let (reason, controller) = (reason.clone(), controller.clone());
+        AbortListener::new(signal, move || {
+            reason.set(StopReason::Aborted);
+            controller.abort();
+        })
+    });
+    if caller.is_some_and(AbortSignal::aborted) {
+        return;
+    }
+    let signal = controller.signal();
+    *agent.poller.borrow_mut() = Some(Poller {
+        controller,
+        reason: reason.clone(),
+        _caller_link: caller_link,
+    });
+    spawn_local(poll_loop(Rc::downgrade(agent), signal, reason));
+}
+
+/// Stops the poller, if running, recording `why`.
+pub fn stop_poller(agent: &Agent, why: StopReason) {
+    if let Some(p) = agent.poller.borrow().as_ref() {
+        p.reason.set(why);
+        p.controller.abort();
+    }
+}
+
+async fn poll_loop(weak: Weak<Agent>, signal: AbortSignal, reason: Rc<Cell<StopReason>>) {
+    let Some(agent) = weak.upgrade() else { return };
+    let (timing, poll_timeout) = agent.client.poll_settings();
+    let mut policy = PollPolicy::new(timing, now());
+    agent.report(&PollStatus::Started);
+    drop(agent);
+    let mut last_error = None;
+    loop {
+        // Hold the agent only while working, so a dropped client is not kept alive by its poller.
+        let Some(agent) = weak.upgrade() else { return };
+        let outcome = call(
+            &agent.client,
+            &PollEventsRequest,
+            poll_timeout,
+            Some(&signal),
+        )
+        .await;
+        if signal.aborted() {
+            break;
+        }
+        let delay = match outcome {
+            Ok(Polled(event)) => {
+                let (next, status) = policy.on_success(event.is_some(), now());
+                if let Some(s) = status {
+                    agent.report(&s);
+                }
+                if let Some(e) = event {
+                    agent.dispatch(&e);
+                }
+                next
+            }
+            Err(e) => {
+                let (next, statuses) = policy.on_failure(&e, now());
+                for s in statuses
+                    .iter()
+                    .filter(|s| !matches!(s, PollStatus::Stopped { .. }))
+                {
+                    agent.report(s);
+                }
+                last_error = Some(e.to_string());
+                next
+            }
+        };
+        drop(agent);
+        match delay {
+            Next::Stop(why) => {
+                reason.set(why);
+                break;
+            }
+            Next::PollAfter(ms) => {
+                if !sleep(ms, &signal).await {
+                    break;
+                }
+            }
+        }
+    }
+    let Some(agent) = weak.upgrade() else { return };
+    let why = reason.get();
+    *agent.poller.borrow_mut() = None;
+    if why == StopReason::NotSignedIn {
+        agent.phase.set(crate::session::Phase::SignedOut);
+    }
+    let message = if matches!(why, StopReason::NotSignedIn | StopReason::GuidRejected) {
+        last_error
+    } else {
+        None
+    };
+    agent.report(&PollStatus::Stopped {
+        reason: why,
+        message,
+    });
+    agent.close_event_consumers(why);
+}
+
+fn signal_option(
+    operation: &'static str,
+    options: Option<&JsValue>,
+) -> Result<Option<AbortSignal>, Error> {
+    Ok(super::convert::options(operation, options)?.signal)
+}
+
+/// Registers a waiter for the outcome of `op`, sends it, then waits for the outcome event.
+async fn send_and_wait<O: Operation>(
+    agent: Rc<Agent>,
+    op: O,
+    options_value: Option<JsValue>,
+    succeed_on: &'static [&'static str],
+    fail_on: &'static [&'static str],
+) -> Result<JsValue, Error> {
+    let copy = options_value
+        .as_ref()
+        .filter(|v| v.is_object())
+        .map(|v| Object::assign(&Object::new(), v.unchecked_ref()));
+    let wait_ms = match copy.as_ref().map(|o| {
+        let v = Reflect::get(o, &"outcomeTimeoutMs".into()).unwrap_or(JsValue::UNDEFINED);
+        let _ = Reflect::delete_property(o, &"outcomeTimeoutMs".into());
+        v
+    }) {
+        None => DEFAULT_OUTCOME_TIMEOUT_MS,
+        Some(v) if v.is_undefined() => DEFAULT_OUTCOME_TIMEOUT_MS,
+        Some(v) => {
+            let ms = v.as_f64().filter(|f| f.fract() == 0.0).unwrap_or(-1.0) as i64;
+            crate::config::timeout_ms("options.outcomeTimeoutMs", ms)
+                .map_err(|e| Error::validation(O::LOG_NAME, e))?
+        }
+    };
+    let opts = options(
+        O::LOG_NAME,
+        copy.as_ref().map(AsRef::as_ref).or(options_value.as_ref()),
+    )?;
+    if !agent.polling() {
+        return Err(Error::new(
+            O::LOG_NAME,
+            ErrorKind::State {
+                message: "events are not being polled: sign in or call startEvents() first"
+                    .to_owned(),
+            },
+        ));
+    }
+    let id = agent.next_id();
+    let slots: Rc<Cell<Option<(Function, Function)>>> = Rc::new(Cell::new(None));
+    let promise = Promise::new(&mut |resolve, reject| slots.set(Some((resolve, reject))));
+    let Some((resolve, reject)) = slots.take() else {
+        return Err(Error::new(
+            O::LOG_NAME,
+            ErrorKind::State {
+                message: "could not create a promise".to_owned(),
+            },
+        ));
+    };
+    agent.waiters.borrow_mut().push(Waiter {
+        id,
+        operation: O::LOG_NAME,
+        succeed_on,
+        fail_on,
+        resolve,
+        reject: reject.clone(),
+    });
+    let forget = |agent: &Agent| agent.waiters.borrow_mut().retain(|w| w.id != id);
+    if let Err(e) = call(
+        &agent.client,
+        &op,
+        agent.client.timeout_for(opts.core),
+        opts.signal.as_ref(),
+    )
+    .await
+    {
+        forget(&agent);
+        return Err(e);
+    }
+    let _deadline = Timer::after(f64::from(wait_ms), move || {
+        let err = Error::new(
+            O::LOG_NAME,
+            ErrorKind::Timeout {
+                timeout_ms: wait_ms,
+            },
+        );
+        let _ = reject.call1(&JsValue::NULL, &err.into());
+    });
+    let weak = Rc::downgrade(&agent);
+    drop(agent);
+    let settled = JsFuture::from(promise).await;
+    if let Some(agent) = weak.upgrade() {
+        forget(&agent);
+    }
+    settled.map_err(|e| Error::new(O::LOG_NAME, error_kind_of(&e)))
+}
+
+/// Rebuilds the kind of an `AgentApiError` that crossed a JS promise.
+fn error_kind_of(value: &JsValue) -> ErrorKind {
+    let text = |k: &str| {
+        Reflect::get(value, &k.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    match text("kind").as_str() {
+        "outcome" => ErrorKind::Outcome {
+            event_type: text("eventType"),
+        },
+        "timeout" => ErrorKind::Timeout {
+            timeout_ms: Reflect::get(value, &"timeoutMs".into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0) as u32,
+        },
+        _ => ErrorKind::State {
+            message: text("message"),
+        },
+    }
+}
+
+#[wasm_bindgen]
+impl AgentClient {
+    /// Starts polling events (sign-in does this already). `signal` stops polling when aborted.
+    #[wasm_bindgen(js_name = startEvents)]
+    pub fn start_events(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "EventsOptions")] options: Option<JsValue>,
+    ) -> Result<(), JsValue> {
+        let signal = signal_option("getAgentEvent", options.as_ref())?;
+        if !self.agent.client.has_guid() {
+            return Err(Error::validation(
+                "getAgentEvent",
+                invalid(
+                    "guid",
+                    "required",
+                    "is required: sign in or call setGuid() first",
+                    "nothing",
+                ),
+            )
+            .into());
+        }
+        start_poller(&self.agent, signal.as_ref());
+        Ok(())
+    }
+
+    /// Stops polling events; streams end and pending outcome helpers reject.
+    #[wasm_bindgen(js_name = stopEvents)]
+    pub fn stop_events(&self) {
+        stop_poller(&self.agent, StopReason::Stopped);
+    }
+
+    /// Whether events are being polled.
+    #[wasm_bindgen(getter, js_name = polling)]
+    pub fn polling(&self) -> bool {
+        self.agent.polling()
+    }
+
+    /// Calls `handler` for every event of `type` (`"*"` for all); returns the unsubscribe function.
+    #[wasm_bindgen(js_name = on, unchecked_return_type = "() => void")]
+    pub fn on(
+        &self,
+        event_type: &str,
+        #[wasm_bindgen(unchecked_param_type = "(event: AgentEvent) => void")] handler: Function,
+    ) -> JsValue {
+        let filter = (event_type != "*").then(|| event_type.to_owned());
+        let id = self.agent.add_listener(filter, handler);
+        unsubscribe(&self.agent, id)
+    }
+
+    /// Calls `handler` with the poller's status reports (failures, recovery, the 2-minute
+    /// warning, stop); returns the unsubscribe function.
+    #[wasm_bindgen(js_name = onStatus, unchecked_return_type = "() => void")]
+    pub fn on_status(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "(status: PollStatus) => void")] handler: Function,
+    ) -> JsValue {
+        let id = self.agent.add_status_listener(handler);
+        unsubscribe(&self.agent, id)
+    }
+
+    /// Every event from now on, as an async iterator (`for await (const e of client.events())`).
+    /// It ends when polling stops, when `signal` aborts, or on `break`.
+    #[wasm_bindgen(js_name = events, unchecked_return_type = "AsyncIterableIterator<AgentEvent>")]
+    pub fn events(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "EventsOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let signal = signal_option("getAgentEvent", options.as_ref())?;
+        let stream = Rc::new(Stream::default());
+        if signal.as_ref().is_some_and(AbortSignal::aborted) {
+            stream.end();
+        } else {
+            self.agent.streams.borrow_mut().push(stream.clone());
+        }
+        Ok(iterator(Rc::downgrade(&self.agent), stream, signal))
+    }
+
+    /// `beginNetPlay`, then waits for its outcome: resolves with `AgentMediaEvent_Play_Succ`,
+    /// rejects with kind "outcome" on `AgentMediaEvent_Play_Fail`, "timeout" after `outcomeTimeoutMs`.
+    #[wasm_bindgen(js_name = beginNetPlayAndWait, unchecked_return_type = "Promise<AgentEventMap[\"AgentMediaEvent_Play_Succ\"]>")]
+    pub fn begin_net_play_and_wait(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "NetPlayRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "OutcomeOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let agent = self.agent.clone();
+        let request = decode::<NetPlayRequest>(NetPlayRequest::LOG_NAME, "request", &request);
+        future_to_promise(async move {
+            Ok(send_and_wait(
+                agent,
+                request?,
+                options,
+                &["AgentMediaEvent_Play_Succ"],
+                &["AgentMediaEvent_Play_Fail"],
+            )
+            .await?)
+        })
+    }
+
+    /// `intercept`, then waits for `AgentEvent_Talking` (the inspector now talks with the customer).
+    #[wasm_bindgen(js_name = interceptAndWait, unchecked_return_type = "Promise<AgentEventMap[\"AgentEvent_Talking\"]>")]
+    pub fn intercept_and_wait(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "InterceptRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "OutcomeOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let agent = self.agent.clone();
+        let request = decode::<InterceptRequest>(InterceptRequest::LOG_NAME, "request", &request);
+        future_to_promise(async move {
+            Ok(send_and_wait(agent, request?, options, &["AgentEvent_Talking"], &[]).await?)
+        })
+    }
+}
+
+/// A function that removes subscription `id` (safe to call more than once).
+fn unsubscribe(agent: &Rc<Agent>, id: u32) -> JsValue {
+    let weak = Rc::downgrade(agent);
+    Closure::<dyn FnMut()>::new(move || {
+        if let Some(agent) = weak.upgrade() {
+            agent.remove_listener(id);
+        }
+    })
+    .into_js_value()
+}
+
+/// Ends `stream` and forgets it.
+fn end_stream(agent: &Weak<Agent>, stream: &Rc<Stream>) {
+    stream.end();
+    if let Some(agent) = agent.upgrade() {
+        agent
+            .streams
+            .borrow_mut()
+            .retain(|s| !Rc::ptr_eq(s, stream));
+    }
+}
+
+/// The async-iterator object over `stream`: `next()`, `return()` and `[Symbol.asyncIterator]`.
+fn iterator(agent: Weak<Agent>, stream: Rc<Stream>, signal: Option<AbortSignal>) -> JsValue {
+    let next = {
+        let stream = stream.clone();
+        Closure::<dyn FnMut() -> Promise>::new(move || {
+            if let Some(value) = stream.queue.borrow_mut().pop_front() {
+                return Promise::resolve(&iter_result(value, false));
+            }
+            if stream.done.get() {
+                return Promise::resolve(&iter_result(JsValue::UNDEFINED, true));
+            }
+            let stream = stream.clone();
+            Promise::new(&mut |resolve, _| {
+                *stream.pending.borrow_mut() = Some(resolve);
+            })
+        })
+    };
+    let ret = {
+        let (stream, agent) = (stream.clone(), agent.clone());
+        Closure::<dyn FnMut() -> Promise>::new(move || {
+            end_stream(&agent, &stream);
+            Promise::resolve(&iter_result(JsValue::UNDEFINED, true))
+        })
+    };
+    if let Some(signal) = signal {
+        // Weak: the stream owns this listener, which must not keep the stream alive.
+        let weak = Rc::downgrade(&stream);
+        let link = AbortListener::new(&signal, move || {
+            if let Some(stream) = weak.upgrade() {
+                end_stream(&agent, &stream);
+            }
+        });
+        *stream.abort_link.borrow_mut() = Some(link);
+    }
+    let obj = Object::new();
+    let _ = Reflect::set(&obj, &"next".into(), &next.into_js_value());
+    let _ = Reflect::set(&obj, &"return".into(), &ret.into_js_value());
+    // `Object.prototype.valueOf` returns `this`: exactly what `[Symbol.asyncIterator]` must do,
+    // without creating a function from source (which a strict CSP forbids).
+    let value_of = Reflect::get(&Object::new(), &"valueOf".into()).unwrap_or(JsValue::UNDEFINED);
+    let _ = Reflect::set(&obj, &Symbol::async_iterator().into(), &value_of);
+    obj.into()
+}

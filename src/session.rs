@@ -1,0 +1,470 @@
+//! The agent session's rules, independent of the platform:
+//!
+//! - [`Phase`]: sign-in and sign-out never overlap ("while a sign-out request is still waiting
+//!   for its response, sign-in is refused, and the reverse", vendor sign-in page).
+//! - [`PollPolicy`]: what the event poller does after each poll — poll again at once after an
+//!   event, shortly after an empty answer, back off after failures, warn before the gateway's
+//!   2-minute forced sign-out, and stop when the gateway says the agent is not signed in.
+
+use crate::error::{Error, ErrorKind};
+use serde::Serialize;
+use tsify::Tsify;
+
+/// The gateway signs out an agent nobody has polled for this long.
+pub const GATEWAY_IDLE_SIGN_OUT_MS: f64 = 120_000.0;
+
+/// Where the session is in its sign-in life cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Phase {
+    /// Not signed in (or unknown, e.g. after a page reload before `updateGuid`).
+    #[default]
+    SignedOut,
+    /// A sign-in request is waiting for its answer.
+    SigningIn,
+    /// Signed in.
+    SignedIn,
+    /// A sign-out request is waiting for its answer.
+    SigningOut,
+}
+
+impl Phase {
+    /// Starts a sign-in; refused while a sign-in or sign-out is waiting for its answer.
+    pub fn begin_sign_in(&mut self, operation: &'static str) -> Result<(), Error> {
+        match self {
+            Phase::SigningIn | Phase::SigningOut => Err(busy(operation, *self)),
+            _ => {
+                *self = Phase::SigningIn;
+                Ok(())
+            }
+        }
+    }
+
+    /// Starts a sign-out; refused while a sign-in or sign-out is waiting for its answer.
+    pub fn begin_sign_out(&mut self, operation: &'static str) -> Result<(), Error> {
+        match self {
+            Phase::SigningIn | Phase::SigningOut => Err(busy(operation, *self)),
+            _ => {
+                *self = Phase::SigningOut;
+                Ok(())
+            }
+        }
+    }
+
+    /// Records the answer of the pending sign-in or sign-out.
+    pub fn finish(&mut self, signed_in: bool) {
+        *self = if signed_in {
+            Phase::SignedIn
+        } else {
+            Phase::SignedOut
+        };
+    }
+}
+
+fn busy(operation: &'static str, phase: Phase) -> Error {
+    let what = if phase == Phase::SigningIn {
+        "a sign-in"
+    } else {
+        "a sign-out"
+    };
+    Error::new(
+        operation,
+        ErrorKind::State {
+            message: format!(
+                "{what} is still waiting for its answer; wait for it before signing in or out"
+            ),
+        },
+    )
+}
+
+/// Timing of the event poller. All values in milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PollTiming {
+    /// Pause after an empty answer (vendor: poll again 200–500 ms after each response).
+    pub idle_delay_ms: f64,
+    /// First back-off after a failed poll; doubles per consecutive failure.
+    pub backoff_initial_ms: f64,
+    /// Longest back-off.
+    pub backoff_max_ms: f64,
+    /// Warn when no poll has succeeded for this long (the gateway signs out at 120 s).
+    pub warn_after_ms: f64,
+    /// Consecutive `000-003` (no right / bad Guid) answers tolerated before stopping.
+    pub max_guid_rejections: u32,
+}
+
+impl Default for PollTiming {
+    fn default() -> Self {
+        Self {
+            idle_delay_ms: 300.0,
+            backoff_initial_ms: 500.0,
+            backoff_max_ms: 8_000.0,
+            warn_after_ms: 90_000.0,
+            max_guid_rejections: 5,
+        }
+    }
+}
+
+/// Optional event-poller settings in the client config (`events: {...}`), milliseconds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, Tsify)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct EventsConfig {
+    /// Pause after an empty poll answer (default 300; vendor: 200–500).
+    #[tsify(optional, type = "number")]
+    pub idle_delay_ms: Option<crate::de::Int>,
+    /// First back-off after a failed poll, doubled per failure (default 500).
+    #[tsify(optional, type = "number")]
+    pub backoff_initial_ms: Option<crate::de::Int>,
+    /// Longest back-off (default 8000).
+    #[tsify(optional, type = "number")]
+    pub backoff_max_ms: Option<crate::de::Int>,
+    /// Report `signOutRisk` when polls have failed this long (default 90000; the gateway
+    /// signs out at 120000).
+    #[tsify(optional, type = "number")]
+    pub warn_after_ms: Option<crate::de::Int>,
+    /// Timeout of one poll request (default 30000; the gateway holds a poll about 10 s).
+    #[tsify(optional, type = "number")]
+    pub poll_timeout_ms: Option<crate::de::Int>,
+}
+
+/// Default timeout of one poll request.
+pub const DEFAULT_POLL_TIMEOUT_MS: u32 = 30_000;
+
+impl EventsConfig {
+    /// The validated timing and poll timeout.
+    pub fn resolve(&self) -> Result<(PollTiming, u32), crate::error::ValidationError> {
+        let d = PollTiming::default();
+        let ms = |field: &str,
+                  v: Option<crate::de::Int>,
+                  range: std::ops::RangeInclusive<i64>,
+                  default: f64| match v {
+            Some(crate::de::Int(v)) => {
+                crate::validation::in_range(field, v, range).map(|_| v as f64)
+            }
+            None => Ok(default),
+        };
+        let timing = PollTiming {
+            idle_delay_ms: ms(
+                "events.idleDelayMs",
+                self.idle_delay_ms,
+                0..=60_000,
+                d.idle_delay_ms,
+            )?,
+            backoff_initial_ms: ms(
+                "events.backoffInitialMs",
+                self.backoff_initial_ms,
+                1..=60_000,
+                d.backoff_initial_ms,
+            )?,
+            backoff_max_ms: ms(
+                "events.backoffMaxMs",
+                self.backoff_max_ms,
+                1..=60_000,
+                d.backoff_max_ms,
+            )?,
+            warn_after_ms: ms(
+                "events.warnAfterMs",
+                self.warn_after_ms,
+                0..=120_000,
+                d.warn_after_ms,
+            )?,
+            max_guid_rejections: d.max_guid_rejections,
+        };
+        let poll_timeout = ms(
+            "events.pollTimeoutMs",
+            self.poll_timeout_ms,
+            1..=600_000,
+            f64::from(DEFAULT_POLL_TIMEOUT_MS),
+        )? as u32;
+        Ok((timing, poll_timeout))
+    }
+}
+
+/// Why the poller stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub enum StopReason {
+    /// `stopEvents()` or `signOut()` was called.
+    Stopped,
+    /// The caller's `AbortSignal` fired.
+    Aborted,
+    /// The gateway answered 100-006: the agent is not signed in (signed out elsewhere, forced
+    /// out, the 2-minute rule, or a gateway restart).
+    NotSignedIn,
+    /// The gateway kept refusing the Guid (000-003).
+    GuidRejected,
+}
+
+/// What the poller reports besides events, for `onStatus` listeners.
+#[derive(Debug, Clone, PartialEq, Serialize, Tsify)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum PollStatus {
+    /// Polling started.
+    Started,
+    /// A poll failed; the poller will retry after `retryInMs`.
+    #[serde(rename_all = "camelCase")]
+    PollFailed {
+        /// Consecutive failures so far.
+        attempt: u32,
+        /// The error's kind (`network`, `timeout`, `http`, `decode`, `service`).
+        error_kind: String,
+        /// The error's message (never contains the Guid).
+        message: String,
+        /// Delay before the next poll.
+        retry_in_ms: f64,
+        /// Time since the last successful poll.
+        ms_since_last_poll: f64,
+    },
+    /// No poll has succeeded for a while: the gateway signs the agent out at 120 s.
+    #[serde(rename_all = "camelCase")]
+    SignOutRisk {
+        /// Time since the last successful poll.
+        ms_since_last_poll: f64,
+        /// Time left before the gateway's 2-minute forced sign-out.
+        ms_until_sign_out: f64,
+    },
+    /// A poll succeeded again after failures.
+    #[serde(rename_all = "camelCase")]
+    Recovered {
+        /// How long polling had been failing.
+        after_ms: f64,
+    },
+    /// An `on(...)` handler threw; the poller carries on.
+    #[serde(rename_all = "camelCase")]
+    ListenerFailed {
+        /// The event being delivered.
+        event_type: String,
+        /// What the handler threw.
+        message: String,
+    },
+    /// Polling stopped for good.
+    #[serde(rename_all = "camelCase")]
+    Stopped {
+        /// Why.
+        reason: StopReason,
+        /// The last error, if one caused the stop.
+        #[tsify(type = "string | null")]
+        message: Option<String>,
+    },
+}
+
+/// What the poller does next.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Next {
+    /// Poll again after this many milliseconds.
+    PollAfter(f64),
+    /// Stop.
+    Stop(StopReason),
+}
+
+/// The poller's decisions, from each poll's outcome and the time.
+#[derive(Debug, Clone)]
+pub struct PollPolicy {
+    timing: PollTiming,
+    last_success_ms: f64,
+    failures: u32,
+    guid_rejections: u32,
+    warned: bool,
+}
+
+impl PollPolicy {
+    /// A policy starting at `now_ms` (counts as a success: sign-in just happened).
+    pub fn new(timing: PollTiming, now_ms: f64) -> Self {
+        Self {
+            timing,
+            last_success_ms: now_ms,
+            failures: 0,
+            guid_rejections: 0,
+            warned: false,
+        }
+    }
+
+    /// After a successful poll (`had_event`: it carried an event).
+    pub fn on_success(&mut self, had_event: bool, now_ms: f64) -> (Next, Option<PollStatus>) {
+        let status = (self.failures > 0).then_some(PollStatus::Recovered {
+            after_ms: now_ms - self.last_success_ms,
+        });
+        self.last_success_ms = now_ms;
+        self.failures = 0;
+        self.guid_rejections = 0;
+        self.warned = false;
+        let delay = if had_event {
+            0.0
+        } else {
+            self.timing.idle_delay_ms
+        };
+        (Next::PollAfter(delay), status)
+    }
+
+    /// After a failed poll. Returns what to do and the statuses to report.
+    pub fn on_failure(&mut self, error: &Error, now_ms: f64) -> (Next, Vec<PollStatus>) {
+        let retcode = match &error.kind {
+            ErrorKind::Service { retcode, .. } => Some(retcode.as_str()),
+            _ => None,
+        };
+        if retcode == Some("100-006") {
+            return (
+                Next::Stop(StopReason::NotSignedIn),
+                vec![stopped(StopReason::NotSignedIn, error)],
+            );
+        }
+        if retcode == Some("000-003") {
+            self.guid_rejections += 1;
+            if self.guid_rejections >= self.timing.max_guid_rejections {
+                return (
+                    Next::Stop(StopReason::GuidRejected),
+                    vec![stopped(StopReason::GuidRejected, error)],
+                );
+            }
+        }
+        self.failures += 1;
+        let exp = self.failures.saturating_sub(1).min(20);
+        let retry = (self.timing.backoff_initial_ms * f64::from(1u32 << exp))
+            .min(self.timing.backoff_max_ms);
+        let since = now_ms - self.last_success_ms;
+        let mut out = vec![PollStatus::PollFailed {
+            attempt: self.failures,
+            error_kind: error.kind_name().to_owned(),
+            message: error.to_string(),
+            retry_in_ms: retry,
+            ms_since_last_poll: since,
+        }];
+        if since >= self.timing.warn_after_ms && !self.warned {
+            self.warned = true;
+            out.push(PollStatus::SignOutRisk {
+                ms_since_last_poll: since,
+                ms_until_sign_out: (GATEWAY_IDLE_SIGN_OUT_MS - since).max(0.0),
+            });
+        }
+        (Next::PollAfter(retry), out)
+    }
+}
+
+fn stopped(reason: StopReason, error: &Error) -> PollStatus {
+    PollStatus::Stopped {
+        reason,
+        message: Some(error.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn service(code: &str) -> Error {
+        Error::service("getAgentEvent", code, "")
+    }
+    fn network() -> Error {
+        Error::new(
+            "getAgentEvent",
+            ErrorKind::Network {
+                message: "fetch failed".into(),
+            },
+        )
+    }
+
+    #[test]
+    fn sign_in_and_sign_out_never_overlap() {
+        let mut p = Phase::default();
+        p.begin_sign_in("login").unwrap();
+        assert_eq!(p.begin_sign_out("logout").unwrap_err().kind_name(), "state");
+        assert_eq!(p.begin_sign_in("login").unwrap_err().kind_name(), "state");
+        p.finish(true);
+        assert_eq!(p, Phase::SignedIn);
+        p.begin_sign_out("logout").unwrap();
+        let e = p.begin_sign_in("login").unwrap_err();
+        assert!(e.to_string().contains("sign-out is still waiting"), "{e}");
+        p.finish(false);
+        assert_eq!(p, Phase::SignedOut);
+        p.begin_sign_in("login").unwrap();
+        p.finish(false);
+        assert_eq!(
+            p,
+            Phase::SignedOut,
+            "a failed sign-in leaves the agent signed out"
+        );
+    }
+
+    #[test]
+    fn polls_again_at_once_after_an_event_and_shortly_after_none() {
+        let mut p = PollPolicy::new(PollTiming::default(), 0.0);
+        assert_eq!(p.on_success(true, 10.0), (Next::PollAfter(0.0), None));
+        assert_eq!(p.on_success(false, 20.0), (Next::PollAfter(300.0), None));
+    }
+
+    #[test]
+    fn backs_off_warns_before_the_two_minute_rule_and_recovers() {
+        let mut p = PollPolicy::new(PollTiming::default(), 0.0);
+        let delays: Vec<f64> = (1..=6)
+            .map(
+                |i| match p.on_failure(&network(), f64::from(i) * 1000.0).0 {
+                    Next::PollAfter(d) => d,
+                    Next::Stop(r) => panic!("stopped: {r:?}"),
+                },
+            )
+            .collect();
+        assert_eq!(delays, vec![500.0, 1000.0, 2000.0, 4000.0, 8000.0, 8000.0]);
+        let (_, statuses) = p.on_failure(&network(), 91_000.0);
+        assert!(
+            matches!(statuses.last(), Some(PollStatus::SignOutRisk { ms_until_sign_out, .. }) if (*ms_until_sign_out - 29_000.0).abs() < 1e-9)
+        );
+        let (_, again) = p.on_failure(&network(), 95_000.0);
+        assert_eq!(again.len(), 1, "the warning is given once per outage");
+        let (next, status) = p.on_success(false, 96_000.0);
+        assert_eq!(next, Next::PollAfter(300.0));
+        assert_eq!(status, Some(PollStatus::Recovered { after_ms: 96_000.0 }));
+    }
+
+    #[test]
+    fn stops_when_not_signed_in_or_the_guid_keeps_being_refused() {
+        let mut p = PollPolicy::new(PollTiming::default(), 0.0);
+        assert_eq!(
+            p.on_failure(&service("100-006"), 1.0).0,
+            Next::Stop(StopReason::NotSignedIn)
+        );
+        let mut p = PollPolicy::new(PollTiming::default(), 0.0);
+        for i in 1..5 {
+            assert!(matches!(
+                p.on_failure(&service("000-003"), f64::from(i)).0,
+                Next::PollAfter(_)
+            ));
+        }
+        let (next, statuses) = p.on_failure(&service("000-003"), 5.0);
+        assert_eq!(next, Next::Stop(StopReason::GuidRejected));
+        assert!(matches!(
+            &statuses[0],
+            PollStatus::Stopped {
+                reason: StopReason::GuidRejected,
+                message: Some(_)
+            }
+        ));
+        // A success in between resets the count.
+        let mut p = PollPolicy::new(PollTiming::default(), 0.0);
+        for i in 0..4 {
+            p.on_failure(&service("000-003"), f64::from(i));
+        }
+        p.on_success(false, 10.0);
+        assert!(matches!(
+            p.on_failure(&service("000-003"), 11.0).0,
+            Next::PollAfter(_)
+        ));
+    }
+
+    #[test]
+    fn status_serializes_as_a_tagged_union() {
+        let s = serde_json::to_value(PollStatus::Stopped {
+            reason: StopReason::NotSignedIn,
+            message: None,
+        })
+        .unwrap();
+        assert_eq!(
+            s,
+            serde_json::json!({"type": "stopped", "reason": "notSignedIn", "message": null})
+        );
+        let s = serde_json::to_value(PollStatus::SignOutRisk {
+            ms_since_last_poll: 1.0,
+            ms_until_sign_out: 2.0,
+        })
+        .unwrap();
+        assert_eq!(s["type"], "signOutRisk");
+        assert_eq!(s["msUntilSignOut"], 2.0);
+    }
+}
