@@ -197,6 +197,7 @@ async fn a_full_agent_day() {
 async fn sign_in_and_sign_out_never_overlap_and_100_002_can_force() {
     fresh(json!({})).await;
     let a = agent("1303");
+    let rec = Recorder::attach(&a);
     let first = a.sign_in(sign_in_request(), None);
     let err = expect_error(settle(a.sign_out(None)).await, "state", "logout");
     assert!(text(&err, "message").contains("sign-in is still waiting"));
@@ -225,7 +226,6 @@ async fn sign_in_and_sign_out_never_overlap_and_100_002_can_force() {
     forced.expect("forced sign-in");
     assert!(b.signed_in() && !b.polling());
     // The first client's session was replaced: its poller learns it is signed out and stops.
-    let rec = Recorder::attach(&a);
     let stopped = rec.status("stopped", 3000).await;
     assert_eq!(stopped["reason"], "notSignedIn");
     assert!(!a.signed_in());
@@ -409,4 +409,176 @@ async fn events_iterator_and_abort_signal() {
     }
     assert_eq!(last["done"], true, "the iterator ends after the signal");
     settle(a.sign_out(None)).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn record_play_controls_and_their_events() {
+    fresh(json!({})).await;
+    let a = agent("1309");
+    let rec = Recorder::attach(&a);
+    settle(a.sign_in(sign_in_request(), None))
+        .await
+        .expect("sign in");
+    // Nothing is playing yet: each control gets its documented wrong-state code.
+    for (result, op, code) in [
+        (settle(a.pause_play(None)).await, "pausePlay", "500-003"),
+        (settle(a.resume_play(None)).await, "resumePlay", "500-005"),
+        (
+            settle(a.fore_fast_play(js(json!({"time": 5})), None)).await,
+            "foreFastPlay",
+            "500-002",
+        ),
+        (
+            settle(a.back_fast_play(js(json!({"time": 5})), None)).await,
+            "backFastPlay",
+            "500-001",
+        ),
+        (settle(a.stop_play(None)).await, "stopPlay", "500-009"),
+    ] {
+        assert_eq!(text(&expect_error(result, "service", op), "retcode"), code);
+    }
+    let bad = expect_error(
+        settle(a.fore_fast_play(js(json!({"time": 0})), None)).await,
+        "validation",
+        "foreFastPlay",
+    );
+    assert_eq!(
+        (text(&bad, "field"), text(&bad, "rule")),
+        ("time".to_owned(), "range".to_owned())
+    );
+
+    settle(a.begin_play(
+        js(json!({"voicepath": "Y:/hold-music.V3", "times": 1})),
+        None,
+    ))
+    .await
+    .expect("play");
+    rec.event("AgentMediaEvent_Play_Succ").await;
+    settle(a.pause_play(None)).await.expect("pause");
+    rec.event("AgentMediaEvent_PausePlayDone").await;
+    settle(a.resume_play(None)).await.expect("resume");
+    rec.event("AgentMediaEvent_ResumePlayDone").await;
+    settle(a.fore_fast_play(js(json!({"time": 10})), None))
+        .await
+        .expect("fast-forward");
+    settle(a.back_fast_play(js(json!({"time": "0"})), None))
+        .await
+        .expect("rewind");
+    rec.event("AgentMediaEvent_JumpPlayDone").await;
+    settle(a.stop_play(None)).await.expect("stop");
+    rec.event("AgentMediaEvent_StopPlayDone").await;
+    let log = sim::requests("/recordplay/1309/").await;
+    let paths: Vec<&str> = log
+        .iter()
+        .filter(|r| r["guidState"] == "current")
+        .map(|r| r["path"].as_str().unwrap_or(""))
+        .collect();
+    assert!(
+        paths.contains(&"/agentgateway/resource/recordplay/1309/forefast/10"),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"/agentgateway/resource/recordplay/1309/backfast/0"),
+        "{paths:?}"
+    );
+    settle(a.sign_out(None)).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn supervisor_listen_insert_whisper_switch_and_stop() {
+    fresh(json!({})).await;
+    let agent_1310 = agent("1310");
+    settle(agent_1310.sign_in(sign_in_request(), Some(js(json!({"startEvents": true})))))
+        .await
+        .expect("agent");
+    control(
+        "POST",
+        "/__sim/agents/1310/call",
+        Some(json!({"callid": "1700000001-1"})),
+    )
+    .await;
+    let sup = agent("1311");
+    settle(sup.sign_in(sign_in_request(), None))
+        .await
+        .expect("supervisor");
+    let target = || js(json!({"workNo": "1310"}));
+
+    let none = expect_error(
+        settle(sup.switch_supervise_or_insert(target(), None)).await,
+        "service",
+        "switchSuperviseOrInsert",
+    );
+    assert_eq!(text(&none, "retcode"), "900-002");
+    settle(sup.add_supervise(target(), None))
+        .await
+        .expect("listen");
+    settle(sup.switch_supervise_or_insert(target(), None))
+        .await
+        .expect("listen -> insert");
+    let mode = |t: i64| js(json!({"workNo": 1310, "switchType": t}));
+    settle(sup.request_switch_insert_whisper_agent(mode(2), None))
+        .await
+        .expect("-> whisper");
+    let bad = expect_error(
+        settle(sup.request_switch_insert_whisper_agent(mode(3), None)).await,
+        "validation",
+        "requestSwitchInsertWhisperAgent",
+    );
+    assert_eq!(text(&bad, "field"), "switchType");
+    settle(sup.request_stop_whisper_agent(target(), None))
+        .await
+        .expect("stop whisper");
+    let gone = expect_error(
+        settle(sup.stop_supervise(target(), None)).await,
+        "service",
+        "stopSupervise",
+    );
+    assert_eq!(text(&gone, "retcode"), "900-002");
+    settle(sup.request_whisper_agent(target(), None))
+        .await
+        .expect("whisper");
+    settle(sup.request_stop_whisper_agent(target(), None))
+        .await
+        .expect("stop whisper");
+    settle(sup.add_insert(target(), None))
+        .await
+        .expect("insert");
+    settle(sup.stop_supervise(target(), None))
+        .await
+        .expect("stop insert");
+
+    // The newer intercept variant names the call; a wrong call ID is refused.
+    settle(sup.add_supervise(target(), None))
+        .await
+        .expect("listen again");
+    let wrong = expect_error(
+        settle(sup.intercept(js(json!({"workNo": "1310", "callId": "9-9"})), None)).await,
+        "service",
+        "intercept",
+    );
+    assert_eq!(text(&wrong, "retcode"), "900-003");
+    settle(sup.intercept(
+        js(json!({"workNo": "1310", "callId": "1700000001-1"})),
+        None,
+    ))
+    .await
+    .expect("intercept by call ID");
+    let log = sim::requests("/qualitycontrol/1311/").await;
+    let methods: Vec<String> = log
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {}",
+                r["method"].as_str().unwrap_or(""),
+                r["path"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    assert!(
+        methods.contains(&"DELETE /agentgateway/resource/qualitycontrol/1311/1310".to_owned()),
+        "{methods:?}"
+    );
+    for c in [&agent_1310, &sup] {
+        settle(c.sign_out(None)).await.unwrap();
+    }
 }

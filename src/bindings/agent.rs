@@ -2,12 +2,12 @@
 //! the running event poller, and everyone listening for events.
 
 use super::convert::encode;
+use super::log;
 use crate::agentevent::AgentEvent;
 use crate::client::GatewayClient;
 use crate::error::{Error, ErrorKind};
 use crate::operation::Operation;
 use crate::session::{Phase, PollStatus, StopReason};
-use crate::transport;
 use js_sys::{Function, Reflect};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -43,10 +43,12 @@ async fn send_once<O: Operation>(
     signal: Option<&AbortSignal>,
 ) -> Result<O::Output, Error> {
     let http = client.prepare(op)?;
-    let response = transport::send(&http, timeout_ms, signal)
-        .await
-        .map_err(|f| f.into_error(O::LOG_NAME))?;
-    client.complete::<O>(&response.head, &response.body.to_vec())
+    let response = log::exchange(O::LOG_NAME, &http, timeout_ms, signal).await?;
+    let output = client.complete::<O>(&response.head, &response.body.to_vec());
+    if let Err(e) = &output {
+        log::failure(O::LOG_NAME, e, None);
+    }
+    output
 }
 
 fn guid_refused(e: &Error) -> bool {
@@ -251,6 +253,22 @@ impl Agent {
 
     /// Tells status listeners about `status`.
     pub fn report(&self, status: &PollStatus) {
+        if let PollStatus::PollFailed { message, .. }
+        | PollStatus::Stopped {
+            message: Some(message),
+            ..
+        } = status
+        {
+            log::emit(log::LogEntry {
+                level: "warn",
+                operation: "getAgentEvent",
+                message: format!("event poller: {message}"),
+                method: None,
+                path: None,
+                status: None,
+                duration_ms: None,
+            });
+        }
         let Ok(value) = encode("getAgentEvent", status) else {
             return;
         };

@@ -3,7 +3,6 @@
 use super::convert::{decode, encode, options};
 use crate::client::{self, CmsClientConfig, CMS_CLIENT};
 use crate::cms::{classify, failure, DownloadRecordFileRequest, DOWNLOAD_RECORD_FILE, SNIFF_LEN};
-use crate::transport;
 use js_sys::Reflect;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -56,17 +55,19 @@ impl CmsClient {
             let opts = options(DOWNLOAD_RECORD_FILE, opts.as_ref())?;
             let timestamp = crate::time::format_sign_timestamp(js_sys::Date::now());
             let http = client.prepare_download(&request, &timestamp)?;
+            let timeout = client.timeout_for(opts.core);
             let response =
-                transport::send(&http, client.timeout_for(opts.core), opts.signal.as_ref())
-                    .await
-                    .map_err(|f| f.into_error(DOWNLOAD_RECORD_FILE))?;
+                super::log::exchange(DOWNLOAD_RECORD_FILE, &http, timeout, opts.signal.as_ref())
+                    .await?;
             let size = response.body.length() as usize;
             let prefix = response
                 .body
                 .subarray(0, size.min(SNIFF_LEN) as u32)
                 .to_vec();
             let Some(meta) = classify(&response.head, &prefix, size) else {
-                return Err(failure(&response.head, &response.body.to_vec()).into());
+                let error = failure(&response.head, &response.body.to_vec());
+                super::log::failure(DOWNLOAD_RECORD_FILE, &error, None);
+                return Err(error.into());
             };
             let out = encode(DOWNLOAD_RECORD_FILE, &meta)?;
             let _ = Reflect::set(&out, &JsValue::from_str("bytes"), &response.body);

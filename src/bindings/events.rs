@@ -35,8 +35,9 @@ export interface OutcomeOptions extends CallOptions {
 }
 export interface AgentClient {
   /** Calls `handler` for every event of `type` (or every event for `"*"`); returns the unsubscribe function. */
-  on<K extends keyof AgentEventMap>(type: K, handler: (event: AgentEventMap[K]) => void): () => void;
-  on(type: "*", handler: (event: AgentEvent) => void): () => void;
+    on<K extends keyof AgentEventMap>(type: K, handler: (event: AgentEventMap[K]) => void): () => void;
+  /** Events of a type this version does not know. */
+  on(type: string, handler: (event: AgentEvent) => void): () => void;
 }
 "#;
 
@@ -319,7 +320,7 @@ impl AgentClient {
     #[wasm_bindgen(js_name = on, unchecked_return_type = "() => void")]
     pub fn on(
         &self,
-        event_type: &str,
+        #[wasm_bindgen(unchecked_param_type = "\"*\"")] event_type: &str,
         #[wasm_bindgen(unchecked_param_type = "(event: AgentEvent) => void")] handler: Function,
     ) -> JsValue {
         let filter = (event_type != "*").then(|| event_type.to_owned());

@@ -8,6 +8,7 @@ mod convert;
 mod error;
 mod events;
 mod gateway;
+mod log;
 mod session;
 
 pub use cms::CmsClient;

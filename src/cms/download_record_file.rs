@@ -274,7 +274,7 @@ pub fn failure(head: &ResponseHead, body: &[u8]) -> Error {
     }
     // Through the same `&str` parser as the envelope: one JSON reader in the module, not two.
     match crate::envelope::parse::<Failure>(&text) {
-        Ok(f) if f.result_code.as_str() != "0" => Error::new(
+        Ok(f) if f.result_code.as_str().trim() != "0" => Error::new(
             OPERATION,
             ErrorKind::Service { retcode: f.result_code.0, message: f.result_desc.map(|t| t.0).unwrap_or_default(), meaning: None },
         ),

@@ -11,6 +11,10 @@ import {
   type CallInfo,
   type NetPlayRequest,
   type RecordingDownload,
+  type AgentEvent,
+  type PollStatus,
+  type LogEntry,
+  setLogger,
 } from "cec-agent";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -97,4 +101,58 @@ export async function flow(): Promise<void> {
   // @ts-expect-error options are typed
   await agent.thirdPartyConfTransmitNum({ timeout: 5 });
   void [id, text];
+}
+
+export async function session(agent: AgentClient): Promise<void> {
+  const signed = await agent.signIn({ password: "pw", phonenum: "70001", agenttype: 4 }, { forceIfSignedIn: true, timeoutMs: 5_000 });
+  const workno: string | null = signed.workno;
+  const off: () => void = agent.on("AgentEvent_Talking", (e) => {
+    const feature: number | null = e.content.feature; // typed content, no narrowing needed
+    const type: "AgentEvent_Talking" = e.eventType;
+    void [feature, type];
+  });
+  agent.on("AgentMediaEvent_Record", (e) => {
+    const file: string | null = e.content.fileName;
+    void file;
+  });
+  agent.on("*", (e: AgentEvent) => {
+    if (e.known && e.eventType === "AgentMediaEvent_StopRecordDone") {
+      const end: number | null = e.content.endTime;
+      void end;
+    } else if (!e.known) {
+      const raw: unknown = e.content;
+      void raw;
+    }
+  });
+  agent.onStatus((s: PollStatus) => {
+    if (s.type === "signOutRisk") {
+      const left: number = s.msUntilSignOut;
+      void left;
+    } else if (s.type === "stopped") {
+      const why: "stopped" | "aborted" | "notSignedIn" | "guidRejected" = s.reason;
+      void why;
+    }
+  });
+  for await (const event of agent.events({ signal: AbortSignal.timeout(1000) })) {
+    const type: string = event.eventType;
+    void type;
+  }
+  const played = await agent.beginNetPlayAndWait({ fileName: "a", ccId: 1 }, { outcomeTimeoutMs: 5_000 });
+  const playType: "AgentMediaEvent_Play_Succ" = played.eventType;
+  const talking = await agent.interceptAndWait({ workNo: "1001", callId: "1-1" });
+  const caller: string | null = talking.content.caller;
+  await agent.foreFastPlay({ time: 5 });
+  await agent.requestSwitchInsertWhisperAgent({ workNo: 1001, switchType: 2 });
+  setLogger((entry: LogEntry) => void entry.operation);
+  setLogger(null);
+  await agent.signOut();
+  off();
+  void [workno, playType, caller];
+
+  // @ts-expect-error the handler of a specific type gets that event's content
+  agent.on("AgentEvent_Talking", (e) => e.content.fileName);
+  // @ts-expect-error switchType is 0, 1 or 2
+  await agent.requestSwitchInsertWhisperAgent({ workNo: 1001, switchType: 4 });
+  // @ts-expect-error agenttype is 4 or 11
+  await agent.signIn({ password: "pw", phonenum: "1", agenttype: 5 });
 }

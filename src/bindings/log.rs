@@ -1,0 +1,137 @@
+//! Optional logging: `setLogger(entry => ...)` receives one structured entry per request,
+//! response, failure and poller status. Entries carry the operation, method, path, status,
+//! duration and error text, never header values or bodies, so the `Guid`, passwords, AK/SK
+//! and `Authorization` cannot reach a log.
+
+use crate::error::Error;
+use crate::http::HttpRequest;
+use crate::transport::{self, Response};
+use js_sys::Function;
+use serde::Serialize;
+use std::cell::RefCell;
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+use web_sys::AbortSignal;
+
+thread_local! {
+    static LOGGER: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// One log entry.
+#[derive(Debug, Clone, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct LogEntry {
+    /// `debug` for requests and responses, `warn` for failures.
+    #[tsify(type = "\"debug\" | \"warn\"")]
+    pub level: &'static str,
+    /// The vendor's log name of the operation.
+    pub operation: &'static str,
+    /// What happened.
+    pub message: String,
+    /// HTTP method, for request entries.
+    #[tsify(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub method: Option<&'static str>,
+    /// URL path (and query), for request entries.
+    #[tsify(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// HTTP status, for response entries.
+    #[tsify(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// Time from request to response or failure.
+    #[tsify(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration_ms: Option<f64>,
+}
+
+/// Installs `logger` (or removes it with `null`). It is called synchronously; what it throws
+/// is ignored.
+#[wasm_bindgen(js_name = setLogger)]
+pub fn set_logger(
+    #[wasm_bindgen(unchecked_param_type = "((entry: LogEntry) => void) | null")] logger: Option<
+        Function,
+    >,
+) {
+    LOGGER.with(|l| *l.borrow_mut() = logger);
+}
+
+fn enabled() -> bool {
+    LOGGER.with(|l| l.borrow().is_some())
+}
+
+/// Sends `entry` to the logger, if one is installed.
+pub fn emit(entry: LogEntry) {
+    let Some(logger) = LOGGER.with(|l| l.borrow().clone()) else {
+        return;
+    };
+    if let Ok(value) = super::convert::encode(entry.operation, &entry) {
+        let _ = logger.call1(&JsValue::NULL, &value);
+    }
+}
+
+/// Logs a failure of `operation`.
+pub fn failure(operation: &'static str, error: &Error, duration_ms: Option<f64>) {
+    if enabled() {
+        emit(LogEntry {
+            level: "warn",
+            operation,
+            message: error.to_string(),
+            method: None,
+            path: None,
+            status: None,
+            duration_ms,
+        });
+    }
+}
+
+fn path_of(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    after_scheme
+        .find('/')
+        .map_or("/", |i| &after_scheme[i..])
+        .to_owned()
+}
+
+/// [`transport::send`] with a request entry before and a response or failure entry after.
+pub async fn exchange(
+    operation: &'static str,
+    req: &HttpRequest,
+    timeout_ms: u32,
+    signal: Option<&AbortSignal>,
+) -> Result<Response, Error> {
+    let logging = enabled();
+    let start = js_sys::Date::now();
+    if logging {
+        let message = format!("{} {}", req.method.as_str(), path_of(&req.url));
+        emit(LogEntry {
+            level: "debug",
+            operation,
+            message,
+            method: Some(req.method.as_str()),
+            path: Some(path_of(&req.url)),
+            status: None,
+            duration_ms: None,
+        });
+    }
+    let result = transport::send(req, timeout_ms, signal)
+        .await
+        .map_err(|f| f.into_error(operation));
+    if logging {
+        let duration_ms = Some(js_sys::Date::now() - start);
+        match &result {
+            Ok(r) => emit(LogEntry {
+                level: "debug",
+                operation,
+                message: format!("http {}", r.head.status),
+                method: None,
+                path: None,
+                status: Some(r.head.status),
+                duration_ms,
+            }),
+            Err(e) => failure(operation, e, duration_ms),
+        }
+    }
+    result
+}
