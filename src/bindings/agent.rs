@@ -127,6 +127,8 @@ pub struct Agent {
     pub client: GatewayClient,
     pub phase: Cell<Phase>,
     pub poller: RefCell<Option<Poller>>,
+    /// Polls answered or failed since the client was created (for monitoring).
+    pub polls: Cell<f64>,
     next_id: Cell<u32>,
     listeners: RefCell<Vec<Listener>>,
     status_listeners: RefCell<Vec<(u32, Function)>>,
@@ -141,6 +143,7 @@ impl Agent {
             client,
             phase: Cell::new(Phase::default()),
             poller: RefCell::new(None),
+            polls: Cell::new(0.0),
             next_id: Cell::new(1),
             listeners: RefCell::new(Vec::new()),
             status_listeners: RefCell::new(Vec::new()),

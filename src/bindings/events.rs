@@ -107,6 +107,7 @@ async fn poll_loop(weak: Weak<Agent>, signal: AbortSignal, reason: Rc<Cell<StopR
         if signal.aborted() {
             break;
         }
+        agent.polls.set(agent.polls.get() + 1.0);
         let delay = match outcome {
             Ok(Polled(event)) => {
                 let (next, status) = policy.on_success(event.is_some(), now());
@@ -136,6 +137,8 @@ async fn poll_loop(weak: Weak<Agent>, signal: AbortSignal, reason: Rc<Cell<StopR
                 reason.set(why);
                 break;
             }
+            // After an event the next poll goes out at once (a 0 ms timer would still cost ~1 ms).
+            Next::PollAfter(ms) if ms <= 0.0 => {}
             Next::PollAfter(ms) => {
                 if !sleep(ms, &signal).await {
                     break;
@@ -308,6 +311,12 @@ impl AgentClient {
     #[wasm_bindgen(js_name = stopEvents)]
     pub fn stop_events(&self) {
         stop_poller(&self.agent, StopReason::Stopped);
+    }
+
+    /// How many event polls have completed (answered or failed) since the client was created.
+    #[wasm_bindgen(getter, js_name = pollCount)]
+    pub fn poll_count(&self) -> f64 {
+        self.agent.polls.get()
     }
 
     /// Whether events are being polled.

@@ -40,9 +40,13 @@ test("sign in, receive typed events, play with its outcome, sign out", async () 
   const failed = await rejection(agent.beginNetPlayAndWait({ fileName: "Y:/fail.V3", ccId: 1 }), "outcome", "beginNetPlay", isAgentApiError);
   assert.equal(failed.eventType, "AgentMediaEvent_Play_Fail");
 
-  await agent.signOut();
+    await agent.signOut();
   assert.ok(!agent.polling && !agent.signedIn && !agent.hasGuid);
   assert.deepEqual(statuses, ["started", "stopped"]);
+  // Nothing of ours keeps the process alive after the stop: no timer, no pending request.
+  await new Promise((r) => setImmediate(r));
+  const timers = process.getActiveResourcesInfo().filter((t) => t === "Timeout");
+  assert.deepEqual(timers, [], "a timer outlived sign-out");
   await rejection(agent.beginNetPlayAndWait({ fileName: "Y:/a.V3", ccId: 1 }), "state", "beginNetPlay", isAgentApiError);
 });
 
@@ -64,4 +68,17 @@ test("a page reload resumes the session with updateGuid", async () => {
   const e = await rejection(stale.queryCallInfoBeforeAnswer(), "service", "queryCallInfoBeforeAnswer", isAgentApiError);
   assert.equal(e.retcode, "100-006");
   await reloaded.signOut();
+});
+
+test("static authentication: the sign-in Guid stays valid and polling works", async () => {
+  await reset();
+  await control("POST", "/__sim/config", { authMode: "static", rotateGuidEvery: 1, pollHoldMs: 100 });
+  const agent = agentClient("1403");
+  await agent.signIn({ password: "pw", phonenum: "70003" });
+  await new Promise((r) => setTimeout(r, 600));
+  assert.ok(agent.pollCount >= 3, `polled ${agent.pollCount} times`);
+  const state = await control("GET", "/__sim/agents/1403");
+  assert.equal(state.guidRotations, 0, "static mode never rotates");
+  assert.deepEqual(await agent.queryCallInfoBeforeAnswer(), []);
+  await agent.signOut();
 });
