@@ -171,12 +171,17 @@ impl GatewayClient {
         head: &ResponseHead,
         body: &[u8],
     ) -> Result<O::Output, Error> {
+        self.take_rotated_guid(head);
+        operation::parse_response::<O>(head, body)
+    }
+
+    /// Stores the Guid of a `Set-GUID` response header, if there is one.
+    pub fn take_rotated_guid(&self, head: &ResponseHead) {
         if let Some(guid) = head.set_guid.as_deref().and_then(guid_from_set_guid) {
             // A malformed rotated Guid is ignored rather than stored: the old one stays valid
             // until the server says otherwise.
             let _ = self.set_guid(&guid);
         }
-        operation::parse_response::<O>(head, body)
     }
 }
 

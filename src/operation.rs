@@ -67,10 +67,36 @@ pub fn build_request<O: Operation>(
     agent_id: &AgentId,
     guid: Option<&str>,
 ) -> Result<HttpRequest, Error> {
-    let invalid = |e| Error::validation(O::LOG_NAME, e);
-    op.validate().map_err(invalid)?;
+    op.validate()
+        .map_err(|e| Error::validation(O::LOG_NAME, e))?;
+    let parts = Parts {
+        operation: O::LOG_NAME,
+        method: O::METHOD,
+        path: op.path(agent_id),
+        body: op.body(),
+        extra_headers: op.extra_headers(),
+    };
+    assemble(parts, base, if O::NEEDS_GUID { Some(guid) } else { None })
+}
+
+/// What an operation contributes to its request.
+struct Parts {
+    operation: &'static str,
+    method: Method,
+    path: String,
+    body: Option<String>,
+    extra_headers: Vec<(&'static str, String)>,
+}
+
+/// The non-generic rest of [`build_request`]; `guid` is `None` for operations without one.
+fn assemble(
+    parts: Parts,
+    base: &crate::config::BaseUrl,
+    guid: Option<Option<&str>>,
+) -> Result<HttpRequest, Error> {
+    let invalid = |e| Error::validation(parts.operation, e);
     let mut headers = vec![("Content-Type", CONTENT_TYPE_JSON.to_owned())];
-    if O::NEEDS_GUID {
+    if let Some(guid) = guid {
         let guid = guid.ok_or_else(|| {
             invalid(crate::validation::invalid(
                 "guid",
@@ -83,12 +109,12 @@ pub fn build_request<O: Operation>(
             .map_err(invalid)?;
         headers.push(("Guid", guid.to_owned()));
     }
-    headers.extend(op.extra_headers());
+    headers.extend(parts.extra_headers);
     Ok(HttpRequest {
-        method: O::METHOD,
-        url: base.join(&format!("{GATEWAY_PREFIX}{}", op.path(agent_id))),
+        method: parts.method,
+        url: base.join(&format!("{GATEWAY_PREFIX}{}", parts.path)),
         headers,
-        body: op.body(),
+        body: parts.body,
     })
 }
 
@@ -140,25 +166,30 @@ macro_rules! unit_operation {
 }
 pub(crate) use unit_operation;
 
-/// Declares an operation on another agent (`{workNo}`, e.g. an inspected agent): a struct
-/// `{ workNo }` decoded from JS, validated as an agent ID, and its [`Operation`] impl.
+/// The other agent an inspector operation acts on (`{workNo}`); shared by every
+/// [`target_operation!`] so one decoder serves them all.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, tsify::Tsify)]
+#[serde(deny_unknown_fields)]
+pub struct TargetAgent {
+    /// The other agent's ID (same agent-ID range as `agentid`, same VDN).
+    #[serde(rename = "workNo")]
+    #[tsify(type = "string | number")]
+    pub work_no: crate::de::Text,
+}
+
+/// Declares an operation on another agent (`{workNo}`, e.g. an inspected agent): a newtype
+/// over [`TargetAgent`], validated as an agent ID, and its [`Operation`] impl.
 /// `$path` is a format string with `{agent}` and `{work_no}`.
 macro_rules! target_operation {
     ($(#[$doc:meta])* $name:ident, $method:ident $path:literal, log $log:literal, retcodes [$($code:literal),*]) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, tsify::Tsify)]
-        #[serde(deny_unknown_fields)]
-        pub struct $name {
-            /// The other agent's ID (same agent-ID range as `agentid`, same VDN).
-            #[serde(rename = "workNo")]
-            #[tsify(type = "string | number")]
-            pub work_no: $crate::de::Text,
-        }
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct $name(pub $crate::operation::TargetAgent);
 
         impl $name {
             /// The operation on agent `work_no`.
             pub fn new(work_no: impl Into<String>) -> Self {
-                Self { work_no: $crate::de::Text(work_no.into()) }
+                Self($crate::operation::TargetAgent { work_no: $crate::de::Text(work_no.into()) })
             }
         }
 
@@ -170,11 +201,11 @@ macro_rules! target_operation {
 
             fn path(&self, agent_id: &$crate::validation::AgentId) -> String {
                 // `validate` has run before `path`, so `work_no` is plain digits.
-                format!($path, agent = agent_id.as_str(), work_no = self.work_no.as_str())
+                format!($path, agent = agent_id.as_str(), work_no = self.0.work_no.as_str())
             }
 
             fn validate(&self) -> Result<(), $crate::error::ValidationError> {
-                $crate::validation::AgentId::parse("workNo", self.work_no.as_str()).map(|_| ())
+                $crate::validation::AgentId::parse("workNo", self.0.work_no.as_str()).map(|_| ())
             }
         }
     };

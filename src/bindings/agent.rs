@@ -6,6 +6,7 @@ use super::log;
 use crate::agentevent::AgentEvent;
 use crate::client::GatewayClient;
 use crate::error::{Error, ErrorKind};
+use crate::http::{HttpRequest, ResponseHead};
 use crate::operation::Operation;
 use crate::session::{Phase, PollStatus, StopReason};
 use js_sys::{Function, Reflect};
@@ -15,44 +16,81 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, AbortSignal};
 
-/// Sends `op` with the client's current Guid and decodes the answer (taking any rotated Guid).
+/// Builds a request with the client's current Guid (called again for a resend).
+pub type Prepare<'a> = &'a dyn Fn() -> Result<HttpRequest, Error>;
+
+/// A raw answer: status, headers and body.
+pub struct Answer {
+    pub head: ResponseHead,
+    pub body: Vec<u8>,
+}
+
+/// Sends the request `prepare` builds and returns the raw answer, having taken any rotated Guid.
 ///
 /// A request can leave with a Guid that rotates before the gateway reads it (a browser may
 /// queue it behind a held event poll). If the gateway refuses that Guid (100-006 / 000-003)
 /// and a newer one has arrived meanwhile, the request is sent once more with the newer Guid:
 /// a refused Guid means the operation was not performed, so this never duplicates it.
-pub async fn call<O: Operation>(
+///
+/// Not generic, so one copy of this future serves every operation.
+pub async fn exchange(
     client: &GatewayClient,
-    op: &O,
+    operation: &'static str,
+    prepare: Prepare<'_>,
     timeout_ms: u32,
     signal: Option<&AbortSignal>,
-) -> Result<O::Output, Error> {
-    let sent_with = client.guid_changes();
-    match send_once(client, op, timeout_ms, signal).await {
-        Err(e) if O::NEEDS_GUID && client.guid_changes() != sent_with && guid_refused(&e) => {
-            send_once(client, op, timeout_ms, signal).await
+) -> Result<Answer, Error> {
+    let mut resent = false;
+    loop {
+        let sent_with = client.guid_changes();
+        let http = prepare()?;
+        let carried_guid = http.header("Guid").is_some();
+        let response = log::exchange(operation, &http, timeout_ms, signal).await?;
+        client.take_rotated_guid(&response.head);
+        let answer = Answer {
+            head: response.head,
+            body: response.body.to_vec(),
+        };
+        let rotated = carried_guid && client.guid_changes() != sent_with;
+        if resent || !rotated || !guid_refused(operation, &answer) {
+            return Ok(answer);
         }
-        other => other,
+        resent = true;
     }
 }
 
-async fn send_once<O: Operation>(
-    client: &GatewayClient,
-    op: &O,
-    timeout_ms: u32,
-    signal: Option<&AbortSignal>,
-) -> Result<O::Output, Error> {
-    let http = client.prepare(op)?;
-    let response = log::exchange(O::LOG_NAME, &http, timeout_ms, signal).await?;
-    let output = client.complete::<O>(&response.head, &response.body.to_vec());
+fn guid_refused(operation: &'static str, answer: &Answer) -> bool {
+    matches!(
+        crate::envelope::open(operation, &answer.head, &answer.body),
+        Err(Error { kind: ErrorKind::Service { ref retcode, .. }, .. }) if retcode == "100-006" || retcode == "000-003"
+    )
+}
+
+/// Decodes an answer as `O`'s output, logging a failure.
+pub fn decode_answer<O: Operation>(answer: &Answer) -> Result<O::Output, Error> {
+    let output = crate::operation::parse_response::<O>(&answer.head, &answer.body);
     if let Err(e) = &output {
         log::failure(O::LOG_NAME, e, None);
     }
     output
 }
 
-fn guid_refused(e: &Error) -> bool {
-    matches!(&e.kind, ErrorKind::Service { retcode, .. } if retcode == "100-006" || retcode == "000-003")
+/// Sends `op` (see [`exchange`]) and decodes the answer.
+pub async fn call<O: Operation>(
+    client: &GatewayClient,
+    op: &O,
+    timeout_ms: u32,
+    signal: Option<&AbortSignal>,
+) -> Result<O::Output, Error> {
+    let answer = exchange(
+        client,
+        O::LOG_NAME,
+        &|| client.prepare(op),
+        timeout_ms,
+        signal,
+    )
+    .await?;
+    decode_answer::<O>(&answer)
 }
 
 /// A running poller: abort `controller` to stop it; `reason` says why it stopped.

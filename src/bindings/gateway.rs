@@ -2,7 +2,7 @@
 //! request/response operations; `session.rs` adds sign-in and sign-out, `events.rs` the event
 //! poller and subscriptions.
 
-use super::agent::{call, Agent};
+use super::agent::{decode_answer, exchange, Agent, Answer};
 use super::convert::{decode, encode, options};
 use crate::calldata::CallInfoBeforeAnswerRequest;
 use crate::client::{AgentClientConfig, GatewayClient, AGENT_CLIENT};
@@ -43,17 +43,41 @@ pub(super) fn run<O: Operation + 'static>(
 where
     O::Output: serde::Serialize,
 {
+    let prepare = request.map(|op| Box::new(move |c: &GatewayClient| c.prepare(&op)) as Prepared);
+    run_prepared(agent, O::LOG_NAME, prepare, decode_to_js::<O>, opts)
+}
+
+/// Builds one operation's request for a client.
+type Prepared = Box<dyn Fn(&GatewayClient) -> Result<crate::http::HttpRequest, Error>>;
+
+fn decode_to_js<O: Operation>(answer: &Answer) -> Result<JsValue, Error>
+where
+    O::Output: serde::Serialize,
+{
+    encode(O::LOG_NAME, &decode_answer::<O>(answer)?)
+}
+
+/// The one async body shared by every operation method (generic code stays synchronous).
+fn run_prepared(
+    agent: Rc<Agent>,
+    operation: &'static str,
+    prepare: Result<Prepared, Error>,
+    decode: fn(&Answer) -> Result<JsValue, Error>,
+    opts: Option<JsValue>,
+) -> js_sys::Promise {
     future_to_promise(async move {
-        let op = request?;
-        let opts = options(O::LOG_NAME, opts.as_ref())?;
-        let output = call(
-            &agent.client,
-            &op,
-            agent.client.timeout_for(opts.core),
+        let prepare = prepare?;
+        let opts = options(operation, opts.as_ref())?;
+        let client = &agent.client;
+        let answer = exchange(
+            client,
+            operation,
+            &|| prepare(client),
+            client.timeout_for(opts.core),
             opts.signal.as_ref(),
         )
         .await?;
-        Ok(encode(O::LOG_NAME, &output)?)
+        Ok(decode(&answer)?)
     })
 }
 
@@ -173,27 +197,27 @@ operation_with_request! {
 }
 operation_with_request! {
     /// `addSupervise`: the inspector listens to `workNo`'s call.
-    "addSupervise", add_supervise, AddSuperviseRequest, "AddSuperviseRequest", "Promise<Ack>"
+    "addSupervise", add_supervise, AddSuperviseRequest, "TargetAgent", "Promise<Ack>", wrap AddSuperviseRequest
 }
 operation_with_request! {
     /// `addInsert`: the inspector joins (barges in on) `workNo`'s call.
-    "addInsert", add_insert, AddInsertRequest, "AddInsertRequest", "Promise<Ack>"
+    "addInsert", add_insert, AddInsertRequest, "TargetAgent", "Promise<Ack>", wrap AddInsertRequest
 }
 operation_with_request! {
     /// `stopSupervise`: ends listening to or inserting into `workNo`'s call.
-    "stopSupervise", stop_supervise, StopSuperviseRequest, "StopSuperviseRequest", "Promise<Ack>"
+    "stopSupervise", stop_supervise, StopSuperviseRequest, "TargetAgent", "Promise<Ack>", wrap StopSuperviseRequest
 }
 operation_with_request! {
     /// `switchSuperviseOrInsert`: switches between listening and inserting.
-    "switchSuperviseOrInsert", switch_supervise_or_insert, SwitchSuperviseOrInsertRequest, "SwitchSuperviseOrInsertRequest", "Promise<Ack>"
+    "switchSuperviseOrInsert", switch_supervise_or_insert, SwitchSuperviseOrInsertRequest, "TargetAgent", "Promise<Ack>", wrap SwitchSuperviseOrInsertRequest
 }
 operation_with_request! {
     /// `requestWhisperAgent`: the inspector whispers to `workNo` (the customer does not hear).
-    "requestWhisperAgent", request_whisper_agent, WhisperRequest, "WhisperRequest", "Promise<Ack>"
+    "requestWhisperAgent", request_whisper_agent, WhisperRequest, "TargetAgent", "Promise<Ack>", wrap WhisperRequest
 }
 operation_with_request! {
     /// `requestStopWhisperAgent`: stops whispering to `workNo`.
-    "requestStopWhisperAgent", request_stop_whisper_agent, StopWhisperRequest, "StopWhisperRequest", "Promise<Ack>"
+    "requestStopWhisperAgent", request_stop_whisper_agent, StopWhisperRequest, "TargetAgent", "Promise<Ack>", wrap StopWhisperRequest
 }
 operation_with_request! {
     /// `requestSwitchInsertWhisperAgent`: switches among listen (0), insert (1) and whisper (2).
