@@ -58,12 +58,6 @@ function initTable(rows) {
   print();
 }
 
-/** Placeholder until the issue-3 event poller (AgentSession) lands: CPU and heap over 100,000 polls. */
-function pollerBenchmark() {
-  print("## Event-loop poller");
-  print("n/a: needs the event poller");
-  print();
-}
 
 const INIT_RUNS = 15;
 const TINY = "export class Client { constructor(c) { this.c = c; } }\n";
@@ -155,7 +149,6 @@ overheadTable("Chromium " + browser.version, browser.overhead);
 localTable("Node " + process.version, nodeLocal);
 localTable("Chromium " + browser.version, browser.local);
 initTable([nodeInitRow, browser.init]);
-pollerBenchmark();
 const capped = [...nodeOverhead, ...browser.overhead].some((r) => r.calls < CALLS);
 if (capped) print(`Note: the time budget (BENCH_BUDGET_S=${BUDGET_MS / 1000} s per runtime for Node, 1.5x for Chromium) capped some operations below ${CALLS} calls; the counts used are in the tables.`);
 writeFileSync(join(DIR, "bench.md"), out.join("\n") + "\n");
