@@ -582,3 +582,45 @@ async fn supervisor_listen_insert_whisper_switch_and_stop() {
         settle(c.sign_out(None)).await.unwrap();
     }
 }
+
+#[wasm_bindgen_test]
+async fn platform_only_sign_in_heartbeat_and_update_guid() {
+    fresh(json!({})).await;
+    let a = agent("1312");
+    let signed = to_json(
+        &settle(a.sign_in_ex(js(json!({"agenttype": 11})), None))
+            .await
+            .expect("loginEx with an empty password"),
+    );
+    assert_eq!(signed["workno"], "1312");
+    assert!(a.signed_in() && a.polling());
+    let bad = expect_error(
+        settle(a.sign_in_ex(js(json!({"status": 7})), None)).await,
+        "validation",
+        "loginEx",
+    );
+    assert_eq!(text(&bad, "field"), "status");
+    settle(a.heartbeat(Some(js(json!({"serviceToken": "tok_1"})))))
+        .await
+        .expect("heartbeat");
+    let refused = expect_error(
+        settle(a.heartbeat(Some(js(json!({"serviceToken": "bad token"}))))).await,
+        "validation",
+        "handShake",
+    );
+    assert_eq!(text(&refused, "value"), "<redacted>");
+    let before = control("GET", "/__sim/agents/1312", None).await["guidRotations"]
+        .as_u64()
+        .unwrap_or(0);
+    settle(a.update_guid(None)).await.expect("updateGuid");
+    settle(a.query_call_info_before_answer(None))
+        .await
+        .expect("works with the new Guid");
+    let log = sim::requests("/calldata/1312/").await;
+    assert_eq!(
+        log.last().map(|r| r["guidState"].clone()),
+        Some(json!("current")),
+        "the new Guid is used: {before}"
+    );
+    settle(a.sign_out(None)).await.unwrap();
+}

@@ -8,8 +8,7 @@ use super::events::start_poller;
 use super::gateway::{run, AgentClient};
 use crate::error::{Error, ErrorKind};
 use crate::onlineagent::{
-    HandshakeRequest, SignIn, SignInExRequest, SignInRequest, SignInResult, SignOutRequest,
-    UpdateGuidRequest,
+    HandshakeRequest, SignIn, SignInExRequest, SignInRequest, SignOutRequest, UpdateGuidRequest,
 };
 use crate::operation::Operation;
 use crate::session::StopReason;
@@ -78,39 +77,91 @@ fn plain_options(
     }
 }
 
-/// Signs in with `login` (or `forceLogin` when `FORCE`), handling the phase and the Guid.
-async fn sign_in<const FORCE: bool>(
+/// Sends a sign-in operation (`login`, `forceLogin`, `loginEx`) while holding the "signing
+/// in" phase, and checks that the answer delivered a Guid.
+async fn signing_in<O: Operation>(
     agent: &Rc<Agent>,
-    request: SignInRequest,
+    op: &O,
     opts: &Options,
-) -> Result<SignInResult, Error> {
-    let op = SignIn::<FORCE>(request);
+) -> Result<O::Output, Error> {
     op.validate()
-        .map_err(|e| Error::validation(SignIn::<FORCE>::LOG_NAME, e))?;
+        .map_err(|e| Error::validation(O::LOG_NAME, e))?;
     let mut phase = agent.phase.get();
-    phase.begin_sign_in(SignIn::<FORCE>::LOG_NAME)?;
+    phase.begin_sign_in(O::LOG_NAME)?;
     agent.phase.set(phase);
     let before = agent.client.guid_changes();
     let result = call(
         &agent.client,
-        &op,
+        op,
         agent.client.timeout_for(opts.core),
         opts.signal.as_ref(),
     )
     .await;
-    let signed_in = result.is_ok();
     let mut phase = agent.phase.get();
-    phase.finish(signed_in);
+    phase.finish(result.is_ok());
     agent.phase.set(phase);
     let result = result?;
     if agent.client.guid_changes() == before {
         return Err(Error::decode(
-            SignIn::<FORCE>::LOG_NAME,
+            O::LOG_NAME,
             "Set-GUID",
             "signed in, but the response carried no Set-GUID header (in browsers the gateway must send Access-Control-Expose-Headers: Set-GUID)",
         ));
     }
     Ok(result)
+}
+
+/// The sign-in options besides the plain call options.
+struct SignInFlags {
+    force_if_signed_in: bool,
+    start_events: bool,
+    opts: Options,
+}
+
+impl SignInFlags {
+    fn take(operation: &'static str, options: &Option<JsValue>) -> Result<Self, Error> {
+        let copy = copy_options(options.as_ref());
+        let (force_if_signed_in, start_events) = match &copy {
+            Some(o) => (
+                take_flag(operation, o, "forceIfSignedIn", false)?,
+                take_flag(operation, o, "startEvents", true)?,
+            ),
+            None => (false, true),
+        };
+        let opts = plain_options(operation, &copy, options.as_ref())?;
+        Ok(Self {
+            force_if_signed_in,
+            start_events,
+            opts,
+        })
+    }
+}
+
+/// `login` (falling back to `forceLogin` on 100-002 when asked) or, when `FORCE`, `forceLogin`;
+/// then starts the poller unless told not to or in push mode.
+fn sign_in_promise<const FORCE: bool>(
+    agent: Rc<Agent>,
+    request: JsValue,
+    options: Option<JsValue>,
+) -> js_sys::Promise {
+    let operation = SignIn::<FORCE>::LOG_NAME;
+    let request = decode::<SignInRequest>(operation, "request", &request);
+    future_to_promise(async move {
+        let request = request?;
+        let flags = SignInFlags::take(operation, &options)?;
+        let push = request.is_push_mode();
+        let result = match signing_in(&agent, &SignIn::<FORCE>(request.clone()), &flags.opts).await
+        {
+            Err(e) if !FORCE && flags.force_if_signed_in && is_retcode(&e, "100-002") => {
+                signing_in(&agent, &SignIn::<true>(request), &flags.opts).await
+            }
+            other => other,
+        }?;
+        if flags.start_events && !push {
+            start_poller(&agent, None);
+        }
+        Ok(encode(operation, &result)?)
+    })
 }
 
 fn is_retcode(e: &Error, code: &str) -> bool {
@@ -129,31 +180,7 @@ impl AgentClient {
         #[wasm_bindgen(unchecked_param_type = "SignInRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "SignInOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
-        let agent = self.agent.clone();
-        let request = decode::<SignInRequest>("login", "request", &request);
-        let copy = copy_options(options.as_ref());
-        future_to_promise(async move {
-            let request = request?;
-            let (force, start) = match &copy {
-                Some(o) => (
-                    take_flag("login", o, "forceIfSignedIn", false)?,
-                    take_flag("login", o, "startEvents", true)?,
-                ),
-                None => (false, true),
-            };
-            let opts = plain_options("login", &copy, options.as_ref())?;
-            let push = request.is_push_mode();
-            let result = match sign_in::<false>(&agent, request.clone(), &opts).await {
-                Err(e) if force && is_retcode(&e, "100-002") => {
-                    sign_in::<true>(&agent, request, &opts).await
-                }
-                other => other,
-            }?;
-            if start && !push {
-                start_poller(&agent, None);
-            }
-            Ok(encode("login", &result)?)
-        })
+        sign_in_promise::<false>(self.agent.clone(), request, options)
     }
 
     /// `forceLogin`: signs in even if the agent is signed in elsewhere (PUT onlineagent/{agentid}/forcelogin).
@@ -163,52 +190,27 @@ impl AgentClient {
         #[wasm_bindgen(unchecked_param_type = "SignInRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "SignInOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
-        let agent = self.agent.clone();
-        let request = decode::<SignInRequest>("forceLogin", "request", &request);
-        let copy = copy_options(options.as_ref());
-        future_to_promise(async move {
-            let request = request?;
-            let start = match &copy {
-                Some(o) => take_flag("forceLogin", o, "startEvents", true)?,
-                None => true,
-            };
-            let opts = plain_options("forceLogin", &copy, options.as_ref())?;
-            let push = request.is_push_mode();
-            let result = sign_in::<true>(&agent, request, &opts).await?;
-            if start && !push {
-                start_poller(&agent, None);
-            }
-            Ok(encode("forceLogin", &result)?)
-        })
+        sign_in_promise::<true>(self.agent.clone(), request, options)
     }
 
-    /// `loginEx`: signs in to the CCS only, without a license (PUT onlineagent/{agentid}/loginex).
+    /// `loginEx`: signs in to the CCS only, without a license (PUT onlineagent/{agentid}/loginex),
+    /// then polls events like `signIn`.
     #[wasm_bindgen(js_name = signInEx, unchecked_return_type = "Promise<SignInResult>")]
     pub fn sign_in_ex(
         &self,
         #[wasm_bindgen(unchecked_param_type = "SignInExRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "SignInOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
         let agent = self.agent.clone();
         let request = decode::<SignInExRequest>("loginEx", "request", &request);
         future_to_promise(async move {
             let op = request?;
-            op.validate().map_err(|e| Error::validation("loginEx", e))?;
-            let opts = options_of("loginEx", &options)?;
-            let mut phase = agent.phase.get();
-            phase.begin_sign_in("loginEx")?;
-            agent.phase.set(phase);
-            let result = call(
-                &agent.client,
-                &op,
-                agent.client.timeout_for(opts.core),
-                opts.signal.as_ref(),
-            )
-            .await;
-            let mut phase = agent.phase.get();
-            phase.finish(result.is_ok());
-            agent.phase.set(phase);
-            Ok(encode("loginEx", &result?)?)
+            let flags = SignInFlags::take("loginEx", &options)?;
+            let result = signing_in(&agent, &op, &flags.opts).await?;
+            if flags.start_events {
+                start_poller(&agent, None);
+            }
+            Ok(encode("loginEx", &result)?)
         })
     }
 
