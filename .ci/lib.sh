@@ -61,12 +61,21 @@ ensure_chromium() {
   ensure_apt chromium chromium-driver
 }
 
-# Builds pkg/: cargo -> wasm-bindgen (--target web) -> wasm-opt -> js loaders + pkg-template.
+# Builds pkg/: cargo -> wasm-bindgen (--target web, plus the --target nodejs glue for CJS) ->
+# wasm-opt -> js loaders + pkg-template (package.json stamped with the Cargo.toml version).
 build_pkg() {
   log "building pkg/"
   cargo build --release --target "$WASM_TARGET" -p cec-agent
   rm -rf pkg && mkdir -p pkg
   wasm-bindgen --target web --weak-refs --typescript --out-dir pkg "target/$WASM_TARGET/release/cec_agent.wasm"
+  # CommonJS glue for `require("cec-agent")`: the `--target nodejs` output drives the very same
+  # .wasm (checked below), so only its JS and .d.ts ship, as cec_agent.cjs / cec_agent.d.cts.
+  rm -rf target/pkg-cjs
+  wasm-bindgen --target nodejs --weak-refs --typescript --out-dir target/pkg-cjs "target/$WASM_TARGET/release/cec_agent.wasm"
+  cmp -s target/pkg-cjs/cec_agent_bg.wasm pkg/cec_agent_bg.wasm || { echo "the nodejs and web targets built different .wasm files" >&2; return 1; }
+  grep -q '`${__dirname}/cec_agent_bg.wasm`' target/pkg-cjs/cec_agent.js || { echo "the nodejs glue no longer loads the .wasm from its folder" >&2; return 1; }
+  cp target/pkg-cjs/cec_agent.js pkg/cec_agent.cjs
+  cp target/pkg-cjs/cec_agent.d.ts pkg/cec_agent.d.cts
   # -Oz with the features wasm-bindgen's output uses; the module owns its zero-filled memory
   # and never uses its first KB (the Rust stack starts above it), which lets wasm-opt fold more.
   wasm-opt -Oz --low-memory-unused --zero-filled-memory --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -75,13 +84,15 @@ build_pkg() {
   # wasm-bindgen declares `[Symbol.dispose]()`, which only type-checks with lib
   # "esnext.disposable" (TS >= 5.2); drop it so strict consumers on lib es2022 compile.
   # `free()` stays, and `using` still works at run time.
-  sed -i '/\[Symbol\.dispose\]()/d' pkg/cec_agent.d.ts
-  cp js/*.js js/*.d.ts pkg/
+  sed -i '/\[Symbol\.dispose\]()/d' pkg/cec_agent.d.ts pkg/cec_agent.d.cts
+  cp js/*.js js/*.cjs js/*.d.ts js/*.d.cts pkg/
   cp pkg-template/* pkg/
   local version; version="$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)"
   node -e 'const fs=require("fs");const p=JSON.parse(fs.readFileSync("pkg/package.json"));p.version=process.argv[1];fs.writeFileSync("pkg/package.json",JSON.stringify(p,null,2)+"\n")' "$version"
-  cp README.md pkg/README.md
   tsc --noEmit --strict --lib es2022,dom pkg/index.d.ts pkg/node.d.ts
+  tsc --noEmit --strict --lib es2022,dom --module nodenext pkg/node.d.cts
+  # The hand-written loaders are `// @ts-check`ed against the generated declarations.
+  tsc --noEmit --strict --lib es2022,dom --module nodenext --target es2022 --allowJs --checkJs pkg/index.js pkg/node.cjs
   (cd pkg && npm pack --silent --pack-destination ../target >/dev/null)
   PKG_TARBALL="$ROOT/target/cec-agent-$version.tgz"
   printf 'pkg: cec_agent_bg.wasm %s bytes (%s gzipped), tarball %s\n' \
@@ -93,13 +104,26 @@ install_pkg_into() { # dir
   (cd "$1" && npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error "$PKG_TARBALL")
 }
 
+# The softphone page's and browser tests' Content-Security-Policy: WebAssembly, no eval.
+STRICT_CSP="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'"
+
+# Assembles the softphone demo site in target/softphone/: examples/softphone/ with the packed
+# package unpacked beside it in cec-agent/ (exactly the files `npm install` gives a user).
+build_softphone_site() {
+  SOFTPHONE_SITE="$ROOT/target/softphone"
+  rm -rf "$SOFTPHONE_SITE" && mkdir -p "$SOFTPHONE_SITE/cec-agent"
+  cp examples/softphone/* "$SOFTPHONE_SITE/"
+  tar -xzf "$PKG_TARBALL" -C "$SOFTPHONE_SITE/cec-agent" --strip-components=1
+}
+
 # Starts the simulator on an ephemeral loopback port; exports CEC_SIM_URL; stops it on exit.
+# Extra arguments go to cec-sim (e.g. --static DIR --csp POLICY; later ones win).
 start_sim() {
   cargo build -p cec-sim
   local out="$ROOT/target/sim.out"
   SIM_LOG="$ROOT/target/sim.log"
   : > "$out"
-  "$ROOT/target/debug/cec-sim" --port 0 --max-seconds 3600 > "$out" 2> "$SIM_LOG" &
+  "$ROOT/target/debug/cec-sim" --port 0 --max-seconds 3600 "$@" > "$out" 2> "$SIM_LOG" &
   SIM_PID=$!
   trap 'kill "$SIM_PID" 2>/dev/null || true' EXIT
   for _ in $(seq 1 100); do

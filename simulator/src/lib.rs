@@ -20,6 +20,7 @@ pub mod recordplay;
 pub mod reply;
 pub mod session;
 pub mod state;
+pub mod static_files;
 pub mod zip;
 
 use std::future::Future;
@@ -56,8 +57,18 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    serve_with_static(listener, state, None, shutdown).await
+}
+
+/// [`serve`], with `site` (`--static DIR`) served from the same origin when given.
+pub async fn serve_with_static(
+    listener: TcpListener,
+    state: AppState,
+    site: Option<static_files::StaticSite>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     events::spawn_idle_sweep(&state);
-    axum::serve(listener, app(state))
+    axum::serve(listener, static_files::with_static(app(state), site))
         .with_graceful_shutdown(shutdown)
         .await
 }

@@ -1,10 +1,12 @@
 //! `cec-sim [--port N] [--ak AK] [--sk SK] [--auth-mode static|dynamic] [--rotate-guid-every N]
-//! [--poll-hold-ms MS] [--idle-signout-ms MS] [--max-seconds S] [--exit-on-stdin-eof]`
+//! [--poll-hold-ms MS] [--idle-signout-ms MS] [--max-seconds S] [--exit-on-stdin-eof]
+//! [--static DIR [--csp POLICY]]`
 
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use cec_sim::static_files::StaticSite;
 use cec_sim::{Config, Shared};
 use tokio::io::AsyncReadExt;
 use tokio::net::TcpListener;
@@ -12,7 +14,7 @@ use tokio::sync::oneshot;
 
 const USAGE: &str = "usage: cec-sim [--port N] [--ak AK] [--sk SK] [--auth-mode static|dynamic] \
      [--rotate-guid-every N] [--poll-hold-ms MS] [--idle-signout-ms MS] [--max-seconds S] \
-     [--exit-on-stdin-eof]";
+     [--exit-on-stdin-eof] [--static DIR [--csp POLICY]]";
 /// How long in-flight requests may take to finish after a stop signal.
 const GRACE: Duration = Duration::from_secs(2);
 
@@ -22,6 +24,10 @@ struct Args {
     config: Config,
     max_seconds: u64,
     exit_on_stdin_eof: bool,
+    /// `--static DIR`: a folder served from the same origin as the API.
+    static_dir: Option<String>,
+    /// `--csp POLICY`: the Content-Security-Policy of the static responses.
+    csp: Option<String>,
 }
 
 fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -30,6 +36,8 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
         config: Config::default(),
         max_seconds: 900,
         exit_on_stdin_eof: false,
+        static_dir: None,
+        csp: None,
     };
     while let Some(arg) = it.next() {
         let (name, inline) = match arg.split_once('=') {
@@ -69,10 +77,15 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
                     .filter(|s| *s > 0)
                     .ok_or_else(|| format!("invalid --max-seconds {value}"))?
             }
+            "--static" => args.static_dir = Some(value),
+            "--csp" => args.csp = Some(value),
             _ => return Err(format!("unknown argument {name}\n{USAGE}")),
         }
     }
     args.config.session.check()?;
+    if args.csp.is_some() && args.static_dir.is_none() {
+        return Err(format!("--csp needs --static\n{USAGE}"));
+    }
     Ok(args)
 }
 
@@ -104,6 +117,16 @@ fn main() -> ExitCode {
 }
 
 async fn run(args: Args) -> i32 {
+    let site = match &args.static_dir {
+        Some(dir) => match StaticSite::new(dir, args.csp.as_deref()) {
+            Ok(site) => Some(site),
+            Err(e) => {
+                eprintln!("cec-sim: {e}");
+                return 2;
+            }
+        },
+        None => None,
+    };
     let listener = match TcpListener::bind(("127.0.0.1", args.port)).await {
         Ok(l) => l,
         Err(e) => {
@@ -120,7 +143,13 @@ async fn run(args: Args) -> i32 {
         return 1;
     }
     let (tx, rx) = oneshot::channel::<()>();
-    let server = cec_sim::serve(listener, Shared::new(args.config), async {
+    if let Some(site) = &site {
+        eprintln!(
+            "cec-sim: serving {} at http://127.0.0.1:{port}/",
+            site.root().display()
+        );
+    }
+    let server = cec_sim::serve_with_static(listener, Shared::new(args.config), site, async {
         let _ = rx.await;
     });
     let stop = async {
@@ -235,5 +264,13 @@ mod tests {
         assert!(parse(&["--port", "x"]).is_err());
         assert!(parse(&["--max-seconds", "0"]).is_err());
         assert!(parse(&["--bogus"]).is_err());
+        let w = parse(&["--static", "site", "--csp=default-src 'self'"])
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (w.static_dir.as_deref(), w.csp.as_deref()),
+            (Some("site"), Some("default-src 'self'"))
+        );
+        assert!(parse(&["--csp", "default-src 'self'"]).is_err());
+        assert!(parse(&["--static"]).is_err());
     }
 }

@@ -1,0 +1,4 @@
+import * as cec from "cec-agent";
+import { runInPage } from "../shared/browser.mjs";
+
+runInPage(cec);
