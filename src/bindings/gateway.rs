@@ -12,7 +12,7 @@ use crate::qualitycontrol::{
     StopWhisperRequest, SwitchModeRequest, SwitchSuperviseOrInsertRequest, WhisperRequest,
 };
 use crate::recordplay::{
-    BackFastRequest, ForeFastRequest, JumpRequest, NetPlayRequest, PausePlayRequest, PlayRequest,
+    BackFastRequest, ForeFastRequest, NetPlayRequest, PausePlayRequest, PlayRequest,
     ResumePlayRequest, StopPlayRequest,
 };
 use crate::voicecall::ThirdPartyConfTransmitNumRequest;
@@ -223,7 +223,3 @@ operation_with_request! {
     /// `requestSwitchInsertWhisperAgent`: switches among listen (0), insert (1) and whisper (2).
     "requestSwitchInsertWhisperAgent", request_switch_insert_whisper_agent, SwitchModeRequest, "SwitchModeRequest", "Promise<Ack>"
 }
-
-// Keeps the `JumpRequest` TS interface referenced from Rust so its declaration is emitted.
-#[allow(dead_code)]
-fn _jump_request_is_exported(_: JumpRequest) {}
