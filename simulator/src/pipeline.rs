@@ -17,6 +17,31 @@ use crate::gateway;
 use crate::reply;
 use crate::state::{AppState, FaultKind, RequestRecord};
 
+/// Body fields whose values the request log never shows.
+const SECRET_FIELDS: &[&str] = &["password", "serviceToken"];
+
+/// The body for the request log: as sent, except that secret fields of a JSON object are
+/// replaced by `<redacted>`.
+fn redact_secrets(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let Ok(serde_json::Value::Object(mut map)) = serde_json::from_str::<serde_json::Value>(&text)
+    else {
+        return text;
+    };
+    let mut redacted = false;
+    for key in SECRET_FIELDS {
+        if let Some(v) = map.get_mut(*key) {
+            *v = serde_json::Value::String("<redacted>".to_owned());
+            redacted = true;
+        }
+    }
+    if redacted {
+        serde_json::Value::Object(map).to_string()
+    } else {
+        text
+    }
+}
+
 /// Largest request body read.
 const MAX_BODY: usize = 1 << 20;
 /// Upper bound of a `delay` fault.
@@ -76,7 +101,7 @@ async fn handle(app: &AppState, req: Request, next: Next, path: &str) -> (Respon
                 .get(header::CONTENT_TYPE)
                 .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()),
             authorization_present: h.contains_key(header::AUTHORIZATION),
-            body: String::from_utf8_lossy(&bytes).into_owned(),
+            body: redact_secrets(&bytes),
         });
         if is_outage_path(path) && s.outage_active() {
             return (dropped(), " (outage)");
@@ -227,5 +252,28 @@ impl HttpBody for FailingBody {
             std::io::ErrorKind::ConnectionAborted,
             "simulated drop",
         ))))
+    }
+}
+
+#[cfg(test)]
+mod redaction_tests {
+    use super::redact_secrets;
+
+    #[test]
+    fn passwords_and_tokens_never_reach_the_request_log() {
+        let logged =
+            redact_secrets(br#"{"password":"pw-123","phonenum":"70001","serviceToken":"tok"}"#);
+        assert!(
+            !logged.contains("pw-123") && !logged.contains("\"tok\""),
+            "{logged}"
+        );
+        assert!(logged.contains("70001"));
+        let plain = r#"{"fileName":"a.V3",  "ccId":1}"#;
+        assert_eq!(
+            redact_secrets(plain.as_bytes()),
+            plain,
+            "other bodies are logged as sent"
+        );
+        assert_eq!(redact_secrets(b"not json"), "not json");
     }
 }
