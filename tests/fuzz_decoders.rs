@@ -124,25 +124,7 @@ fn envelope_with(result: Value) -> impl Strategy<Value = Value> {
         })
 }
 
-const CALL_INFO_KEYS: &[&str] = &[
-    "callfeature",
-    "callid",
-    "caller",
-    "called",
-    "callskill",
-    "callskillid",
-    "orgicallednum",
-    "calldata",
-    "begintime",
-    "endtime",
-    "userPriority",
-    "trunkNo",
-    "logontimes",
-    "mediaType",
-    "mediaAbility",
-    "waitTime",
-    "trace",
-];
+const CALL_INFO_KEYS: &[&str] = &cec_agent::calldata::CALL_INFO_FIELDS;
 
 proptest! {
     #![proptest_config(config())]

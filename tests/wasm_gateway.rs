@@ -207,25 +207,7 @@ async fn call_info_before_answer_returns_typed_calls() {
         ),
         (Some("1476070409-38"), Some("70001"), Some("10086"))
     );
-    for key in [
-        "callfeature",
-        "callid",
-        "caller",
-        "called",
-        "callskill",
-        "callskillid",
-        "orgicallednum",
-        "calldata",
-        "begintime",
-        "endtime",
-        "userPriority",
-        "trunkNo",
-        "logontimes",
-        "mediaType",
-        "mediaAbility",
-        "waitTime",
-        "trace",
-    ] {
+    for key in cec_agent::calldata::CALL_INFO_FIELDS {
         assert!(call.get(key).is_some(), "field {key} missing from {call}");
     }
     assert!(call["callfeature"].is_number() && call["begintime"].is_number());

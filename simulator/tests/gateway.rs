@@ -490,27 +490,8 @@ async fn call_info_before_answer() {
     let info = &list[0];
     assert_eq!(info, &injected);
     let obj = info.as_object().unwrap();
-    let keys = [
-        "callfeature",
-        "callid",
-        "caller",
-        "called",
-        "callskill",
-        "callskillid",
-        "orgicallednum",
-        "calldata",
-        "begintime",
-        "endtime",
-        "userPriority",
-        "trunkNo",
-        "logontimes",
-        "mediaType",
-        "mediaAbility",
-        "waitTime",
-        "trace",
-    ];
     assert_eq!(obj.len(), 17);
-    for k in keys {
+    for k in cec_agent::calldata::CALL_INFO_FIELDS {
         assert!(obj.contains_key(k), "{k}");
     }
     assert_eq!(info["callid"], "1476070409-38");

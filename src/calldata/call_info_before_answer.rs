@@ -80,6 +80,27 @@ pub struct CallInfo {
     pub trace: Option<Json>,
 }
 
+/// The 17 fields of a call (table 4 of the vendor page), as named on the wire and in JS.
+pub const CALL_INFO_FIELDS: [&str; 17] = [
+    "callfeature",
+    "callid",
+    "caller",
+    "called",
+    "callskill",
+    "callskillid",
+    "orgicallednum",
+    "calldata",
+    "begintime",
+    "endtime",
+    "userPriority",
+    "trunkNo",
+    "logontimes",
+    "mediaType",
+    "mediaAbility",
+    "waitTime",
+    "trace",
+];
+
 /// The calls returned by `queryCallInfoBeforeAnswer` (empty when there is none).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(transparent)]
@@ -139,6 +160,13 @@ mod tests {
     #[test]
     fn seed_example_decodes_all_17_fields() {
         assert_eq!(parse(SEED_RESPONSE).unwrap().0, vec![seed_call()]);
+        // The JS object has exactly the documented fields, named as on the wire.
+        let js = serde_json::to_value(seed_call()).unwrap();
+        let mut keys: Vec<&str> = js.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut documented = CALL_INFO_FIELDS.to_vec();
+        keys.sort_unstable();
+        documented.sort_unstable();
+        assert_eq!(keys, documented);
     }
 
     #[test]

@@ -6,4 +6,6 @@
 
 mod call_info_before_answer;
 
-pub use call_info_before_answer::{CallInfo, CallInfoBeforeAnswerRequest, CallInfoList};
+pub use call_info_before_answer::{
+    CallInfo, CallInfoBeforeAnswerRequest, CallInfoList, CALL_INFO_FIELDS,
+};
