@@ -150,3 +150,40 @@ pub fn encode<T: Serialize>(operation: &'static str, value: &T) -> Result<JsValu
         .map_err(|e| Error::decode(operation, "result", format!("cannot convert to JS: {e}")))?;
     JSON::parse(&text).map_err(|_| Error::decode(operation, "result", "cannot convert to JS"))
 }
+
+/// Call options that may carry keys of their own (`forceIfSignedIn`, `outcomeTimeoutMs`, ...):
+/// [`ExtraOptions::take`] removes those from a shallow copy, then [`ExtraOptions::rest`] is
+/// checked by [`options`] like any call options (so misspelt keys are still rejected).
+pub struct ExtraOptions {
+    original: Option<JsValue>,
+    copy: Option<Object>,
+}
+
+impl ExtraOptions {
+    /// Wraps the caller's options argument (left untouched).
+    pub fn new(value: Option<JsValue>) -> Self {
+        let copy = value
+            .as_ref()
+            .filter(|v| v.is_object())
+            .map(|v| Object::assign(&Object::new(), v.unchecked_ref()));
+        Self {
+            original: value,
+            copy,
+        }
+    }
+
+    /// Removes `key` and returns its value (`undefined` when absent or not an object).
+    pub fn take(&self, key: &str) -> JsValue {
+        let Some(obj) = &self.copy else {
+            return JsValue::UNDEFINED;
+        };
+        let value = Reflect::get(obj, &key.into()).unwrap_or(JsValue::UNDEFINED);
+        let _ = Reflect::delete_property(obj, &key.into());
+        value
+    }
+
+    /// What is left, for [`options`].
+    pub fn rest(self) -> Option<JsValue> {
+        self.copy.map(JsValue::from).or(self.original)
+    }
+}

@@ -6,7 +6,7 @@
 //! timer or closure outlives the stop.
 
 use super::agent::{call, iter_result, Agent, Poller, Stream, Waiter};
-use super::convert::{decode, options};
+use super::convert::{decode, options, ExtraOptions};
 use super::gateway::AgentClient;
 use crate::agentevent::{PollEventsRequest, Polled};
 use crate::error::{Error, ErrorKind};
@@ -20,7 +20,6 @@ use js_sys::{Function, Object, Promise, Reflect, Symbol};
 use std::cell::Cell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, spawn_local, JsFuture};
 use web_sys::{AbortController, AbortSignal};
 
@@ -179,27 +178,16 @@ async fn send_and_wait<O: Operation>(
     succeed_on: &'static [&'static str],
     fail_on: &'static [&'static str],
 ) -> Result<JsValue, Error> {
-    let copy = options_value
-        .as_ref()
-        .filter(|v| v.is_object())
-        .map(|v| Object::assign(&Object::new(), v.unchecked_ref()));
-    let wait_ms = match copy.as_ref().map(|o| {
-        let v = Reflect::get(o, &"outcomeTimeoutMs".into()).unwrap_or(JsValue::UNDEFINED);
-        let _ = Reflect::delete_property(o, &"outcomeTimeoutMs".into());
-        v
-    }) {
-        None => DEFAULT_OUTCOME_TIMEOUT_MS,
-        Some(v) if v.is_undefined() => DEFAULT_OUTCOME_TIMEOUT_MS,
-        Some(v) => {
-            let ms = v.as_f64().filter(|f| f.fract() == 0.0).unwrap_or(-1.0) as i64;
-            crate::config::timeout_ms("options.outcomeTimeoutMs", ms)
-                .map_err(|e| Error::validation(O::LOG_NAME, e))?
-        }
+    let extras = ExtraOptions::new(options_value);
+    let wait = extras.take("outcomeTimeoutMs");
+    let wait_ms = if wait.is_undefined() {
+        DEFAULT_OUTCOME_TIMEOUT_MS
+    } else {
+        let ms = wait.as_f64().filter(|f| f.fract() == 0.0).unwrap_or(-1.0) as i64;
+        crate::config::timeout_ms("options.outcomeTimeoutMs", ms)
+            .map_err(|e| Error::validation(O::LOG_NAME, e))?
     };
-    let opts = options(
-        O::LOG_NAME,
-        copy.as_ref().map(AsRef::as_ref).or(options_value.as_ref()),
-    )?;
+    let opts = options(O::LOG_NAME, extras.rest().as_ref())?;
     if !agent.polling() {
         return Err(Error::new(
             O::LOG_NAME,

@@ -3,7 +3,7 @@
 //! `Set-GUID` Guid and starts the event poller, and sign-out stops it.
 
 use super::agent::{call, Agent};
-use super::convert::{decode, encode, options, Options};
+use super::convert::{decode, encode, ExtraOptions, Options};
 use super::events::start_poller;
 use super::gateway::{run, AgentClient};
 use crate::error::{Error, ErrorKind};
@@ -13,7 +13,6 @@ use crate::onlineagent::{
 use crate::operation::Operation;
 use crate::session::StopReason;
 use crate::validation::invalid;
-use js_sys::{Object, Reflect};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
@@ -34,16 +33,14 @@ export interface HeartbeatOptions extends CallOptions {
 }
 "#;
 
-/// Reads the boolean `key` from `options` (absent = `default`), and removes it so the rest can
-/// be checked as plain call options.
+/// The boolean option `key` (absent = `default`).
 fn take_flag(
     operation: &'static str,
-    options: &Object,
+    extras: &ExtraOptions,
     key: &str,
     default: bool,
 ) -> Result<bool, Error> {
-    let value = Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    let _ = Reflect::delete_property(options, &key.into());
+    let value = extras.take(key);
     match (value.is_undefined(), value.as_bool()) {
         (true, _) => Ok(default),
         (false, Some(b)) => Ok(b),
@@ -56,24 +53,6 @@ fn take_flag(
                 "not a boolean",
             ),
         )),
-    }
-}
-
-/// A shallow copy of `value` (an object) to take extra option keys out of.
-fn copy_options(value: Option<&JsValue>) -> Option<Object> {
-    value
-        .filter(|v| v.is_object())
-        .map(|v| Object::assign(&Object::new(), v.unchecked_ref()))
-}
-
-fn plain_options(
-    operation: &'static str,
-    copy: &Option<Object>,
-    original: Option<&JsValue>,
-) -> Result<Options, Error> {
-    match copy {
-        Some(obj) => options(operation, Some(obj.as_ref())),
-        None => options(operation, original),
     }
 }
 
@@ -119,16 +98,11 @@ struct SignInFlags {
 }
 
 impl SignInFlags {
-    fn take(operation: &'static str, options: &Option<JsValue>) -> Result<Self, Error> {
-        let copy = copy_options(options.as_ref());
-        let (force_if_signed_in, start_events) = match &copy {
-            Some(o) => (
-                take_flag(operation, o, "forceIfSignedIn", false)?,
-                take_flag(operation, o, "startEvents", true)?,
-            ),
-            None => (false, true),
-        };
-        let opts = plain_options(operation, &copy, options.as_ref())?;
+    fn take(operation: &'static str, options: Option<JsValue>) -> Result<Self, Error> {
+        let extras = ExtraOptions::new(options);
+        let force_if_signed_in = take_flag(operation, &extras, "forceIfSignedIn", false)?;
+        let start_events = take_flag(operation, &extras, "startEvents", true)?;
+        let opts = super::convert::options(operation, extras.rest().as_ref())?;
         Ok(Self {
             force_if_signed_in,
             start_events,
@@ -148,7 +122,7 @@ fn sign_in_promise<const FORCE: bool>(
     let request = decode::<SignInRequest>(operation, "request", &request);
     future_to_promise(async move {
         let request = request?;
-        let flags = SignInFlags::take(operation, &options)?;
+        let flags = SignInFlags::take(operation, options)?;
         let push = request.is_push_mode();
         let result = match signing_in(&agent, &SignIn::<FORCE>(request.clone()), &flags.opts).await
         {
@@ -205,7 +179,7 @@ impl AgentClient {
         let request = decode::<SignInExRequest>("loginEx", "request", &request);
         future_to_promise(async move {
             let op = request?;
-            let flags = SignInFlags::take("loginEx", &options)?;
+            let flags = SignInFlags::take("loginEx", options)?;
             let result = signing_in(&agent, &op, &flags.opts).await?;
             if flags.start_events {
                 start_poller(&agent, None);
@@ -223,7 +197,7 @@ impl AgentClient {
     ) -> js_sys::Promise {
         let agent = self.agent.clone();
         future_to_promise(async move {
-            let opts = options_of("logout", &options)?;
+            let opts = super::convert::options("logout", options.as_ref())?;
             let mut phase = agent.phase.get();
             phase.begin_sign_out("logout")?;
             agent.phase.set(phase);
@@ -259,7 +233,7 @@ impl AgentClient {
     ) -> js_sys::Promise {
         let agent = self.agent.clone();
         future_to_promise(async move {
-            let opts = options_of("updateGuid", &options)?;
+            let opts = super::convert::options("updateGuid", options.as_ref())?;
             let new = call(
                 &agent.client,
                 &UpdateGuidRequest,
@@ -286,13 +260,9 @@ impl AgentClient {
             JsValue,
         >,
     ) -> js_sys::Promise {
-        let copy = copy_options(options.as_ref());
-        let token = copy.as_ref().and_then(|o| {
-            let t = Reflect::get(o, &"serviceToken".into()).ok();
-            let _ = Reflect::delete_property(o, &"serviceToken".into());
-            t
-        });
-        let request = match token.filter(|t| !t.is_undefined()) {
+        let extras = ExtraOptions::new(options);
+        let token = extras.take("serviceToken");
+        let request = match Some(token).filter(|t| !t.is_undefined()) {
             None => Ok(HandshakeRequest::default()),
             Some(t) => t
                 .as_string()
@@ -311,11 +281,7 @@ impl AgentClient {
                     )
                 }),
         };
-        run(
-            self.agent.clone(),
-            request,
-            copy.map(JsValue::from).or(options),
-        )
+        run(self.agent.clone(), request, extras.rest())
     }
 
     /// Whether the agent is signed in as far as this client knows.
@@ -323,8 +289,4 @@ impl AgentClient {
     pub fn signed_in(&self) -> bool {
         self.agent.phase.get() == crate::session::Phase::SignedIn
     }
-}
-
-fn options_of(operation: &'static str, options: &Option<JsValue>) -> Result<Options, Error> {
-    super::convert::options(operation, options.as_ref())
 }
