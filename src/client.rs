@@ -165,17 +165,8 @@ impl GatewayClient {
         operation::build_request(op, &self.base_url, &self.agent_id, guid.as_deref())
     }
 
-    /// Takes a rotated `Guid` from `Set-GUID` (on any response), then decodes the result.
-    pub fn complete<O: Operation>(
-        &self,
-        head: &ResponseHead,
-        body: &[u8],
-    ) -> Result<O::Output, Error> {
-        self.take_rotated_guid(head);
-        operation::parse_response::<O>(head, body)
-    }
-
-    /// Stores the Guid of a `Set-GUID` response header, if there is one.
+    /// Stores the Guid of a `Set-GUID` response header, if there is one. Called for every
+    /// response, before its envelope is decoded, so failures rotate the Guid too.
     pub fn take_rotated_guid(&self, head: &ResponseHead) {
         if let Some(guid) = head.set_guid.as_deref().and_then(guid_from_set_guid) {
             // A malformed rotated Guid is ignored rather than stored: the old one stays valid
@@ -321,15 +312,14 @@ mod tests {
     }
 
     #[test]
-    fn set_guid_header_rotates_the_guid_even_on_failure() {
+    fn set_guid_header_rotates_the_guid() {
         let c = client(json!({"guid": "old"})).unwrap();
         let head = ResponseHead {
             status: 200,
             set_guid: Some("JSESSIONID=new.AgentGateway2".into()),
             ..Default::default()
         };
-        let r = c.complete::<NetPlayRequest>(&head, br#"{"retcode":"100-007","message":"x"}"#);
-        assert!(r.is_err());
+        c.take_rotated_guid(&head);
         assert_eq!(
             c.prepare(&netplay()).unwrap().header("Guid"),
             Some("new.AgentGateway2")
@@ -340,7 +330,7 @@ mod tests {
             set_guid: Some("JSESSIONID=bad guid".into()),
             ..Default::default()
         };
-        let _ = c.complete::<NetPlayRequest>(&head, br#"{"retcode":"0"}"#);
+        c.take_rotated_guid(&head);
         assert_eq!(
             c.prepare(&netplay()).unwrap().header("Guid"),
             Some("new.AgentGateway2")

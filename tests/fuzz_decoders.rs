@@ -7,15 +7,16 @@
 
 mod common;
 
-use cec_agent::calldata::CallInfoList;
+use cec_agent::agentevent::PollEventsRequest;
+use cec_agent::calldata::{CallInfoBeforeAnswerRequest, CallInfoList};
 use cec_agent::client::AgentClientConfig;
 use cec_agent::cms::{
     classify, failure, file_name_from_disposition, DownloadRecordFileRequest, SNIFF_LEN,
 };
-use cec_agent::envelope::{self, decode, parse};
+use cec_agent::envelope::{self, parse};
 use cec_agent::error::{Error, ErrorKind};
 use cec_agent::http::ResponseHead;
-use cec_agent::operation::{Ack, FromResult};
+use cec_agent::operation::{parse_response, FromResult};
 use cec_agent::qualitycontrol::InterceptRequest;
 use cec_agent::recordplay::NetPlayRequest;
 use common::{config, json, object_with};
@@ -64,14 +65,19 @@ fn assert_typed(e: &Error, operation: &str) {
 }
 
 fn decode_all(head: &ResponseHead, body: &[u8]) {
+    // The decoders the client runs: an Ack, the call-info list and the event poll.
     for (op, r) in [
         (
             "beginNetPlay",
-            decode::<Ack>("beginNetPlay", head, body).map(drop),
+            parse_response::<NetPlayRequest>(head, body).map(drop),
         ),
         (
             "queryCallInfoBeforeAnswer",
-            decode::<CallInfoList>("queryCallInfoBeforeAnswer", head, body).map(drop),
+            parse_response::<CallInfoBeforeAnswerRequest>(head, body).map(drop),
+        ),
+        (
+            "getAgentEvent",
+            parse_response::<PollEventsRequest>(head, body).map(drop),
         ),
     ] {
         if let Err(e) = r {
