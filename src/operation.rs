@@ -211,3 +211,65 @@ macro_rules! target_operation {
     };
 }
 pub(crate) use target_operation;
+
+#[cfg(test)]
+mod documented_retcodes {
+    use super::Operation;
+    use crate::agentevent::PollEventsRequest;
+    use crate::calldata::CallInfoBeforeAnswerRequest;
+    use crate::onlineagent::{
+        HandshakeRequest, SignIn, SignInExRequest, SignOutRequest, UpdateGuidRequest,
+    };
+    use crate::qualitycontrol::{
+        AddInsertRequest, AddSuperviseRequest, InterceptRequest, StopSuperviseRequest,
+        StopWhisperRequest, SwitchModeRequest, SwitchSuperviseOrInsertRequest, WhisperRequest,
+    };
+    use crate::recordplay::{
+        BackFastRequest, ForeFastRequest, NetPlayRequest, PausePlayRequest, PlayRequest,
+        ResumePlayRequest, StopPlayRequest,
+    };
+    use crate::voicecall::ThirdPartyConfTransmitNumRequest;
+
+    fn codes<O: Operation>() -> (&'static str, &'static [&'static str]) {
+        (O::LOG_NAME, O::DOCUMENTED_RETCODES)
+    }
+
+    #[test]
+    fn every_documented_retcode_has_a_meaning() {
+        let all = [
+            codes::<NetPlayRequest>(),
+            codes::<PlayRequest>(),
+            codes::<StopPlayRequest>(),
+            codes::<PausePlayRequest>(),
+            codes::<ResumePlayRequest>(),
+            codes::<ForeFastRequest>(),
+            codes::<BackFastRequest>(),
+            codes::<CallInfoBeforeAnswerRequest>(),
+            codes::<ThirdPartyConfTransmitNumRequest>(),
+            codes::<InterceptRequest>(),
+            codes::<AddSuperviseRequest>(),
+            codes::<AddInsertRequest>(),
+            codes::<StopSuperviseRequest>(),
+            codes::<SwitchSuperviseOrInsertRequest>(),
+            codes::<WhisperRequest>(),
+            codes::<StopWhisperRequest>(),
+            codes::<SwitchModeRequest>(),
+            codes::<SignIn<false>>(),
+            codes::<SignIn<true>>(),
+            codes::<SignInExRequest>(),
+            codes::<SignOutRequest>(),
+            codes::<UpdateGuidRequest>(),
+            codes::<HandshakeRequest>(),
+            codes::<PollEventsRequest>(),
+        ];
+        for (operation, retcodes) in all {
+            assert!(!retcodes.is_empty(), "{operation} lists no retcode");
+            for code in retcodes {
+                assert!(
+                    crate::retcode::meaning(code).is_some(),
+                    "{operation}: retcode {code} has no documented meaning"
+                );
+            }
+        }
+    }
+}
