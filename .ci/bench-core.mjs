@@ -59,61 +59,105 @@ async function capture(call) {
   return seen;
 }
 
-/** A minimal hand-written fetch of `req`, reading the body the way a caller would. */
-const rawCall = (req, binary) => async () => {
-  const res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body });
-  if (binary) return new Uint8Array(await res.arrayBuffer());
-  const json = await res.json();
-  if (json.retcode !== "0") throw new Error(json.retcode);
-  return json.result;
+/** A minimal hand-written fetch of `req`, reading the body the way a caller would. With
+ * `timeoutMs`, it also cancels on a timeout the way the package does (an AbortController
+ * whose signal goes to fetch, a timer that aborts it), so the cost of that is seen apart. */
+const rawCall = (req, binary, timeoutMs) => async () => {
+  let controller, timer;
+  if (timeoutMs) {
+    controller = new AbortController();
+    timer = setTimeout(() => controller.abort(), timeoutMs);
+  }
+  try {
+    const res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, signal: controller?.signal });
+    if (binary) return new Uint8Array(await res.arrayBuffer());
+    const json = await res.json();
+    if (json.retcode !== "0") throw new Error(json.retcode);
+    return json.result;
+  } finally {
+    clearTimeout(timer);
+  }
 };
 
+/** The package's default per-call timeouts (CC-Gateway, CC-CMS), for the raw baseline. */
+const DEFAULT_TIMEOUT_MS = { gateway: 30000, cms: 120000 };
+
 /**
- * Package vs raw fetch, per operation: warm-up, then interleaved batches of `batch` calls
- * (package batch, raw batch, ...) until `calls` of each or the time budget runs out.
- * Every call is timed on its own; the figures are medians.
+ * Package vs raw fetch (with and without a timeout), per operation: warm-up, then interleaved
+ * batches of `batch` calls (package, raw, raw with timeout, ...) until `calls` of each or the
+ * time budget runs out. Each batch is timed as a whole (Chromium's clock is coarsened to
+ * 0.1 ms, too coarse for single calls); the figures are medians of the per-call batch means.
  */
-export async function callOverhead(sim, pkg, { calls, budgetMs, batch = 100, log = () => {} }) {
+export async function callOverhead(sim, pkg, { calls, budgetMs, batch = 50, log = () => {} }) {
   const clients = await setUp(sim, pkg);
   const ops = operations(clients);
   const rows = [];
   const perOpBudget = budgetMs / Object.keys(ops).length;
   for (const [name, pkgCall] of Object.entries(ops)) {
     const req = await capture(pkgCall);
-    const raw = rawCall(req, name === "downloadRecordFile");
-    const times = { pkg: [], raw: [] };
-    const errors = { pkg: 0, raw: 0 };
-    const timed = async (which, call) => {
+    const binary = name === "downloadRecordFile";
+    const sides = { pkg: pkgCall, raw: rawCall(req, binary), rawTimeout: rawCall(req, binary, binary ? DEFAULT_TIMEOUT_MS.cms : DEFAULT_TIMEOUT_MS.gateway) };
+    const means = { pkg: [], raw: [], rawTimeout: [] };
+    let errors = 0, done = 0;
+    const timed = async (which) => {
+      const call = sides[which];
+      const t0 = now();
       for (let i = 0; i < batch; i++) {
-        const t0 = now();
         try {
           await call();
         } catch {
-          errors[which]++;
+          errors++;
         }
-        times[which].push(now() - t0);
       }
+      means[which].push((now() - t0) / batch);
     };
-    for (let i = 0; i < 3; i++) {
-      await timed("pkg", pkgCall);
-      await timed("raw", raw);
-    }
-    times.pkg.length = times.raw.length = 0;
-    errors.pkg = errors.raw = 0;
+    const round = async () => { for (const which of Object.keys(sides)) await timed(which); };
+    for (let i = 0; i < 3; i++) await round();
+    for (const k in means) means[k].length = 0;
+    errors = 0;
     const start = now();
-    while (times.pkg.length < calls && now() - start < perOpBudget) {
-      await timed("pkg", pkgCall);
-      await timed("raw", raw);
+    while (done < calls && now() - start < perOpBudget) {
+      await round();
+      done += batch;
     }
-    const [p, r] = [median(times.pkg), median(times.raw)];
-    rows.push({ op: name, calls: times.pkg.length, pkgMs: p, rawMs: r, ratio: p / r, errors: errors.pkg + errors.raw });
-    log(`${name}: ${times.pkg.length} calls each`);
+    const [p, r, rt] = [median(means.pkg), median(means.raw), median(means.rawTimeout)];
+    rows.push({ op: name, calls: done, pkgMs: p, rawMs: r, rawTimeoutMs: rt, ratio: p / r, ratioTimeout: p / rt, errors });
+    log(`${name}: ${done} calls each`);
   }
   return rows;
 }
 
 /**
- * Build + validate + JS conversion + decode alone: `fetch` is a stub that returns a ready
+ * Build + validate + JS conversion alone: the operation's argument conversion, validation,
+ * request building (URL, headers, body; for CMS the C2 signature) and the `fetch` init,
+ * through the package's `__prepareOnly` benchmark hook, which runs the same functions a call
+ * runs before it sends. No network, no promise.
+ */
+export async function prepareCost(sim, pkg, { calls = 20000, batch = 1000 } = {}) {
+  const clients = await setUp(sim, pkg);
+  const { agent, conferee, supervisor, cms } = clients;
+  const cases = {
+    beginNetPlay: () => agent.__prepareOnly("beginNetPlay", { fileName: "Y:/12/0/20211019/155/1406470.V3", ccId: 1 }),
+    queryCallInfoBeforeAnswer: () => agent.__prepareOnly("queryCallInfoBeforeAnswer"),
+    thirdPartyConfTransmitNum: () => conferee.__prepareOnly("thirdPartyConfTransmitNum"),
+    intercept: () => supervisor.__prepareOnly("intercept", { workNo: "1001" }),
+    downloadRecordFile: () => cms.__prepareOnly({ callID: "1700000000-1" }),
+  };
+  const rows = [];
+  for (const [name, call] of Object.entries(cases)) {
+    const per = [];
+    for (let b = 0; b < calls / batch + 2; b++) {
+      const t0 = now();
+      for (let i = 0; i < batch; i++) call();
+      if (b >= 2) per.push(((now() - t0) / batch) * 1000);
+    }
+    rows.push({ op: name, us: median(per) });
+  }
+  return rows;
+}
+
+/**
+ * The whole call with the network taken out: `fetch` is a stub that returns a ready
  * `Response`, and the baseline calls the same stub directly and reads the body.
  */
 export async function localCost(sim, pkg, { calls = 20000, batch = 1000 } = {}) {

@@ -1,5 +1,6 @@
 //! Timers on the global `setTimeout`/`clearTimeout` (browsers and Node alike). A [`Timer`]
-//! is cleared when dropped, so no callback outlives its owner.
+//! is cleared when dropped, so no callback outlives its owner. [`Deadline`]s (the per-call
+//! timeouts) share one timer, so a call costs no `setTimeout`, `clearTimeout` or closure.
 
 use js_sys::Promise;
 use std::cell::Cell;
@@ -43,6 +44,107 @@ impl Timer {
 impl Drop for Timer {
     fn drop(&mut self) {
         clear_timeout(&self.id);
+    }
+}
+
+/// Per-call timeouts: one JS timer serves every pending [`Deadline`].
+///
+/// The timer is armed for the earliest due time and only re-armed when a sooner deadline
+/// arrives or when it fires; a dropped deadline just leaves the list. A timer left armed with
+/// nothing due fires once and stops. In Node it is `unref`ed: it never keeps a process alive
+/// on its own (the request it guards does, while it is in flight).
+#[derive(Default)]
+struct Deadlines {
+    /// In no particular order (a handful at a time).
+    pending: Vec<Pending>,
+    next_id: u64,
+    /// The due time the JS timer is armed for.
+    armed_for: Option<f64>,
+    tick: Option<Closure<dyn FnMut()>>,
+}
+
+struct Pending {
+    due: f64,
+    id: u64,
+    action: Box<dyn FnOnce()>,
+}
+
+thread_local! {
+    static DEADLINES: std::cell::RefCell<Deadlines> = std::cell::RefCell::new(Deadlines::default());
+}
+
+/// Calls `action` at `due` unless dropped first (see [`Deadlines`]).
+#[derive(Debug)]
+pub struct Deadline {
+    id: u64,
+}
+
+impl Deadline {
+    /// Runs `action` once after `ms` milliseconds, unless dropped first.
+    pub fn after(ms: f64, action: impl FnOnce() + 'static) -> Self {
+        let due = js_sys::Date::now() + ms.max(0.0);
+        let id = DEADLINES.with(|d| {
+            let mut d = d.borrow_mut();
+            let id = d.next_id;
+            d.next_id += 1;
+            d.pending.push(Pending {
+                due,
+                id,
+                action: Box::new(action),
+            });
+            if d.armed_for.is_none_or(|armed| due < armed) {
+                arm(&mut d, due);
+            }
+            id
+        });
+        Self { id }
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        // `try_with`: nothing to remove while the thread's state is being torn down.
+        let _ = DEADLINES.try_with(|d| {
+            if let Ok(mut d) = d.try_borrow_mut() {
+                d.pending.retain(|p| p.id != self.id);
+            }
+        });
+    }
+}
+
+fn arm(d: &mut Deadlines, due: f64) {
+    let tick = d
+        .tick
+        .get_or_insert_with(|| Closure::<dyn FnMut()>::new(on_tick));
+    let id = set_timeout(
+        tick.as_ref().unchecked_ref(),
+        (due - js_sys::Date::now()).max(0.0),
+    );
+    // Node's Timeout has `unref`; browsers return a number.
+    if let Ok(unref) = js_sys::Reflect::get(&id, &JsValue::from_str("unref")) {
+        if let Some(unref) = unref.dyn_ref::<js_sys::Function>() {
+            let _ = unref.call0(&id);
+        }
+    }
+    d.armed_for = Some(due);
+}
+
+/// The shared timer fired: run what is due (outside the borrow), re-arm for the rest.
+fn on_tick() {
+    let due_now = DEADLINES.with(|d| {
+        let mut d = d.borrow_mut();
+        d.armed_for = None;
+        // Timers may fire a little early; a timeout a millisecond early is harmless.
+        let now = js_sys::Date::now() + 1.0;
+        let (due, rest): (Vec<_>, Vec<_>) = d.pending.drain(..).partition(|p| p.due <= now);
+        d.pending = rest;
+        if let Some(next) = d.pending.iter().map(|p| p.due).reduce(f64::min) {
+            arm(&mut d, next);
+        }
+        due
+    });
+    for p in due_now {
+        (p.action)();
     }
 }
 

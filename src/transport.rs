@@ -6,7 +6,7 @@
 
 use crate::error::{snippet, Error, ErrorKind};
 use crate::http::{HttpRequest, ResponseHead};
-use crate::timer::{AbortListener, Timer};
+use crate::timer::{AbortListener, Deadline};
 use js_sys::{Promise, Reflect, Uint8Array};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -63,7 +63,7 @@ enum Fired {
 /// Cancels the fetch on timeout or on the caller's abort; undoes both when dropped.
 struct CancelGuard {
     fired: Rc<Cell<Fired>>,
-    _timer: Timer,
+    _deadline: Deadline,
     _on_abort: Option<AbortListener>,
 }
 
@@ -80,7 +80,7 @@ impl CancelGuard {
             }
         };
         Self {
-            _timer: Timer::after(f64::from(timeout_ms), trigger(Fired::Timeout)),
+            _deadline: Deadline::after(f64::from(timeout_ms), trigger(Fired::Timeout)),
             _on_abort: caller.map(|signal| AbortListener::new(signal, trigger(Fired::Aborted))),
             fired,
         }
@@ -109,7 +109,11 @@ pub async fn send(
     }
 }
 
-async fn exchange(req: &HttpRequest, signal: &AbortSignal) -> Result<Response, Failure> {
+/// The `fetch` init for `req`: method, headers, body and the cancelling signal.
+pub fn request_init(
+    req: &HttpRequest,
+    signal: Option<&AbortSignal>,
+) -> Result<RequestInit, Failure> {
     let headers = Headers::new().map_err(network)?;
     for (name, value) in &req.headers {
         headers.set(name, value).map_err(network)?;
@@ -120,7 +124,12 @@ async fn exchange(req: &HttpRequest, signal: &AbortSignal) -> Result<Response, F
     if let Some(body) = &req.body {
         init.set_body(&JsValue::from_str(body));
     }
-    init.set_signal(Some(signal));
+    init.set_signal(signal);
+    Ok(init)
+}
+
+async fn exchange(req: &HttpRequest, signal: &AbortSignal) -> Result<Response, Failure> {
+    let init = request_init(req, Some(signal))?;
     let response: web_sys::Response =
         JsFuture::from(global_fetch(&req.url, &init).map_err(network)?)
             .await
@@ -129,7 +138,8 @@ async fn exchange(req: &HttpRequest, signal: &AbortSignal) -> Result<Response, F
             .map_err(|_| {
                 Failure::Network("fetch resolved to something that is not a Response".to_owned())
             })?;
-    let read = |name: &str| response.headers().get(name).ok().flatten();
+    let headers = response.headers();
+    let read = |name: &'static str| headers.get(name).ok().flatten();
     let head = ResponseHead {
         status: response.status(),
         content_type: read("content-type"),

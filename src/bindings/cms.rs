@@ -17,7 +17,7 @@ export interface RecordingDownload extends RecordingMeta { bytes: Uint8Array; }
 /// A CC-CMS client. Holds the AK/SK; never exposes them.
 #[wasm_bindgen]
 pub struct CmsClient {
-    inner: Rc<client::CmsClient>,
+    pub(super) inner: Rc<client::CmsClient>,
 }
 
 impl std::fmt::Debug for CmsClient {

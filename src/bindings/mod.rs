@@ -3,6 +3,7 @@
 //! promise carrying an `AgentApiError`; none of them can panic.
 
 mod agent;
+mod bench;
 mod cms;
 mod convert;
 mod error;

@@ -80,6 +80,33 @@ test("reset mid-body, slow headers, 5xx, HTML and truncated JSON are typed and n
   assert.deepEqual((await once(netplay, play)).value, { message: "success" });
 });
 
+test("calls in flight keep their own timeouts (one shared timer), and none outlives them", async () => {
+  await reset();
+  const agent = await agentFor("1103");
+  const path = "/calldata/1103/callinfobeforeanswer";
+  await control("DELETE", "/__sim/requests");
+  await arm(path, "delay", { delayMs: 1500, count: 3 });
+  // The longest deadline first, so the shorter ones must re-arm the shared timer earlier.
+  const start = performance.now();
+  const settled = [];
+  const calls = [900, 150, 400].map((timeoutMs) =>
+    rejection(agent.queryCallInfoBeforeAnswer({ timeoutMs }), "timeout", "queryCallInfoBeforeAnswer", isAgentApiError).then((e) => {
+      settled.push({ timeoutMs: e.timeoutMs, after: performance.now() - start });
+    }),
+  );
+  await Promise.all(calls);
+  assert.deepEqual(settled.map((s) => s.timeoutMs), [150, 400, 900], "each call timed out on its own deadline, in order");
+  for (const s of settled) {
+    assert.ok(s.after >= s.timeoutMs - 5, `${s.timeoutMs} ms call rejected after ${s.after.toFixed(0)} ms`);
+    assert.ok(s.after < s.timeoutMs + 400, `${s.timeoutMs} ms call rejected late, after ${s.after.toFixed(0)} ms`);
+  }
+  assert.equal((await requests(path)).length, 3, "one request per call");
+  // A call after them is not cut short by a deadline left over from them.
+  assert.deepEqual(await agent.queryCallInfoBeforeAnswer({ timeoutMs: 5000 }), []);
+  // The shared timer never holds the process open on its own.
+  assert.deepEqual(process.getActiveResourcesInfo().filter((t) => t === "Timeout"), []);
+});
+
 test("binary where JSON was expected, and JSON as text/plain", async () => {
   await reset();
   const agent = await agentFor("1102");

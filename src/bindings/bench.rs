@@ -1,0 +1,71 @@
+//! Benchmark hooks, not API (left out of the TypeScript declarations): the synchronous part of
+//! one call of a documented operation (argument conversion, validation, request building and
+//! the `fetch` init) without sending it, so `.ci/bench` can time it apart from the network.
+//! They run the very functions the operation methods run.
+
+use super::cms::CmsClient;
+use super::convert::{decode, options};
+use super::gateway::AgentClient;
+use crate::calldata::CallInfoBeforeAnswerRequest;
+use crate::cms::{DownloadRecordFileRequest, DOWNLOAD_RECORD_FILE};
+use crate::error::Error;
+use crate::http::HttpRequest;
+use crate::operation::Operation;
+use crate::qualitycontrol::InterceptRequest;
+use crate::recordplay::NetPlayRequest;
+use crate::voicecall::ThirdPartyConfTransmitNumRequest;
+use wasm_bindgen::prelude::*;
+
+/// Decodes the call options and builds the `fetch` init, as a call does before sending.
+fn finish(operation: &'static str, http: &HttpRequest, opts: Option<JsValue>) -> Result<(), Error> {
+    let opts = options(operation, opts.as_ref())?;
+    crate::transport::request_init(http, opts.signal.as_ref())
+        .map(drop)
+        .map_err(|f| f.into_error(operation))
+}
+
+#[wasm_bindgen]
+impl AgentClient {
+    /// Prepares (without sending) one call of `operation`, one of the four documented
+    /// CC-Gateway operations.
+    #[wasm_bindgen(js_name = __prepareOnly, skip_typescript)]
+    pub fn prepare_only(
+        &self,
+        operation: &str,
+        request: JsValue,
+        opts: Option<JsValue>,
+    ) -> Result<(), JsValue> {
+        fn with<O: Operation + serde::de::DeserializeOwned>(
+            c: &AgentClient,
+            request: &JsValue,
+            opts: Option<JsValue>,
+        ) -> Result<(), Error> {
+            let op: O = decode(O::LOG_NAME, "request", request)?;
+            finish(O::LOG_NAME, &c.agent.client.prepare(&op)?, opts)
+        }
+        let client = &self.agent.client;
+        Ok(match operation {
+            "beginNetPlay" => with::<NetPlayRequest>(self, &request, opts),
+            "intercept" => with::<InterceptRequest>(self, &request, opts),
+            "queryCallInfoBeforeAnswer" => client
+                .prepare(&CallInfoBeforeAnswerRequest)
+                .and_then(|http| finish(CallInfoBeforeAnswerRequest::LOG_NAME, &http, opts)),
+            "thirdPartyConfTransmitNum" => client
+                .prepare(&ThirdPartyConfTransmitNumRequest)
+                .and_then(|http| finish(ThirdPartyConfTransmitNumRequest::LOG_NAME, &http, opts)),
+            _ => return Err(JsValue::from_str("no benchmark hook for this operation")),
+        }?)
+    }
+}
+
+#[wasm_bindgen]
+impl CmsClient {
+    /// Prepares (without sending) one `downloadRecordFile` call, signature included.
+    #[wasm_bindgen(js_name = __prepareOnly, skip_typescript)]
+    pub fn prepare_only(&self, request: JsValue, opts: Option<JsValue>) -> Result<(), JsValue> {
+        let request: DownloadRecordFileRequest = decode(DOWNLOAD_RECORD_FILE, "request", &request)?;
+        let timestamp = crate::time::format_sign_timestamp(js_sys::Date::now());
+        let http = self.inner.prepare_download(&request, &timestamp)?;
+        Ok(finish(DOWNLOAD_RECORD_FILE, &http, opts)?)
+    }
+}
