@@ -102,7 +102,7 @@ pub async fn exchange(
     signal: Option<&AbortSignal>,
 ) -> Result<Response, Error> {
     let logging = enabled();
-    let start = js_sys::Date::now();
+    let start = if logging { js_sys::Date::now() } else { 0.0 };
     if logging {
         let message = format!("{} {}", req.method.as_str(), path_of(&req.url));
         emit(LogEntry {
