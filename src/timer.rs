@@ -50,16 +50,16 @@ impl Drop for Timer {
 /// Per-call timeouts: one JS timer serves every pending [`Deadline`].
 ///
 /// The timer is armed for the earliest due time and only re-armed when a sooner deadline
-/// arrives or when it fires; a dropped deadline just leaves the list. A timer left armed with
-/// nothing due fires once and stops. In Node it is `unref`ed: it never keeps a process alive
+/// arrives (the later one is cleared) or when it fires; a dropped deadline just leaves the
+/// list. A timer left armed with nothing due fires once and stops. In Node it is `unref`ed: it never keeps a process alive
 /// on its own (the request it guards does, while it is in flight).
 #[derive(Default)]
 struct Deadlines {
     /// In no particular order (a handful at a time).
     pending: Vec<Pending>,
     next_id: u64,
-    /// The due time the JS timer is armed for.
-    armed_for: Option<f64>,
+    /// The due time the JS timer is armed for, and its ID.
+    armed: Option<(f64, JsValue)>,
     tick: Option<Closure<dyn FnMut()>>,
 }
 
@@ -92,7 +92,10 @@ impl Deadline {
                 id,
                 action: Box::new(action),
             });
-            if d.armed_for.is_none_or(|armed| due < armed) {
+            if d.armed
+                .as_ref()
+                .is_none_or(|(armed_for, _)| due < *armed_for)
+            {
                 arm(&mut d, due);
             }
             id
@@ -112,7 +115,11 @@ impl Drop for Deadline {
     }
 }
 
+/// (Re-)arms the one JS timer for `due`, clearing the one it replaces.
 fn arm(d: &mut Deadlines, due: f64) {
+    if let Some((_, earlier)) = d.armed.take() {
+        clear_timeout(&earlier);
+    }
     let tick = d
         .tick
         .get_or_insert_with(|| Closure::<dyn FnMut()>::new(on_tick));
@@ -126,14 +133,14 @@ fn arm(d: &mut Deadlines, due: f64) {
             let _ = unref.call0(&id);
         }
     }
-    d.armed_for = Some(due);
+    d.armed = Some((due, id));
 }
 
 /// The shared timer fired: run what is due (outside the borrow), re-arm for the rest.
 fn on_tick() {
     let due_now = DEADLINES.with(|d| {
         let mut d = d.borrow_mut();
-        d.armed_for = None;
+        d.armed = None;
         // Timers may fire a little early; a timeout a millisecond early is harmless.
         let now = js_sys::Date::now() + 1.0;
         let (due, rest): (Vec<_>, Vec<_>) = d.pending.drain(..).partition(|p| p.due <= now);

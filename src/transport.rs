@@ -139,7 +139,7 @@ async fn exchange(req: &HttpRequest, signal: &AbortSignal) -> Result<Response, F
                 Failure::Network("fetch resolved to something that is not a Response".to_owned())
             })?;
     let headers = response.headers();
-    let read = |name: &'static str| headers.get(name).ok().flatten();
+    let read = |name: &str| headers.get(name).ok().flatten();
     let head = ResponseHead {
         status: response.status(),
         content_type: read("content-type"),

@@ -35,24 +35,25 @@ impl AgentClient {
         request: JsValue,
         opts: Option<JsValue>,
     ) -> Result<(), JsValue> {
-        fn with<O: Operation + serde::de::DeserializeOwned>(
+        fn prepare<O: Operation>(
+            c: &AgentClient,
+            op: &O,
+            opts: Option<JsValue>,
+        ) -> Result<(), Error> {
+            finish(O::LOG_NAME, &c.agent.client.prepare(op)?, opts)
+        }
+        fn decode_and_prepare<O: Operation + serde::de::DeserializeOwned>(
             c: &AgentClient,
             request: &JsValue,
             opts: Option<JsValue>,
         ) -> Result<(), Error> {
-            let op: O = decode(O::LOG_NAME, "request", request)?;
-            finish(O::LOG_NAME, &c.agent.client.prepare(&op)?, opts)
+            prepare(c, &decode::<O>(O::LOG_NAME, "request", request)?, opts)
         }
-        let client = &self.agent.client;
         Ok(match operation {
-            "beginNetPlay" => with::<NetPlayRequest>(self, &request, opts),
-            "intercept" => with::<InterceptRequest>(self, &request, opts),
-            "queryCallInfoBeforeAnswer" => client
-                .prepare(&CallInfoBeforeAnswerRequest)
-                .and_then(|http| finish(CallInfoBeforeAnswerRequest::LOG_NAME, &http, opts)),
-            "thirdPartyConfTransmitNum" => client
-                .prepare(&ThirdPartyConfTransmitNumRequest)
-                .and_then(|http| finish(ThirdPartyConfTransmitNumRequest::LOG_NAME, &http, opts)),
+            "beginNetPlay" => decode_and_prepare::<NetPlayRequest>(self, &request, opts),
+            "intercept" => decode_and_prepare::<InterceptRequest>(self, &request, opts),
+            "queryCallInfoBeforeAnswer" => prepare(self, &CallInfoBeforeAnswerRequest, opts),
+            "thirdPartyConfTransmitNum" => prepare(self, &ThirdPartyConfTransmitNumRequest, opts),
             _ => return Err(JsValue::from_str("no benchmark hook for this operation")),
         }?)
     }

@@ -102,7 +102,7 @@ pub async fn exchange(
     signal: Option<&AbortSignal>,
 ) -> Result<Response, Error> {
     let logging = enabled();
-    let start = if logging { js_sys::Date::now() } else { 0.0 };
+    let start = logging.then(js_sys::Date::now);
     if logging {
         let message = format!("{} {}", req.method.as_str(), path_of(&req.url));
         emit(LogEntry {
@@ -118,7 +118,7 @@ pub async fn exchange(
     let result = transport::send(req, timeout_ms, signal)
         .await
         .map_err(|f| f.into_error(operation));
-    if logging {
+    if let Some(start) = start {
         let duration_ms = Some(js_sys::Date::now() - start);
         match &result {
             Ok(r) => emit(LogEntry {
