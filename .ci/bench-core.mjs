@@ -48,7 +48,9 @@ async function capture(call) {
   globalThis.fetch = (url, init) => {
     const headers = {};
     new Headers(init.headers).forEach((v, k) => (headers[k] = v));
-    seen = { url: String(url), method: init.method, headers, body: init.body };
+    // The package sends a JSON body as UTF-8 bytes; a hand-written call sends the same text.
+    const body = init.body instanceof Uint8Array ? new TextDecoder().decode(init.body) : init.body;
+    seen = { url: String(url), method: init.method, headers, body };
     return real(url, init);
   };
   try {

@@ -6,19 +6,39 @@
 
 use crate::error::{snippet, Error, ErrorKind};
 use crate::http::{HttpRequest, ResponseHead};
+use crate::js_text::js_text;
 use crate::timer::{AbortListener, Deadline};
-use js_sys::{Promise, Reflect, Uint8Array};
+use js_sys::{Object, Promise, Reflect, Uint8Array};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, Headers, RequestInit};
+use web_sys::{AbortController, AbortSignal};
 
+// Strings cross as JS values from [`js_text`], not as `&str` (see that module).
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(catch, js_name = fetch)]
-    fn global_fetch(url: &str, init: &RequestInit) -> Result<Promise, JsValue>;
+    fn global_fetch(url: &JsValue, init: &FetchInit) -> Result<Promise, JsValue>;
+
+    /// The `fetch` init: a plain object.
+    #[wasm_bindgen(extends = Object)]
+    pub type FetchInit;
+    #[wasm_bindgen(method, setter = method)]
+    fn set_method(this: &FetchInit, value: &JsValue);
+    #[wasm_bindgen(method, setter = headers)]
+    fn set_headers(this: &FetchInit, value: &Object);
+    #[wasm_bindgen(method, setter = body)]
+    fn set_body(this: &FetchInit, value: &JsValue);
+    #[wasm_bindgen(method, setter = signal)]
+    fn set_signal(this: &FetchInit, value: &AbortSignal);
+
+    /// A response's `Headers`.
+    #[wasm_bindgen(extends = Object)]
+    type ResponseHeaders;
+    #[wasm_bindgen(method, catch)]
+    fn get(this: &ResponseHeaders, name: &JsValue) -> Result<Option<String>, JsValue>;
 }
 
 /// Why a call produced no response.
@@ -109,37 +129,37 @@ pub async fn send(
     }
 }
 
-/// The `fetch` init for `req`: method, headers, body and the cancelling signal.
-pub fn request_init(
-    req: &HttpRequest,
-    signal: Option<&AbortSignal>,
-) -> Result<RequestInit, Failure> {
-    let headers = Headers::new().map_err(network)?;
+/// The `fetch` init for `req`: method, headers (a plain object), body and the cancelling signal.
+pub fn request_init(req: &HttpRequest, signal: Option<&AbortSignal>) -> Result<FetchInit, Failure> {
+    let headers = Object::new();
     for (name, value) in &req.headers {
-        headers.set(name, value).map_err(network)?;
+        Reflect::set(&headers, &js_text(name), &js_text(value)).map_err(network)?;
     }
-    let init = RequestInit::new();
-    init.set_method(req.method.as_str());
+    let init: FetchInit = Object::new().unchecked_into();
+    init.set_method(&js_text(req.method.as_str()));
     init.set_headers(&headers);
     if let Some(body) = &req.body {
-        init.set_body(&JsValue::from_str(body));
+        // As bytes: a copy out of wasm memory, cheaper than decoding it into a JS string.
+        init.set_body(&Uint8Array::from(body.as_bytes()));
     }
-    init.set_signal(signal);
+    if let Some(signal) = signal {
+        init.set_signal(signal);
+    }
     Ok(init)
 }
 
 async fn exchange(req: &HttpRequest, signal: &AbortSignal) -> Result<Response, Failure> {
     let init = request_init(req, Some(signal))?;
     let response: web_sys::Response =
-        JsFuture::from(global_fetch(&req.url, &init).map_err(network)?)
+        JsFuture::from(global_fetch(&js_text(&req.url), &init).map_err(network)?)
             .await
             .map_err(network)?
             .dyn_into()
             .map_err(|_| {
                 Failure::Network("fetch resolved to something that is not a Response".to_owned())
             })?;
-    let headers = response.headers();
-    let read = |name: &str| headers.get(name).ok().flatten();
+    let headers: ResponseHeaders = response.headers().unchecked_into();
+    let read = |name: &str| headers.get(&js_text(name)).ok().flatten();
     let head = ResponseHead {
         status: response.status(),
         content_type: read("content-type"),
