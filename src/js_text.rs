@@ -42,3 +42,42 @@ pub fn js_text(s: &str) -> JsValue {
         value
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{js_text, KEEP, RECENT};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn kept() -> usize {
+        RECENT.with(|r| r.borrow().entries.len())
+    }
+
+    #[wasm_bindgen_test]
+    fn hands_back_the_same_text_before_and_after_eviction() {
+        let texts: Vec<String> = (0..3 * KEEP)
+            .map(|i| format!("https://10.0.0.1:8043/agentgateway/resource/x/{i}/坐席"))
+            .chain(["".to_owned(), "Guid".to_owned()])
+            .collect();
+        for round in 0..2 {
+            for t in &texts {
+                assert_eq!(
+                    js_text(t).as_string().as_deref(),
+                    Some(t.as_str()),
+                    "round {round}"
+                );
+                // Asked again at once: served from the cache, still the same text.
+                assert_eq!(js_text(t).as_string().as_deref(), Some(t.as_str()));
+            }
+        }
+        assert_eq!(kept(), KEEP, "the cache stays bounded");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_rotated_value_is_never_confused_with_the_old_one() {
+        let old = js_text("27ab.AgentGateway0");
+        let new = js_text("27ab.AgentGateway1");
+        assert_eq!(old.as_string().as_deref(), Some("27ab.AgentGateway0"));
+        assert_eq!(new.as_string().as_deref(), Some("27ab.AgentGateway1"));
+        assert_eq!(js_text("27ab.AgentGateway0"), old);
+    }
+}
