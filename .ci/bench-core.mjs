@@ -130,6 +130,83 @@ export async function callOverhead(sim, pkg, { calls, budgetMs, batch = 50, log 
 }
 
 /**
+ * Where a real call's time goes: `fetch` and `Response.prototype.arrayBuffer` are wrapped to
+ * timestamp each step of a package call and of the hand-written fetch with a timeout (which
+ * reads the body the same way), interleaved in batches. Means, not medians: Chromium's clock
+ * is coarsened (with jitter) to 0.1 ms, so only averages over many calls resolve microseconds.
+ */
+export async function callPhases(sim, pkg, { calls = 2000, batch = 50 } = {}) {
+  const clients = await setUp(sim, pkg);
+  const ops = operations(clients);
+  const realFetch = globalThis.fetch;
+  const realArrayBuffer = Response.prototype.arrayBuffer;
+  const steps = ["beforeFetch", "fetchCall", "awaitResponse", "toBodyRead", "bodyRead", "afterBody", "total"];
+  const rows = [];
+  let t;
+  try {
+    globalThis.fetch = (url, init) => {
+      t.f0 = now();
+      const p = realFetch(url, init);
+      t.f1 = now();
+      p.then(() => (t.f2 = now()), () => {});
+      return p;
+    };
+    Response.prototype.arrayBuffer = function () {
+      t.a0 = now();
+      const p = realArrayBuffer.call(this);
+      p.then(() => (t.a1 = now()), () => {});
+      return p;
+    };
+    for (const name of ["queryCallInfoBeforeAnswer", "thirdPartyConfTransmitNum"]) {
+      const req = await capture(ops[name]);
+      // The hand-written call as `rawCall` with a timeout, but reading the body as bytes (then
+      // JSON), as the package does, so both sides pass through the same two timestamps.
+      const raw = async () => {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), DEFAULT_TIMEOUT_MS.gateway);
+        try {
+          const res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, signal: controller.signal });
+          const json = JSON.parse(new TextDecoder().decode(await res.arrayBuffer()));
+          if (json.retcode !== "0") throw new Error(json.retcode);
+          return json.result;
+        } finally {
+          clearTimeout(timer);
+        }
+      };
+      const sides = { package: ops[name], "raw fetch + timeout": raw };
+      const sums = Object.fromEntries(Object.keys(sides).map((k) => [k, { n: 0, ...Object.fromEntries(steps.map((s) => [s, 0])) }]));
+      for (let b = 0; b < calls / batch + 2; b++) {
+        for (const [which, call] of Object.entries(sides)) {
+          for (let i = 0; i < batch; i++) {
+            t = {};
+            const t0 = now();
+            await call();
+            const t9 = now();
+            if (b < 2) continue; // warm-up
+            const s = sums[which];
+            s.n++;
+            s.beforeFetch += t.f0 - t0;
+            s.fetchCall += t.f1 - t.f0;
+            s.awaitResponse += t.f2 - t.f1;
+            s.toBodyRead += t.a0 - t.f2;
+            s.bodyRead += t.a1 - t.a0;
+            s.afterBody += t9 - t.a1;
+            s.total += t9 - t0;
+          }
+        }
+      }
+      for (const [which, s] of Object.entries(sums)) {
+        rows.push({ op: name, side: which, calls: s.n, ...Object.fromEntries(steps.map((k) => [k, (s[k] / s.n) * 1000])) });
+      }
+    }
+  } finally {
+    globalThis.fetch = realFetch;
+    Response.prototype.arrayBuffer = realArrayBuffer;
+  }
+  return rows;
+}
+
+/**
  * Build + validate + JS conversion alone: the operation's argument conversion, validation,
  * request building (URL, headers, body; for CMS the C2 signature) and the `fetch` init,
  * through the package's `__prepareOnly` benchmark hook, which runs the same functions a call
@@ -145,17 +222,19 @@ export async function prepareCost(sim, pkg, { calls = 20000, batch = 1000 } = {}
     intercept: () => supervisor.__prepareOnly("intercept", { workNo: "1001" }),
     downloadRecordFile: () => cms.__prepareOnly({ callID: "1700000000-1" }),
   };
-  const rows = [];
-  for (const [name, call] of Object.entries(cases)) {
-    const per = [];
-    for (let b = 0; b < calls / batch + 2; b++) {
+  // Interleaved: one batch of each operation per round, the order rotating every round, so
+  // that warm-up, tier-up and GC fall on every operation alike.
+  const entries = Object.entries(cases);
+  const per = Object.fromEntries(entries.map(([name]) => [name, []]));
+  for (let b = 0; b < calls / batch + 2; b++) {
+    for (let j = 0; j < entries.length; j++) {
+      const [name, call] = entries[(j + b) % entries.length];
       const t0 = now();
       for (let i = 0; i < batch; i++) call();
-      if (b >= 2) per.push(((now() - t0) / batch) * 1000);
+      if (b >= 2) per[name].push(((now() - t0) / batch) * 1000);
     }
-    rows.push({ op: name, us: median(per) });
   }
-  return rows;
+  return entries.map(([name]) => ({ op: name, us: median(per[name]) }));
 }
 
 /**

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { callOverhead, localCost, prepareCost, median } from "./bench-core.mjs";
+import { callOverhead, callPhases, localCost, prepareCost, median } from "./bench-core.mjs";
 
 const SIM = process.env.CEC_SIM_URL;
 const DIR = process.env.BENCH_DIR;
@@ -50,6 +50,17 @@ function prepareTable(runtime, rows) {
   print("| operation | µs | goal < 2 µs |");
   print("|---|---|---|");
   for (const r of rows) print(`| ${r.op} | ${f(r.us, 2)} | ${r.us < 2 ? "met" : "missed"} |`);
+  print();
+}
+
+function phasesTable(runtime, rows) {
+  print(`## Where a real call's time goes, ${runtime} (mean µs per call, loopback)`);
+  print("Before fetch: from the call to `fetch()`; fetch call: the synchronous `fetch()` itself; await response: until its promise");
+  print("resolves; to body read: until `arrayBuffer()` is called; body read: until that resolves; after body: until the call resolves.");
+  print();
+  print("| operation | side | calls | before fetch | fetch call | await response | to body read | body read | after body | total |");
+  print("|---|---|---|---|---|---|---|---|---|---|");
+  for (const r of rows) print(`| ${r.op} | ${r.side} | ${r.calls} | ${f(r.beforeFetch, 1)} | ${f(r.fetchCall, 1)} | ${f(r.awaitResponse, 1)} | ${f(r.toBodyRead, 1)} | ${f(r.bodyRead, 1)} | ${f(r.afterBody, 1)} | ${f(r.total, 1)} |`);
   print();
 }
 
@@ -124,6 +135,8 @@ async function chromium() {
     const prepare = await page.evaluate(`(async () => { ${load} return core.prepareCost(${JSON.stringify(SIM)}, pkg); })()`);
     log("Chromium: local cost");
     const local = await page.evaluate(`(async () => { ${load} return core.localCost(${JSON.stringify(SIM)}, pkg); })()`);
+    log("Chromium: call phases");
+    const phases = await page.evaluate(`(async () => { ${load} return core.callPhases(${JSON.stringify(SIM)}, pkg); })()`);
     log("Chromium: call overhead");
     const overhead = await page.evaluate(`(async () => { ${load} return core.callOverhead(${JSON.stringify(SIM)}, pkg, { calls: ${CALLS}, budgetMs: ${BUDGET_MS * 1.5}, log: console.log }); })()`);
     log("Chromium: init");
@@ -139,7 +152,7 @@ async function chromium() {
         await p.close();
       }
     }
-    return { version, prepare, local, overhead, init: { runtime: "Chromium " + version, runs: INIT_RUNS, pkg: median(pkgT), base: median(baseT) } };
+    return { version, prepare, local, overhead, phases, init: { runtime: "Chromium " + version, runs: INIT_RUNS, pkg: median(pkgT), base: median(baseT) } };
   } finally {
     server.close();
     await browser.close();
@@ -154,6 +167,8 @@ log("Node: build + validate + conversion");
 const nodePrepare = await prepareCost(SIM, pkg);
 log("Node: local cost");
 const nodeLocal = await localCost(SIM, pkg);
+log("Node: call phases");
+const nodePhases = await callPhases(SIM, pkg);
 log("Node: call overhead");
 const nodeOverhead = await callOverhead(SIM, pkg, { calls: CALLS, budgetMs: BUDGET_MS, log });
 log("Node: init");
@@ -161,6 +176,8 @@ const nodeInitRow = nodeInit();
 const browser = await chromium();
 overheadTable("Node " + process.version, nodeOverhead);
 overheadTable("Chromium " + browser.version, browser.overhead);
+phasesTable("Node " + process.version, nodePhases);
+phasesTable("Chromium " + browser.version, browser.phases);
 prepareTable("Node " + process.version, nodePrepare);
 prepareTable("Chromium " + browser.version, browser.prepare);
 localTable("Node " + process.version, nodeLocal);

@@ -133,7 +133,14 @@ pub async fn send(
 pub fn request_init(req: &HttpRequest, signal: Option<&AbortSignal>) -> Result<FetchInit, Failure> {
     let headers = Object::new();
     for (name, value) in &req.headers {
-        Reflect::set(&headers, &js_text(name), &js_text(value)).map_err(network)?;
+        // A C2 `Authorization` differs on every call: kept out of the cache, where it would
+        // only push out the strings that do repeat.
+        let value = if name.eq_ignore_ascii_case("authorization") {
+            JsValue::from_str(value)
+        } else {
+            js_text(value)
+        };
+        Reflect::set(&headers, &js_text(name), &value).map_err(network)?;
     }
     let init: FetchInit = Object::new().unchecked_into();
     init.set_method(&js_text(req.method.as_str()));
