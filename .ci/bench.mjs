@@ -123,6 +123,18 @@ function staticServer() {
       req.on("end", () => { res.end(); job.done(body); });
       return;
     }
+    if (path === "/init-frame") {
+      // One timed load: import to first client (or the tiny module), reported to the parent.
+      const load = new URL(req.url, "http://x").searchParams.get("which") === "pkg"
+        ? `const m = await import("/pkg/index.js"); await m.initAsync(); new m.AgentClient({ baseUrl: "https://10.0.0.1:8043", agentId: "1001" });`
+        : `const m = await import("/tiny.mjs"); new m.Client({});`;
+      res.writeHead(200, { "Content-Type": "text/html", "Cache-Control": "no-store" });
+      return res.end(`<!doctype html><script type="module">
+        const t0 = performance.now();
+        try { ${load} parent.postMessage({ ms: performance.now() - t0 }, "*"); }
+        catch (e) { parent.postMessage({ error: String(e) }, "*"); }
+      </script>`);
+    }
     let file;
     if (path === "/" || path === "/index.html") file = null;
     else if (path === "/core.mjs") file = new URL("./bench-core.mjs", import.meta.url);
@@ -153,15 +165,22 @@ async function plainChromium(origin, code, timeoutMs) {
     const timer = setTimeout(() => reject(new Error(`no result from Chromium within ${timeoutMs} ms`)), timeoutMs);
     plainJobs.set(id, { code, done: (body) => { clearTimeout(timer); resolve(body); } });
   });
-  const child = spawn("/usr/bin/chromium", [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, `${origin}/plain/${id}`], { stdio: "ignore" });
+  // Its own process group, so that killing it also stops the renderer and helper processes.
+  const child = spawn("/usr/bin/chromium", [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, `${origin}/plain/${id}`], { stdio: "ignore", detached: true });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
   try {
     const out = JSON.parse(await result);
     if (out.error) throw new Error(`Chromium: ${out.error}`);
     return out.ok;
   } finally {
-    child.kill("SIGKILL");
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+    await exited;
     plainJobs.delete(id);
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
 
@@ -190,20 +209,28 @@ async function chromium() {
     const phases = await plainChromium(origin, `return core.callPhases(${JSON.stringify(SIM)}, pkg);`, 300_000);
     log("Chromium (no DevTools session): call overhead");
     const overhead = await plainChromium(origin, `return core.callOverhead(${JSON.stringify(SIM)}, pkg, { calls: ${CALLS}, budgetMs: ${BUDGET_MS * 1.5} });`, BUDGET_MS * 1.5 + 300_000);
-    log("Chromium: init");
-    const pkgT = [], baseT = [];
-    for (let i = 0; i < INIT_RUNS; i++) {
-      for (const [which, code] of [
-        ["pkg", `const t0 = performance.now(); const m = await import("/pkg/index.js?" + Math.random()); await m.initAsync(); new m.AgentClient({ baseUrl: "https://10.0.0.1:8043", agentId: "1001" }); return performance.now() - t0;`],
-        ["base", `const t0 = performance.now(); const m = await import("/tiny.mjs?" + Math.random()); new m.Client({}); return performance.now() - t0;`],
-      ]) {
-        const p = await browser.newPage();
-        await p.goto(origin + "/");
-        (which === "pkg" ? pkgT : baseT).push(await p.evaluate(`(async () => { ${code} })()`));
-        await p.close();
+    log("Chromium (no DevTools session): init");
+    // A fresh document per load (an iframe: its own module map; every file is served no-store).
+    const init = await plainChromium(origin, `
+      const times = { pkg: [], base: [] };
+      for (let i = 0; i < ${INIT_RUNS}; i++) {
+        for (const which of ["pkg", "base"]) {
+          times[which].push(await new Promise((resolve, reject) => {
+            const frame = document.createElement("iframe");
+            addEventListener("message", function once(e) {
+              if (e.source !== frame.contentWindow) return;
+              removeEventListener("message", once);
+              frame.remove();
+              e.data.error ? reject(new Error(e.data.error)) : resolve(e.data.ms);
+            });
+            frame.src = "/init-frame?which=" + which;
+            document.body.append(frame);
+          }));
+        }
       }
-    }
-    return { version, prepare, local, overhead, phases, init: { runtime: "Chromium " + version, runs: INIT_RUNS, pkg: median(pkgT), base: median(baseT) } };
+      return times;`, 120_000);
+    const [pkgT, baseT] = [init.pkg, init.base];
+    return { version, prepare, local, overhead, phases, init: { runtime: `Chromium ${version}, page without a DevTools session`, runs: INIT_RUNS, pkg: median(pkgT), base: median(baseT) } };
   } finally {
     server.close();
     await browser.close();
