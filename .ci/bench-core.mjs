@@ -221,6 +221,13 @@ export async function prepareCost(sim, pkg, { calls = 20000, batch = 1000 } = {}
     thirdPartyConfTransmitNum: () => conferee.__prepareOnly("thirdPartyConfTransmitNum"),
     intercept: () => supervisor.__prepareOnly("intercept", { workNo: "1001" }),
     downloadRecordFile: () => cms.__prepareOnly({ callID: "1700000000-1" }),
+    // Baseline: what a hand-written wrapper does before `fetch` for beginNetPlay (URL, headers,
+    // JSON body and init object; no validation), to read the figures above against this machine.
+    "hand-written beginNetPlay init (baseline)": () => {
+      const request = { fileName: "Y:/12/0/20211019/155/1406470.V3", ccId: 1 };
+      const url = `${sim}/agentgateway/resource/recordplay/${"1001"}/netplay`;
+      return [url, { method: "POST", headers: { "Content-Type": "application/json; charset=UTF-8", Guid: "g" }, body: JSON.stringify(request) }];
+    },
   };
   // Interleaved: one batch of each operation per round, the order rotating every round, so
   // that warm-up, tier-up and GC fall on every operation alike.

@@ -50,7 +50,7 @@ function prepareTable(runtime, rows) {
   print(`## Build + validate + JS conversion alone, ${runtime} (median per call)`);
   print("| operation | µs | goal < 2 µs |");
   print("|---|---|---|");
-  for (const r of rows) print(`| ${r.op} | ${f(r.us, 2)} | ${r.us < 2 ? "met" : "missed"} |`);
+  for (const r of rows) print(`| ${r.op} | ${f(r.us, 2)} | ${r.op.includes("baseline") ? "" : r.us < 2 ? "met" : "missed"} |`);
   print();
 }
 
