@@ -4,6 +4,9 @@
 /// The JSON content type every CC-Gateway and CC-CMS request carries.
 pub const CONTENT_TYPE_JSON: &str = "application/json; charset=UTF-8";
 
+/// The header carrying the CC-CMS C2 signature: a secret, and different on every call.
+pub const AUTHORIZATION: &str = "Authorization";
+
 /// HTTP methods the API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {

@@ -51,8 +51,9 @@ impl Drop for Timer {
 ///
 /// The timer is armed for the earliest due time and only re-armed when a sooner deadline
 /// arrives (the later one is cleared) or when it fires; a dropped deadline just leaves the
-/// list. A timer left armed with nothing due fires once and stops. In Node it is `unref`ed: it never keeps a process alive
-/// on its own (the request it guards does, while it is in flight).
+/// list. A timer left armed with nothing due fires once and stops. In Node it is `unref`ed:
+/// it never keeps a process alive on its own (the request it guards does, while it is in
+/// flight).
 #[derive(Default)]
 struct Deadlines {
     /// In no particular order (a handful at a time).

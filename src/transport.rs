@@ -5,7 +5,7 @@
 //! abort listener are removed when the call ends, so no closure or timer outlives it.
 
 use crate::error::{snippet, Error, ErrorKind};
-use crate::http::{HttpRequest, ResponseHead};
+use crate::http::{HttpRequest, ResponseHead, AUTHORIZATION};
 use crate::js_text::js_text;
 use crate::timer::{AbortListener, Deadline};
 use js_sys::{Object, Promise, Reflect, Uint8Array};
@@ -135,7 +135,7 @@ pub fn request_init(req: &HttpRequest, signal: Option<&AbortSignal>) -> Result<F
     for (name, value) in &req.headers {
         // A C2 `Authorization` differs on every call: kept out of the cache, where it would
         // only push out the strings that do repeat.
-        let value = if name.eq_ignore_ascii_case("authorization") {
+        let value = if name.eq_ignore_ascii_case(AUTHORIZATION) {
             JsValue::from_str(value)
         } else {
             js_text(value)

@@ -11,7 +11,7 @@ use super::CmsCredentials;
 use crate::config::BaseUrl;
 use crate::de::Text;
 use crate::error::{snippet, Error, ErrorKind, ValidationError};
-use crate::http::{HttpRequest, Method, ResponseHead, CONTENT_TYPE_JSON};
+use crate::http::{HttpRequest, Method, ResponseHead, AUTHORIZATION, CONTENT_TYPE_JSON};
 use crate::validation::{self, AgentId};
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
@@ -166,7 +166,7 @@ impl DownloadRecordFileRequest {
             url: base.join(PATH),
             headers: vec![
                 ("Content-Type", CONTENT_TYPE_JSON.to_owned()),
-                ("Authorization", auth),
+                (AUTHORIZATION, auth),
             ],
             body: Some(body),
         })
