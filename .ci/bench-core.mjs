@@ -61,21 +61,29 @@ async function capture(call) {
   return seen;
 }
 
-/** A minimal hand-written fetch of `req`, reading the body the way a caller would. With
- * `timeoutMs`, it also cancels on a timeout the way the package does (an AbortController
- * whose signal goes to fetch, a timer that aborts it), so the cost of that is seen apart. */
-const rawCall = (req, binary, timeoutMs) => async () => {
+/** How a hand-written call reads the answer: bytes (a recording), JSON the way a caller
+ * would (`res.json()`), or JSON read as bytes first, the way the package reads it. */
+const result = (json) => {
+  if (json.retcode !== "0") throw new Error(json.retcode);
+  return json.result;
+};
+const READ = {
+  bytes: async (res) => new Uint8Array(await res.arrayBuffer()),
+  json: async (res) => result(await res.json()),
+  bytesAsJson: async (res) => result(JSON.parse(new TextDecoder().decode(await res.arrayBuffer()))),
+};
+
+/** A minimal hand-written fetch of `req`, reading the answer with `read`. With `timeoutMs`,
+ * it also cancels on a timeout the way the package does (an AbortController whose signal
+ * goes to fetch, a timer that aborts it), so the cost of that is seen apart. */
+const rawCall = (req, read, timeoutMs) => async () => {
   let controller, timer;
   if (timeoutMs) {
     controller = new AbortController();
     timer = setTimeout(() => controller.abort(), timeoutMs);
   }
   try {
-    const res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, signal: controller?.signal });
-    if (binary) return new Uint8Array(await res.arrayBuffer());
-    const json = await res.json();
-    if (json.retcode !== "0") throw new Error(json.retcode);
-    return json.result;
+    return await read(await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, signal: controller?.signal }));
   } finally {
     clearTimeout(timer);
   }
@@ -98,7 +106,8 @@ export async function callOverhead(sim, pkg, { calls, budgetMs, batch = 50, log 
   for (const [name, pkgCall] of Object.entries(ops)) {
     const req = await capture(pkgCall);
     const binary = name === "downloadRecordFile";
-    const sides = { pkg: pkgCall, raw: rawCall(req, binary), rawTimeout: rawCall(req, binary, binary ? DEFAULT_TIMEOUT_MS.cms : DEFAULT_TIMEOUT_MS.gateway) };
+    const read = binary ? READ.bytes : READ.json;
+    const sides = { pkg: pkgCall, raw: rawCall(req, read), rawTimeout: rawCall(req, read, binary ? DEFAULT_TIMEOUT_MS.cms : DEFAULT_TIMEOUT_MS.gateway) };
     const means = { pkg: [], raw: [], rawTimeout: [] };
     let errors = 0, done = 0;
     const timed = async (which) => {
@@ -159,21 +168,8 @@ export async function callPhases(sim, pkg, { calls = 2000, batch = 50 } = {}) {
     };
     for (const name of ["queryCallInfoBeforeAnswer", "thirdPartyConfTransmitNum"]) {
       const req = await capture(ops[name]);
-      // The hand-written call as `rawCall` with a timeout, but reading the body as bytes (then
-      // JSON), as the package does, so both sides pass through the same two timestamps.
-      const raw = async () => {
-        const controller = new AbortController();
-        const timer = setTimeout(() => controller.abort(), DEFAULT_TIMEOUT_MS.gateway);
-        try {
-          const res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body, signal: controller.signal });
-          const json = JSON.parse(new TextDecoder().decode(await res.arrayBuffer()));
-          if (json.retcode !== "0") throw new Error(json.retcode);
-          return json.result;
-        } finally {
-          clearTimeout(timer);
-        }
-      };
-      const sides = { package: ops[name], "raw fetch + timeout": raw };
+      // Reading the body as bytes, as the package does, so both sides pass the same timestamps.
+      const sides = { package: ops[name], "raw fetch + timeout": rawCall(req, READ.bytesAsJson, DEFAULT_TIMEOUT_MS.gateway) };
       const sums = Object.fromEntries(Object.keys(sides).map((k) => [k, { n: 0, ...Object.fromEntries(steps.map((s) => [s, 0])) }]));
       for (let b = 0; b < calls / batch + 2; b++) {
         for (const [which, call] of Object.entries(sides)) {
@@ -225,7 +221,7 @@ export async function prepareCost(sim, pkg, { calls = 20000, batch = 1000 } = {}
     // JSON body and init object; no validation), to read the figures above against this machine.
     "hand-written beginNetPlay init (baseline)": () => {
       const request = { fileName: "Y:/12/0/20211019/155/1406470.V3", ccId: 1 };
-      const url = `${sim}/agentgateway/resource/recordplay/${"1001"}/netplay`;
+      const url = `${sim}/agentgateway/resource/recordplay/1001/netplay`;
       return [url, { method: "POST", headers: { "Content-Type": "application/json; charset=UTF-8", Guid: "g" }, body: JSON.stringify(request) }];
     },
   };

@@ -98,6 +98,10 @@ function nodeInit() {
 
 /** Measurements run in a page with no DevTools protocol attached (see `plainChromium`). */
 const plainJobs = new Map();
+let plainJobCount = 0;
+
+/** Chromium's flags as root on this kind of machine; each launch adds its headless flag. */
+const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions"];
 
 /** Serves the installed package, the shared measurement code, a blank page, and the pages
  * and result endpoints of `plainChromium`. */
@@ -159,14 +163,14 @@ function staticServer() {
  * result back; Chromium is killed when it arrives or after `timeoutMs`.
  */
 async function plainChromium(origin, code, timeoutMs) {
-  const id = String(plainJobs.size + 1);
+  const id = String(++plainJobCount);
   const profile = mkdtempSync(join(tmpdir(), "cec-bench-chromium-"));
   const result = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no result from Chromium within ${timeoutMs} ms`)), timeoutMs);
     plainJobs.set(id, { code, done: (body) => { clearTimeout(timer); resolve(body); } });
   });
   // Its own process group, so that killing it also stops the renderer and helper processes.
-  const child = spawn("/usr/bin/chromium", [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, `${origin}/plain/${id}`], { stdio: "ignore", detached: true });
+  const child = spawn("/usr/bin/chromium", ["--headless=new", ...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, `${origin}/plain/${id}`], { stdio: "ignore", detached: true });
   const exited = new Promise((resolve) => child.once("exit", resolve));
   try {
     const out = JSON.parse(await result);
@@ -184,14 +188,12 @@ async function plainChromium(origin, code, timeoutMs) {
   }
 }
 
-const CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions"];
-
 async function chromium() {
   const require = createRequire(new URL("./node_modules/", import.meta.url));
   const { chromium } = require("playwright-core");
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: ["--headless", ...CHROMIUM_FLAGS],
   });
   const server = await staticServer();
   const origin = `http://127.0.0.1:${server.address().port}`;
