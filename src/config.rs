@@ -78,9 +78,13 @@ impl BaseUrl {
         &self.authority
     }
 
-    /// `self` + `path` (which starts with `/`).
-    pub fn join(&self, path: &str) -> String {
-        format!("{}{}", self.url, path)
+    /// `self` followed by the path `segments` (the first starts with `/`), in one allocation.
+    pub fn join(&self, segments: &[&str]) -> String {
+        let mut url =
+            String::with_capacity(self.url.len() + segments.iter().map(|s| s.len()).sum::<usize>());
+        url.push_str(&self.url);
+        segments.iter().for_each(|s| url.push_str(s));
+        url
     }
 }
 
@@ -168,7 +172,7 @@ mod tests {
         assert_eq!(u.as_ref().map(BaseUrl::authority), Some("10.0.0.1:8043"));
         let u = BaseUrl::parse("baseUrl", "https://cc.example.com/proxy/cc", false).ok();
         assert_eq!(
-            u.map(|u| u.join("/agentgateway")),
+            u.map(|u| u.join(&["/agentgateway"])),
             Some("https://cc.example.com/proxy/cc/agentgateway".to_owned())
         );
         assert!(BaseUrl::parse("baseUrl", "https://[::1]:8043", false).is_ok());

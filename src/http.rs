@@ -1,6 +1,8 @@
 //! Plain descriptions of an HTTP exchange. The pure core builds [`HttpRequest`]s and reads
 //! [`ResponseHead`]s; only `transport` (wasm32) turns them into `fetch` calls.
 
+use std::borrow::Cow;
+
 /// The JSON content type every CC-Gateway and CC-CMS request carries.
 pub const CONTENT_TYPE_JSON: &str = "application/json; charset=UTF-8";
 
@@ -39,8 +41,9 @@ pub struct HttpRequest {
     pub method: Method,
     /// Absolute URL.
     pub url: String,
-    /// Header names and values. Values may be secrets: never log them.
-    pub headers: Vec<(&'static str, String)>,
+    /// Header names and values. Values may be secrets: never log them. Constant values are
+    /// borrowed, so building a request allocates only for the ones that vary.
+    pub headers: Vec<(&'static str, Cow<'static, str>)>,
     /// JSON body, if any.
     pub body: Option<String>,
 }
@@ -64,7 +67,7 @@ impl HttpRequest {
         self.headers
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v.as_ref())
     }
 }
 

@@ -95,7 +95,7 @@ fn assemble(
     guid: Option<Option<&str>>,
 ) -> Result<HttpRequest, Error> {
     let invalid = |e| Error::validation(parts.operation, e);
-    let mut headers = vec![("Content-Type", CONTENT_TYPE_JSON.to_owned())];
+    let mut headers = vec![("Content-Type", CONTENT_TYPE_JSON.into())];
     if let Some(guid) = guid {
         let guid = guid.ok_or_else(|| {
             invalid(crate::validation::invalid(
@@ -107,12 +107,12 @@ fn assemble(
         })?;
         crate::validation::secret_header_value("guid", guid, crate::client::MAX_GUID_LEN)
             .map_err(invalid)?;
-        headers.push(("Guid", guid.to_owned()));
+        headers.push(("Guid", guid.to_owned().into()));
     }
-    headers.extend(parts.extra_headers);
+    headers.extend(parts.extra_headers.into_iter().map(|(n, v)| (n, v.into())));
     Ok(HttpRequest {
         method: parts.method,
-        url: base.join(&format!("{GATEWAY_PREFIX}{}", parts.path)),
+        url: base.join(&[GATEWAY_PREFIX, &parts.path]),
         headers,
         body: parts.body,
     })

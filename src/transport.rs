@@ -34,6 +34,13 @@ extern "C" {
     #[wasm_bindgen(method, setter = signal)]
     fn set_signal(this: &FetchInit, value: &AbortSignal);
 
+    /// The request headers: a plain object, filled by plain assignment (`Reflect.set` through
+    /// wasm-bindgen's exception wrapper took a fifth of preparing a call in V8).
+    #[wasm_bindgen(extends = Object)]
+    type HeaderBag;
+    #[wasm_bindgen(method, indexing_setter)]
+    fn set(this: &HeaderBag, name: &JsValue, value: &JsValue);
+
     /// A response's `Headers`.
     #[wasm_bindgen(extends = Object)]
     type ResponseHeaders;
@@ -130,8 +137,8 @@ pub async fn send(
 }
 
 /// The `fetch` init for `req`: method, headers (a plain object), body and the cancelling signal.
-pub fn request_init(req: &HttpRequest, signal: Option<&AbortSignal>) -> Result<FetchInit, Failure> {
-    let headers = Object::new();
+pub fn request_init(req: &HttpRequest, signal: Option<&AbortSignal>) -> FetchInit {
+    let headers: HeaderBag = Object::new().unchecked_into();
     for (name, value) in &req.headers {
         // A C2 `Authorization` differs on every call: kept out of the cache, where it would
         // only push out the strings that do repeat.
@@ -140,7 +147,7 @@ pub fn request_init(req: &HttpRequest, signal: Option<&AbortSignal>) -> Result<F
         } else {
             js_text(value)
         };
-        Reflect::set(&headers, &js_text(name), &value).map_err(network)?;
+        headers.set(&js_text(name), &value);
     }
     let init: FetchInit = Object::new().unchecked_into();
     init.set_method(&js_text(req.method.as_str()));
@@ -152,11 +159,11 @@ pub fn request_init(req: &HttpRequest, signal: Option<&AbortSignal>) -> Result<F
     if let Some(signal) = signal {
         init.set_signal(signal);
     }
-    Ok(init)
+    init
 }
 
 async fn exchange(req: &HttpRequest, signal: &AbortSignal) -> Result<Response, Failure> {
-    let init = request_init(req, Some(signal))?;
+    let init = request_init(req, Some(signal));
     let response: web_sys::Response =
         JsFuture::from(global_fetch(&js_text(&req.url), &init).map_err(network)?)
             .await

@@ -19,9 +19,8 @@ use wasm_bindgen::prelude::*;
 /// Decodes the call options and builds the `fetch` init, as a call does before sending.
 fn finish(operation: &'static str, http: &HttpRequest, opts: Option<JsValue>) -> Result<(), Error> {
     let opts = options(operation, opts.as_ref())?;
-    crate::transport::request_init(http, opts.signal.as_ref())
-        .map(drop)
-        .map_err(|f| f.into_error(operation))
+    drop(crate::transport::request_init(http, opts.signal.as_ref()));
+    Ok(())
 }
 
 #[wasm_bindgen]

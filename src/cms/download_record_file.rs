@@ -163,10 +163,10 @@ impl DownloadRecordFileRequest {
         });
         Ok(HttpRequest {
             method: Method::Post,
-            url: base.join(PATH),
+            url: base.join(&[PATH]),
             headers: vec![
-                ("Content-Type", CONTENT_TYPE_JSON.to_owned()),
-                (AUTHORIZATION, auth),
+                ("Content-Type", CONTENT_TYPE_JSON.into()),
+                (AUTHORIZATION, auth.into()),
             ],
             body: Some(body),
         })
