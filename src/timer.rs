@@ -7,7 +7,6 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 #[wasm_bindgen]
@@ -200,6 +199,6 @@ pub async fn sleep(ms: f64, signal: &AbortSignal) -> bool {
     };
     let _timer = Timer::after(ms, fire.clone());
     let _abort = AbortListener::new(signal, fire);
-    let _ = JsFuture::from(promise).await;
+    let _ = crate::settle::settled(&promise).await;
     !signal.aborted()
 }

@@ -7,13 +7,13 @@
 use crate::error::{snippet, Error, ErrorKind};
 use crate::http::{HttpRequest, ResponseHead, AUTHORIZATION};
 use crate::js_text::js_text;
+use crate::settle::settled;
 use crate::timer::{AbortListener, Deadline};
 use js_sys::{Object, Promise, Reflect, Uint8Array};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
 
 // Strings cross as JS values from [`js_text`], not as `&str` (see that module).
@@ -266,7 +266,7 @@ pub fn request_init(req: &HttpRequest, signal: Option<&AbortSignal>) -> FetchIni
 async fn exchange(req: &HttpRequest, signal: &AbortSignal) -> Result<Response, Failure> {
     let init = request_init(req, Some(signal));
     let response: web_sys::Response =
-        JsFuture::from(global_fetch(&js_text(&req.url), &init).map_err(network)?)
+        settled(&global_fetch(&js_text(&req.url), &init).map_err(network)?)
             .await
             .map_err(network)?
             .dyn_into()
@@ -281,7 +281,7 @@ async fn exchange(req: &HttpRequest, signal: &AbortSignal) -> Result<Response, F
         set_guid: read("set-guid"),
         content_disposition: read("content-disposition"),
     };
-    let buffer = JsFuture::from(response.array_buffer().map_err(network)?)
+    let buffer = settled(&response.array_buffer().map_err(network)?)
         .await
         .map_err(network)?;
     Ok(Response {

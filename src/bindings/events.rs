@@ -20,7 +20,7 @@ use js_sys::{Function, Object, Promise, Reflect, Symbol};
 use std::cell::Cell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, spawn_local, JsFuture};
+use wasm_bindgen_futures::{future_to_promise, spawn_local};
 use web_sys::{AbortController, AbortSignal};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -239,7 +239,7 @@ async fn send_and_wait<O: Operation>(
     });
     let weak = Rc::downgrade(&agent);
     drop(agent);
-    let settled = JsFuture::from(promise).await;
+    let settled = crate::settle::settled(&promise).await;
     if let Some(agent) = weak.upgrade() {
         forget(&agent);
     }

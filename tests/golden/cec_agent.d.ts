@@ -948,6 +948,7 @@ export interface InitOutput {
     readonly retcodeMeaning: (a: number, b: number) => [number, number];
     readonly setLogger: (a: number) => void;
     readonly version: () => [number, number];
+    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => any;

@@ -1,0 +1,233 @@
+//! Awaiting a JS promise without creating closures for it.
+//!
+//! `wasm_bindgen_futures::JsFuture` makes two wasm-bindgen closures per promise, and each is a
+//! JS function registered with a `FinalizationRegistry` and unregistered once called: a call
+//! awaits two promises (`fetch`, then the body), so that was four of each per call. Here two
+//! handlers exist for the whole module; each await binds them to its slot number
+//! (`Function.prototype.bind`, a plain bound function) and the slot keeps the outcome and the
+//! waker. A slot freed early (its future dropped) gets a new generation, so a late outcome for
+//! it is recognised and dropped.
+
+use js_sys::{Function, Promise};
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    /// One of the two shared handlers, `(key, value) => ...`.
+    #[wasm_bindgen(extends = Function)]
+    type Handler;
+    #[wasm_bindgen(method, js_name = bind)]
+    fn bind_key(this: &Handler, this_arg: &JsValue, key: f64) -> Function;
+
+    /// A promise, seen only for `then`.
+    #[wasm_bindgen(extends = Promise)]
+    type Thenable;
+    #[wasm_bindgen(method, js_name = then)]
+    fn then_both(this: &Thenable, on_fulfilled: &Function, on_rejected: &Function);
+}
+
+enum State {
+    Free,
+    Waiting(Option<Waker>),
+    Settled(Result<JsValue, JsValue>),
+}
+
+struct Slot {
+    generation: u32,
+    state: State,
+}
+
+/// Slot `index` of generation `generation`, as one JS number: below 2^52, so exact.
+fn key(index: u32, generation: u32) -> f64 {
+    (f64::from(generation % (1 << 20))) * 4_294_967_296.0 + f64::from(index)
+}
+
+#[derive(Default)]
+struct Slots {
+    slots: Vec<Slot>,
+    free: Vec<u32>,
+}
+
+impl Slots {
+    fn open(&mut self) -> (u32, u32) {
+        if let Some(index) = self.free.pop() {
+            if let Some(slot) = self.slots.get_mut(index as usize) {
+                slot.state = State::Waiting(None);
+                return (index, slot.generation);
+            }
+        }
+        let index = u32::try_from(self.slots.len()).unwrap_or(u32::MAX);
+        self.slots.push(Slot {
+            generation: 0,
+            state: State::Waiting(None),
+        });
+        (index, 0)
+    }
+
+    fn close(&mut self, index: u32) {
+        if let Some(slot) = self.slots.get_mut(index as usize) {
+            slot.state = State::Free;
+            slot.generation = slot.generation.wrapping_add(1);
+            self.free.push(index);
+        }
+    }
+}
+
+thread_local! {
+    static SLOTS: RefCell<Slots> = RefCell::new(Slots::default());
+    /// `(onFulfilled, onRejected)`, each `(key, value) => ...`; made once, never freed.
+    static HANDLERS: (Handler, Handler) = (handler(true), handler(false));
+}
+
+fn handler(fulfilled: bool) -> Handler {
+    Closure::<dyn FnMut(f64, JsValue)>::new(move |key: f64, value: JsValue| {
+        settle(key, if fulfilled { Ok(value) } else { Err(value) });
+    })
+    .into_js_value()
+    .unchecked_into()
+}
+
+/// Stores the outcome for the slot named by `key` and wakes its task; a key of a slot that
+/// was closed meanwhile (its future dropped) is ignored.
+fn settle(key: f64, outcome: Result<JsValue, JsValue>) {
+    let waker = SLOTS.with(|slots| {
+        let mut slots = slots.borrow_mut();
+        let index = (key % 4_294_967_296.0) as u32;
+        let slot = slots.slots.get_mut(index as usize)?;
+        if self::key(index, slot.generation) != key {
+            return None;
+        }
+        match std::mem::replace(&mut slot.state, State::Settled(outcome)) {
+            State::Waiting(waker) => waker,
+            other => {
+                slot.state = other;
+                None
+            }
+        }
+    });
+    if let Some(waker) = waker {
+        waker.wake();
+    }
+}
+
+/// The outcome of a promise: its value, or what it was rejected with.
+pub struct Settled {
+    index: u32,
+    open: bool,
+}
+
+/// Awaits `promise`.
+pub fn settled(promise: &Promise) -> Settled {
+    let (index, generation) = SLOTS.with(|slots| slots.borrow_mut().open());
+    let key = key(index, generation);
+    HANDLERS.with(|(ok, err)| {
+        promise.unchecked_ref::<Thenable>().then_both(
+            &ok.bind_key(&JsValue::UNDEFINED, key),
+            &err.bind_key(&JsValue::UNDEFINED, key),
+        );
+    });
+    Settled { index, open: true }
+}
+
+impl Future for Settled {
+    type Output = Result<JsValue, JsValue>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let index = self.index;
+        let ready = SLOTS.with(|slots| {
+            let mut slots = slots.borrow_mut();
+            let slot = slots.slots.get_mut(index as usize)?;
+            match &mut slot.state {
+                State::Settled(_) => match std::mem::replace(&mut slot.state, State::Free) {
+                    State::Settled(outcome) => Some(outcome),
+                    _ => None,
+                },
+                State::Waiting(waker) => {
+                    if !waker.as_ref().is_some_and(|w| w.will_wake(cx.waker())) {
+                        *waker = Some(cx.waker().clone());
+                    }
+                    None
+                }
+                State::Free => Some(Err(JsValue::from_str("promise slot lost"))),
+            }
+        });
+        match ready {
+            Some(outcome) => {
+                self.open = false;
+                SLOTS.with(|slots| slots.borrow_mut().close(index));
+                Poll::Ready(outcome)
+            }
+            None => Poll::Pending,
+        }
+    }
+}
+
+impl Drop for Settled {
+    fn drop(&mut self) {
+        if self.open {
+            SLOTS.with(|slots| slots.borrow_mut().close(self.index));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn open_slots() -> usize {
+        SLOTS.with(|s| {
+            s.borrow()
+                .slots
+                .iter()
+                .filter(|slot| !matches!(slot.state, State::Free))
+                .count()
+        })
+    }
+
+    #[wasm_bindgen_test]
+    async fn fulfilled_and_rejected_promises_give_their_values() {
+        let ok = settled(&Promise::resolve(&JsValue::from_str("yes"))).await;
+        assert_eq!(ok.ok().and_then(|v| v.as_string()).as_deref(), Some("yes"));
+        let err = settled(&Promise::reject(&JsValue::from_f64(7.0))).await;
+        assert_eq!(err.err().and_then(|v| v.as_f64()), Some(7.0));
+        assert_eq!(open_slots(), 0, "every slot is closed after its await");
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_late_outcome_for_a_dropped_await_reaches_nobody() {
+        let (resolve_later, pending) = {
+            let mut resolve = None;
+            let p = Promise::new(&mut |r, _| resolve = Some(r));
+            (resolve, p)
+        };
+        drop(settled(&pending)); // slot closed; the promise is still pending
+                                 // The freed slot is reused by the next await, under a new generation.
+        let next = settled(&Promise::resolve(&JsValue::from_str("next")));
+        if let Some(resolve) = resolve_later {
+            let _ = resolve.call1(&JsValue::NULL, &JsValue::from_str("stale"));
+        }
+        let got = next.await;
+        assert_eq!(
+            got.ok().and_then(|v| v.as_string()).as_deref(),
+            Some("next")
+        );
+        // Let the stale outcome arrive (queued microtasks run first), then check nothing kept it.
+        settled(&Promise::resolve(&JsValue::UNDEFINED)).await.ok();
+        assert_eq!(open_slots(), 0);
+    }
+
+    #[wasm_bindgen_test]
+    fn keys_name_index_and_generation_exactly() {
+        assert_eq!(key(5, 0), 5.0);
+        assert_ne!(key(5, 1), key(5, 0));
+        let k = key(u32::MAX, (1 << 20) - 1);
+        assert!(k < 9_007_199_254_740_992.0, "below 2^53");
+        assert_eq!((k % 4_294_967_296.0) as u32, u32::MAX);
+    }
+}
