@@ -41,6 +41,18 @@ extern "C" {
     #[wasm_bindgen(method, indexing_setter)]
     fn set(this: &HeaderBag, name: &JsValue, value: &JsValue);
 
+    /// A function that `bind` makes from another.
+    #[wasm_bindgen(extends = js_sys::Function)]
+    type Method;
+    #[wasm_bindgen(method, js_name = bind)]
+    fn bind_to(this: &Method, receiver: &JsValue) -> js_sys::Function;
+
+    /// A promise, seen only for `then`.
+    #[wasm_bindgen(extends = Promise)]
+    type Thenable;
+    #[wasm_bindgen(method, js_name = then)]
+    fn then(this: &Thenable, on_fulfilled: &js_sys::Function) -> Promise;
+
     /// A response's `Headers`.
     #[wasm_bindgen(extends = Object)]
     type ResponseHeaders;
@@ -263,16 +275,40 @@ pub fn request_init(req: &HttpRequest, signal: Option<&AbortSignal>) -> FetchIni
     init
 }
 
+thread_local! {
+    /// `response => response.arrayBuffer()` as a native function:
+    /// `Function.prototype.call.bind(Response.prototype.arrayBuffer)` (`None` without a global
+    /// `Response`). Chained to the `fetch` promise, it starts reading the body in the very
+    /// microtask the response arrives in, as `await (await fetch()).arrayBuffer()` does, and
+    /// the headers are read meanwhile.
+    static READ_BODY: Option<js_sys::Function> = read_body_function();
+}
+
+fn read_body_function() -> Option<js_sys::Function> {
+    let get = |from: &JsValue, key: &str| Reflect::get(from, &JsValue::from_str(key)).ok();
+    let prototype = get(&get(&js_sys::global(), "Response")?, "prototype")?;
+    let array_buffer = get(&prototype, "arrayBuffer")?;
+    let call = get(&array_buffer, "call")?;
+    (array_buffer.is_function() && call.is_function())
+        .then(|| call.unchecked_into::<Method>().bind_to(&array_buffer))
+}
+
 async fn exchange(req: &HttpRequest, signal: &AbortSignal) -> Result<Response, Failure> {
     let init = request_init(req, Some(signal));
-    let response: web_sys::Response =
-        settled(&global_fetch(&js_text(&req.url), &init).map_err(network)?)
-            .await
-            .map_err(network)?
-            .dyn_into()
-            .map_err(|_| {
-                Failure::Network("fetch resolved to something that is not a Response".to_owned())
-            })?;
+    let fetching = global_fetch(&js_text(&req.url), &init).map_err(network)?;
+    // Awaited (or dropped, its outcome then ignored) below; its handlers are attached now, so a
+    // rejection is never unhandled.
+    let reading = READ_BODY.with(|read| {
+        read.as_ref()
+            .map(|read| settled(&fetching.unchecked_ref::<Thenable>().then(read)))
+    });
+    let response: web_sys::Response = settled(&fetching)
+        .await
+        .map_err(network)?
+        .dyn_into()
+        .map_err(|_| {
+            Failure::Network("fetch resolved to something that is not a Response".to_owned())
+        })?;
     let headers: ResponseHeaders = response.headers().unchecked_into();
     let read = |name: &str| headers.get(&js_text(name)).ok().flatten();
     let head = ResponseHead {
@@ -281,9 +317,11 @@ async fn exchange(req: &HttpRequest, signal: &AbortSignal) -> Result<Response, F
         set_guid: read("set-guid"),
         content_disposition: read("content-disposition"),
     };
-    let buffer = settled(&response.array_buffer().map_err(network)?)
-        .await
-        .map_err(network)?;
+    let buffer = match reading {
+        Some(reading) => reading.await,
+        None => settled(&response.array_buffer().map_err(network)?).await,
+    }
+    .map_err(network)?;
     Ok(Response {
         head,
         body: Uint8Array::new(&buffer),
