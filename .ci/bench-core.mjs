@@ -145,6 +145,8 @@ export async function callOverhead(sim, pkg, { calls, budgetMs, batch = 50, log 
  * is coarsened (with jitter) to 0.1 ms, so only averages over many calls resolve microseconds.
  */
 export async function callPhases(sim, pkg, { calls = 2000, batch = 50 } = {}) {
+  // Must run before the package's first call in this realm: the package takes
+  // `Response.prototype.arrayBuffer` once, at that call (see `.ci/bench.mjs --phases`).
   const clients = await setUp(sim, pkg);
   const ops = operations(clients);
   const realFetch = globalThis.fetch;
