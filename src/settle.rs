@@ -144,7 +144,7 @@ impl Future for Settled {
             let slot = slots.slots.get_mut(index as usize)?;
             match &mut slot.state {
                 State::Settled(_) => match std::mem::replace(&mut slot.state, State::Free) {
-                    State::Settled(outcome) => Some(outcome),
+                    State::Settled(outcome) => Some((outcome, true)),
                     _ => None,
                 },
                 State::Waiting(waker) => {
@@ -153,13 +153,16 @@ impl Future for Settled {
                     }
                     None
                 }
-                State::Free => Some(Err(JsValue::from_str("promise slot lost"))),
+                // Not reachable (only this future closes its slot); already on the free list.
+                State::Free => Some((Err(JsValue::from_str("promise slot lost")), false)),
             }
         });
         match ready {
-            Some(outcome) => {
+            Some((outcome, close)) => {
                 self.open = false;
-                SLOTS.with(|slots| slots.borrow_mut().close(index));
+                if close {
+                    SLOTS.with(|slots| slots.borrow_mut().close(index));
+                }
                 Poll::Ready(outcome)
             }
             None => Poll::Pending,

@@ -152,8 +152,9 @@ pub async fn send(
     }
 }
 
-/// `AbortController`s that cancelled nothing, kept for later calls: creating one costs about
-/// 9 µs in Node 20 (`makeTransferable`), a fifth of the package's own time in a call.
+/// `AbortController`s that cancelled nothing, kept for later calls: in Node 20 a controller's
+/// signal costs about 3.5 µs to create (`makeTransferable`), a sixth of the package's own time
+/// in a call, plus the garbage it leaves.
 ///
 /// A controller is only handed back once its exchange is over and its signal never fired, so
 /// no two requests share one at a time and an aborted signal is never reused. `fetch`
