@@ -34,9 +34,21 @@ impl Method {
     }
 }
 
+/// The service a request goes to, which decides the response headers worth reading (each
+/// read costs about 1 µs in Node).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Service {
+    /// CC-Gateway: answers may rotate the Guid (`Set-GUID`).
+    Gateway,
+    /// CC-CMS: a recording comes with its file name (`Content-Disposition`).
+    Cms,
+}
+
 /// A request ready to send.
 #[derive(Clone, PartialEq, Eq)]
 pub struct HttpRequest {
+    /// The service it goes to.
+    pub service: Service,
     /// Method.
     pub method: Method,
     /// Absolute URL.
@@ -53,6 +65,7 @@ impl std::fmt::Debug for HttpRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let names: Vec<&str> = self.headers.iter().map(|(n, _)| *n).collect();
         f.debug_struct("HttpRequest")
+            .field("service", &self.service)
             .field("method", &self.method)
             .field("url", &self.url)
             .field("headers", &names)
@@ -78,9 +91,9 @@ pub struct ResponseHead {
     pub status: u16,
     /// `Content-Type`, if sent.
     pub content_type: Option<String>,
-    /// `Set-GUID`, if sent (`JSESSIONID=<guid>`). A secret.
+    /// `Set-GUID`, if sent (`JSESSIONID=<guid>`); only read from CC-Gateway. A secret.
     pub set_guid: Option<String>,
-    /// `Content-Disposition`, if sent.
+    /// `Content-Disposition`, if sent; only read from CC-CMS.
     pub content_disposition: Option<String>,
 }
 
@@ -116,6 +129,7 @@ mod tests {
     #[test]
     fn debug_never_shows_header_values() {
         let r = HttpRequest {
+            service: Service::Gateway,
             method: Method::Get,
             url: "https://h/x".into(),
             headers: vec![("Guid", "secret-guid".into())],

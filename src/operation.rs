@@ -2,7 +2,7 @@
 
 use crate::envelope;
 use crate::error::{Error, ValidationError};
-use crate::http::{HttpRequest, Method, ResponseHead, CONTENT_TYPE_JSON};
+use crate::http::{HttpRequest, Method, ResponseHead, Service, CONTENT_TYPE_JSON};
 use crate::validation::AgentId;
 
 /// One CC-Gateway operation: a request type that knows its method, path, body and result.
@@ -111,6 +111,7 @@ fn assemble(
     }
     headers.extend(parts.extra_headers.into_iter().map(|(n, v)| (n, v.into())));
     Ok(HttpRequest {
+        service: Service::Gateway,
         method: parts.method,
         url: base.join(&[GATEWAY_PREFIX, &parts.path]),
         headers,

@@ -5,7 +5,7 @@
 //! abort listener are removed when the call ends, so no closure or timer outlives it.
 
 use crate::error::{snippet, Error, ErrorKind};
-use crate::http::{HttpRequest, ResponseHead, AUTHORIZATION};
+use crate::http::{HttpRequest, ResponseHead, Service, AUTHORIZATION};
 use crate::js_text::js_text;
 use crate::settle::settled;
 use crate::timer::{AbortListener, Deadline};
@@ -315,8 +315,12 @@ async fn exchange(req: &HttpRequest, signal: &AbortSignal) -> Result<Response, F
     let head = ResponseHead {
         status: response.status(),
         content_type: read("content-type"),
-        set_guid: read("set-guid"),
-        content_disposition: read("content-disposition"),
+        set_guid: (req.service == Service::Gateway)
+            .then(|| read("set-guid"))
+            .flatten(),
+        content_disposition: (req.service == Service::Cms)
+            .then(|| read("content-disposition"))
+            .flatten(),
     };
     let buffer = match reading {
         Some(reading) => reading.await,

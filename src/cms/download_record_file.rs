@@ -11,7 +11,7 @@ use super::CmsCredentials;
 use crate::config::BaseUrl;
 use crate::de::Text;
 use crate::error::{snippet, Error, ErrorKind, ValidationError};
-use crate::http::{HttpRequest, Method, ResponseHead, AUTHORIZATION, CONTENT_TYPE_JSON};
+use crate::http::{HttpRequest, Method, ResponseHead, Service, AUTHORIZATION, CONTENT_TYPE_JSON};
 use crate::validation::{self, AgentId};
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
@@ -162,6 +162,7 @@ impl DownloadRecordFileRequest {
             body: &body,
         });
         Ok(HttpRequest {
+            service: Service::Cms,
             method: Method::Post,
             url: base.join(&[PATH]),
             headers: vec![
