@@ -280,8 +280,7 @@ thread_local! {
     /// `response => response.arrayBuffer()` as a native function:
     /// `Function.prototype.call.bind(Response.prototype.arrayBuffer)` (`None` without a global
     /// `Response`). Chained to the `fetch` promise, it starts reading the body in the very
-    /// microtask the response arrives in, as `await (await fetch()).arrayBuffer()` does, and
-    /// the headers are read meanwhile.
+    /// microtask the response arrives in, as `await (await fetch()).arrayBuffer()` does.
     static READ_BODY: Option<js_sys::Function> = read_body_function();
 }
 
@@ -297,19 +296,28 @@ fn read_body_function() -> Option<js_sys::Function> {
 async fn exchange(req: &HttpRequest, signal: &AbortSignal) -> Result<Response, Failure> {
     let init = request_init(req, Some(signal));
     let fetching = global_fetch(&js_text(&req.url), &init).map_err(network)?;
-    // Awaited (or dropped, its outcome then ignored) below; its handlers are attached now, so a
-    // rejection is never unhandled.
+    // Both awaits take their handlers now, so no rejection is ever unhandled. With the body
+    // chained to the response, the task wakes once, when the body is in: the response has
+    // settled by then and is taken without another wake.
+    let responded = settled(&fetching);
     let reading = READ_BODY.with(|read| {
         read.as_ref()
             .map(|read| settled(&fetching.unchecked_ref::<Thenable>().then(read)))
     });
-    let response: web_sys::Response = settled(&fetching)
-        .await
-        .map_err(network)?
-        .dyn_into()
-        .map_err(|_| {
+    let body = match reading {
+        Some(reading) => Some(reading.await),
+        None => None,
+    };
+    // A failed fetch fails the body read too: its own error is the one reported.
+    let response: web_sys::Response =
+        responded.await.map_err(network)?.dyn_into().map_err(|_| {
             Failure::Network("fetch resolved to something that is not a Response".to_owned())
         })?;
+    let buffer = match body {
+        Some(body) => body,
+        None => settled(&response.array_buffer().map_err(network)?).await,
+    }
+    .map_err(network)?;
     let headers: ResponseHeaders = response.headers().unchecked_into();
     let read = |name: &str| headers.get(&js_text(name)).ok().flatten();
     let head = ResponseHead {
@@ -322,11 +330,6 @@ async fn exchange(req: &HttpRequest, signal: &AbortSignal) -> Result<Response, F
             .then(|| read("content-disposition"))
             .flatten(),
     };
-    let buffer = match reading {
-        Some(reading) => reading.await,
-        None => settled(&response.array_buffer().map_err(network)?).await,
-    }
-    .map_err(network)?;
     Ok(Response {
         head,
         body: Uint8Array::new(&buffer),

@@ -46,6 +46,30 @@ test("connection refused is a network error", async () => {
   assert.match(e.message, /ECONNREFUSED|fetch failed/);
 });
 
+test("a fetch that resolves to something other than a Response is a network error", async () => {
+  const real = globalThis.fetch;
+  const unhandled = [];
+  const onUnhandled = (reason) => unhandled.push(reason);
+  process.on("unhandledRejection", onUnhandled);
+  // A wrapper that hands back a plain object: the package reads the body off the real
+  // Response prototype, so that read fails too, but the error names the actual fault.
+  globalThis.fetch = async () => ({ status: 200, headers: new Headers(), arrayBuffer: async () => new ArrayBuffer(0) });
+  try {
+    const agent = new AgentClient({ baseUrl: "http://127.0.0.1:9", agentId: "1001", guid: "g.AgentGateway1", allowInsecureHttp: true });
+    const e = await rejection(agent.queryCallInfoBeforeAnswer(), "network", "queryCallInfoBeforeAnswer", isAgentApiError);
+    assert.match(e.message, /not a Response/);
+    // A fetch that rejects: its own error is the one reported.
+    globalThis.fetch = async () => { throw new TypeError("fetch failed"); };
+    const f = await rejection(agent.queryCallInfoBeforeAnswer(), "network", "queryCallInfoBeforeAnswer", isAgentApiError);
+    assert.match(f.message, /fetch failed/);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(unhandled, [], "no rejection left unhandled");
+  } finally {
+    globalThis.fetch = real;
+    process.off("unhandledRejection", onUnhandled);
+  }
+});
+
 test("reset mid-body, slow headers, 5xx, HTML and truncated JSON are typed and never retried", async () => {
   await reset();
   const agent = await agentFor("1101");
