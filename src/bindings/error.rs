@@ -3,6 +3,7 @@
 use crate::error::{Error, ErrorKind};
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_ERROR: &'static str = r#"
@@ -56,16 +57,25 @@ pub fn is_agent_api_error(
             == Some("AgentApiError")
 }
 
-fn set(target: &JsValue, key: &str, value: impl Into<JsValue>) {
-    // Setting a property on a fresh Error object cannot fail; ignore the impossible case.
-    let _ = Reflect::set(target, &JsValue::from_str(key), &value.into());
+#[wasm_bindgen]
+extern "C" {
+    /// A fresh `Error`, given its fields by plain assignment, which cannot throw on it (and
+    /// skips wasm-bindgen's exception wrapper that `Reflect.set` goes through).
+    #[wasm_bindgen(extends = js_sys::Error)]
+    type Fields;
+    #[wasm_bindgen(method, indexing_setter)]
+    fn set_field(this: &Fields, key: &str, value: &JsValue);
+}
+
+fn set(target: &Fields, key: &str, value: impl Into<JsValue>) {
+    target.set_field(key, &value.into());
 }
 
 /// Builds the JS `AgentApiError` for `err`.
 pub fn to_js(err: &Error) -> JsValue {
     let js = js_sys::Error::new(&err.to_string());
     js.set_name("AgentApiError");
-    let obj: JsValue = js.into();
+    let obj: Fields = js.unchecked_into();
     set(&obj, "kind", err.kind_name());
     set(&obj, "operation", err.operation);
     match &err.kind {
@@ -98,7 +108,7 @@ pub fn to_js(err: &Error) -> JsValue {
         ErrorKind::State { .. } => {}
         ErrorKind::Outcome { event_type } => set(&obj, "eventType", event_type.as_str()),
     }
-    obj
+    obj.into()
 }
 
 impl From<Error> for JsValue {
