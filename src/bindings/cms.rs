@@ -6,7 +6,6 @@ use crate::cms::{classify, failure, DownloadRecordFileRequest, DOWNLOAD_RECORD_F
 use js_sys::Reflect;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_DOWNLOAD: &'static str = r#"
@@ -50,7 +49,7 @@ impl CmsClient {
         let client = self.inner.clone();
         let request =
             decode::<DownloadRecordFileRequest>(DOWNLOAD_RECORD_FILE, "request", &request);
-        future_to_promise(async move {
+        crate::settle::promise_now(async move {
             let request = request?;
             let opts = options(DOWNLOAD_RECORD_FILE, opts.as_ref())?;
             let timestamp = crate::time::format_sign_timestamp(js_sys::Date::now());

@@ -19,7 +19,6 @@ use crate::voicecall::ThirdPartyConfTransmitNumRequest;
 use crate::Error;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 /// A client for one agent on CC-Gateway: operations, sign-in and sign-out, and events. The
 /// constructor only validates and stores the config; every operation returns a promise.
@@ -65,7 +64,7 @@ fn run_prepared(
     decode: fn(&Answer) -> Result<JsValue, Error>,
     opts: Option<JsValue>,
 ) -> js_sys::Promise {
-    future_to_promise(async move {
+    crate::settle::promise_now(async move {
         let prepare = prepare?;
         let opts = options(operation, opts.as_ref())?;
         let client = &agent.client;

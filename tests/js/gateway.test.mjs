@@ -97,3 +97,32 @@ test("the browser entry explains what to call before initAsync, then works", asy
   const agent = new browser.AgentClient({ baseUrl: SIM, agentId: "1005", guid: await signIn("1005"), allowInsecureHttp: true });
   assert.deepEqual(await agent.queryCallInfoBeforeAnswer(), []);
 });
+
+test("a call's request goes out before the method returns; failures still reject, never throw", async () => {
+  const real = globalThis.fetch;
+  const sent = [];
+  globalThis.fetch = (url, init) => {
+    sent.push(`${init.method} ${new URL(url).pathname}`);
+    return Promise.resolve(new Response('{"message":"success","retcode":"0","result":{}}', { headers: { "Content-Type": "application/json" } }));
+  };
+  try {
+    const agent = new AgentClient({ baseUrl: "http://127.0.0.1:9", agentId: "1001", guid: "g.AgentGateway1", allowInsecureHttp: true });
+    const pending = agent.thirdPartyConfTransmitNum();
+    assert.deepEqual(sent, ["POST /agentgateway/resource/voicecall/1001/thirdPartyConfTransmitNum"], "sent synchronously");
+    assert.equal((await pending).message, "success");
+
+    // Invalid input: nothing sent, and the promise rejects (no synchronous throw).
+    const invalid = agent.beginNetPlay({ fileName: "", ccId: 1 });
+    assert.ok(invalid instanceof Promise);
+    await rejection(invalid, "validation", "beginNetPlay", isAgentApiError);
+    // A fetch that throws synchronously: a rejected promise too.
+    globalThis.fetch = () => { throw new TypeError("blocked by policy"); };
+    const blocked = agent.thirdPartyConfTransmitNum();
+    assert.ok(blocked instanceof Promise);
+    const e = await rejection(blocked, "network", "thirdPartyConfTransmitNum", isAgentApiError);
+    assert.match(e.message, /blocked by policy/);
+    assert.equal(sent.length, 1);
+  } finally {
+    globalThis.fetch = real;
+  }
+});
