@@ -27,6 +27,8 @@ pub use bindings::{is_agent_api_error, AgentClient, CmsClient};
 #[cfg(target_arch = "wasm32")]
 mod js_text;
 #[cfg(target_arch = "wasm32")]
+mod run;
+#[cfg(target_arch = "wasm32")]
 mod settle;
 #[cfg(target_arch = "wasm32")]
 mod timer;

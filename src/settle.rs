@@ -1,7 +1,5 @@
-//! Promises and futures, both ways, with as little machinery per call as possible:
-//! [`settled`] awaits a JS promise, [`promise_now`] turns a call's future into one.
+//! Awaiting a JS promise without creating closures for it.
 //!
-//! Awaiting a JS promise without creating closures for it:
 //! `wasm_bindgen_futures::JsFuture` makes two wasm-bindgen closures per promise, and each is a
 //! JS function registered with a `FinalizationRegistry` and unregistered once called: a call
 //! awaits two promises (`fetch`, then the body), so that was four of each per call. Here two
@@ -178,38 +176,6 @@ impl Drop for Settled {
             SLOTS.with(|slots| slots.borrow_mut().close(self.index));
         }
     }
-}
-
-/// The promise of `future`, which is polled once right away, in the caller's stack: a call's
-/// `fetch` then starts before the microtasks already queued (in Node, undici's own
-/// bookkeeping of the previous response), as it does in hand-written code.
-/// `wasm_bindgen_futures::future_to_promise` would first wait for its own microtask.
-///
-/// If the future is still pending, it is handed to `future_to_promise`, whose first poll
-/// registers the real waker: the first poll ran with a no-op one, so every leaf future it
-/// reached must register its waker again when polled again, as [`Settled`] does (an outcome
-/// that arrived in between is simply found there).
-pub fn promise_now<F>(future: F) -> Promise
-where
-    F: Future<Output = Result<JsValue, JsValue>> + 'static,
-{
-    let mut future = Box::pin(future);
-    let waker = NOOP_WAKER.with(Waker::clone);
-    match future.as_mut().poll(&mut Context::from_waker(&waker)) {
-        Poll::Ready(Ok(value)) => Promise::resolve(&value),
-        Poll::Ready(Err(error)) => Promise::reject(&error),
-        Poll::Pending => wasm_bindgen_futures::future_to_promise(future),
-    }
-}
-
-struct Noop;
-
-impl std::task::Wake for Noop {
-    fn wake(self: std::sync::Arc<Self>) {}
-}
-
-thread_local! {
-    static NOOP_WAKER: Waker = Waker::from(std::sync::Arc::new(Noop));
 }
 
 #[cfg(test)]

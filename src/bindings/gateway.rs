@@ -64,7 +64,7 @@ fn run_prepared(
     decode: fn(&Answer) -> Result<JsValue, Error>,
     opts: Option<JsValue>,
 ) -> js_sys::Promise {
-    crate::settle::promise_now(async move {
+    crate::run::promise_now(async move {
         let prepare = prepare?;
         let opts = options(operation, opts.as_ref())?;
         let client = &agent.client;
