@@ -30,6 +30,8 @@ mod js_text;
 mod run;
 #[cfg(target_arch = "wasm32")]
 mod settle;
+#[cfg(any(target_arch = "wasm32", test))]
+mod slab;
 #[cfg(target_arch = "wasm32")]
 mod timer;
 #[cfg(target_arch = "wasm32")]

@@ -8,6 +8,7 @@
 //! waker. A slot freed early (its future dropped) gets a new generation, so a late outcome for
 //! it is recognised and dropped.
 
+use crate::slab::Slab;
 use js_sys::{Function, Promise};
 use std::cell::RefCell;
 use std::future::Future;
@@ -24,22 +25,19 @@ extern "C" {
     #[wasm_bindgen(method, js_name = bind)]
     fn bind_key(this: &Handler, this_arg: &JsValue, key: f64) -> Function;
 
-    /// A promise, seen only for `then`.
+    /// A promise, seen only for `then` (here and in `transport`).
     #[wasm_bindgen(extends = Promise)]
-    type Thenable;
+    pub(crate) type Thenable;
     #[wasm_bindgen(method, js_name = then)]
     fn then_both(this: &Thenable, on_fulfilled: &Function, on_rejected: &Function);
+    /// `then(onFulfilled)`: the chained promise.
+    #[wasm_bindgen(method, js_name = then)]
+    pub(crate) fn then(this: &Thenable, on_fulfilled: &Function) -> Promise;
 }
 
 enum State {
-    Free,
     Waiting(Option<Waker>),
     Settled(Result<JsValue, JsValue>),
-}
-
-struct Slot {
-    generation: u32,
-    state: State,
 }
 
 /// Slot `index` of generation `generation`, as one JS number: below 2^52, so exact.
@@ -47,39 +45,8 @@ fn key(index: u32, generation: u32) -> f64 {
     (f64::from(generation % (1 << 20))) * 4_294_967_296.0 + f64::from(index)
 }
 
-#[derive(Default)]
-struct Slots {
-    slots: Vec<Slot>,
-    free: Vec<u32>,
-}
-
-impl Slots {
-    fn open(&mut self) -> (u32, u32) {
-        if let Some(index) = self.free.pop() {
-            if let Some(slot) = self.slots.get_mut(index as usize) {
-                slot.state = State::Waiting(None);
-                return (index, slot.generation);
-            }
-        }
-        let index = u32::try_from(self.slots.len()).unwrap_or(u32::MAX);
-        self.slots.push(Slot {
-            generation: 0,
-            state: State::Waiting(None),
-        });
-        (index, 0)
-    }
-
-    fn close(&mut self, index: u32) {
-        if let Some(slot) = self.slots.get_mut(index as usize) {
-            slot.state = State::Free;
-            slot.generation = slot.generation.wrapping_add(1);
-            self.free.push(index);
-        }
-    }
-}
-
 thread_local! {
-    static SLOTS: RefCell<Slots> = RefCell::new(Slots::default());
+    static SLOTS: RefCell<Slab<State>> = RefCell::new(Slab::default());
     /// `(onFulfilled, onRejected)`, each `(key, value) => ...`; made once, never freed.
     static HANDLERS: (Handler, Handler) = (handler(true), handler(false));
 }
@@ -98,14 +65,14 @@ fn settle(key: f64, outcome: Result<JsValue, JsValue>) {
     let waker = SLOTS.with(|slots| {
         let mut slots = slots.borrow_mut();
         let index = (key % 4_294_967_296.0) as u32;
-        let slot = slots.slots.get_mut(index as usize)?;
-        if self::key(index, slot.generation) != key {
+        let (generation, state) = slots.get_mut(index)?;
+        if self::key(index, generation) != key {
             return None;
         }
-        match std::mem::replace(&mut slot.state, State::Settled(outcome)) {
+        match std::mem::replace(state, State::Settled(outcome)) {
             State::Waiting(waker) => waker,
             other => {
-                slot.state = other;
+                *state = other;
                 None
             }
         }
@@ -123,7 +90,8 @@ pub struct Settled {
 
 /// Awaits `promise`.
 pub fn settled(promise: &Promise) -> Settled {
-    let (index, generation) = SLOTS.with(|slots| slots.borrow_mut().open());
+    let (index, generation) =
+        SLOTS.with(|slots| slots.borrow_mut().insert_with(|_, _| State::Waiting(None)));
     let key = key(index, generation);
     HANDLERS.with(|(ok, err)| {
         promise.unchecked_ref::<Thenable>().then_both(
@@ -141,28 +109,25 @@ impl Future for Settled {
         let index = self.index;
         let ready = SLOTS.with(|slots| {
             let mut slots = slots.borrow_mut();
-            let slot = slots.slots.get_mut(index as usize)?;
-            match &mut slot.state {
-                State::Settled(_) => match std::mem::replace(&mut slot.state, State::Free) {
-                    State::Settled(outcome) => Some((outcome, true)),
-                    _ => None,
-                },
-                State::Waiting(waker) => {
+            match slots.get_mut(index) {
+                Some((_, State::Waiting(waker))) => {
                     if !waker.as_ref().is_some_and(|w| w.will_wake(cx.waker())) {
                         *waker = Some(cx.waker().clone());
                     }
-                    None
+                    return None;
                 }
-                // Not reachable (only this future closes its slot); already on the free list.
-                State::Free => Some((Err(JsValue::from_str("promise slot lost")), false)),
+                Some((_, State::Settled(_))) => {}
+                // Not reachable (only this future frees its slot).
+                None => return Some(Err(JsValue::from_str("promise slot lost"))),
+            }
+            match slots.remove(index) {
+                Some(State::Settled(outcome)) => Some(outcome),
+                _ => None,
             }
         });
         match ready {
-            Some((outcome, close)) => {
+            Some(outcome) => {
                 self.open = false;
-                if close {
-                    SLOTS.with(|slots| slots.borrow_mut().close(index));
-                }
                 Poll::Ready(outcome)
             }
             None => Poll::Pending,
@@ -173,7 +138,7 @@ impl Future for Settled {
 impl Drop for Settled {
     fn drop(&mut self) {
         if self.open {
-            SLOTS.with(|slots| slots.borrow_mut().close(self.index));
+            SLOTS.with(|slots| slots.borrow_mut().remove(self.index));
         }
     }
 }
@@ -184,13 +149,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test;
 
     fn open_slots() -> usize {
-        SLOTS.with(|s| {
-            s.borrow()
-                .slots
-                .iter()
-                .filter(|slot| !matches!(slot.state, State::Free))
-                .count()
-        })
+        SLOTS.with(|s| s.borrow().len())
     }
 
     #[wasm_bindgen_test]

@@ -7,7 +7,7 @@
 use crate::error::{snippet, Error, ErrorKind};
 use crate::http::{HttpRequest, ResponseHead, Service, AUTHORIZATION};
 use crate::js_text::js_text;
-use crate::settle::settled;
+use crate::settle::{settled, Thenable};
 use crate::timer::{AbortListener, Deadline};
 use js_sys::{Object, Promise, Reflect, Uint8Array};
 use std::cell::Cell;
@@ -46,12 +46,6 @@ extern "C" {
     type Method;
     #[wasm_bindgen(method, js_name = bind)]
     fn bind_to(this: &Method, receiver: &JsValue) -> js_sys::Function;
-
-    /// A promise, seen only for `then`.
-    #[wasm_bindgen(extends = Promise)]
-    type Thenable;
-    #[wasm_bindgen(method, js_name = then)]
-    fn then(this: &Thenable, on_fulfilled: &js_sys::Function) -> Promise;
 
     /// A response's `Headers`.
     #[wasm_bindgen(extends = Object)]
