@@ -6,7 +6,7 @@
 //! failure is HTTP 200 with JSON `{resultCode, resultDesc, resultData}`, which must never be
 //! mistaken for recording bytes.
 
-use super::signing::{authorization, SigningInput};
+use super::signing::SignedRequest;
 use super::CmsCredentials;
 use crate::config::BaseUrl;
 use crate::de::Text;
@@ -151,16 +151,16 @@ impl DownloadRecordFileRequest {
         self.validate()
             .map_err(|e| Error::validation(OPERATION, e))?;
         let body = self.body();
-        let auth = authorization(&SigningInput {
-            access_key: credentials.access_key(),
-            secret_key: credentials.secret_key(),
+        let auth = credentials.signer().authorization(
             timestamp,
-            method: Method::Post.as_str(),
-            path: PATH,
-            query: &[],
-            host: base.authority(),
-            body: &body,
-        });
+            &SignedRequest {
+                method: Method::Post.as_str(),
+                path: PATH,
+                query: &[],
+                host: base.authority(),
+                body: &body,
+            },
+        );
         Ok(HttpRequest {
             service: Service::Cms,
             method: Method::Post,
@@ -333,6 +333,7 @@ fn percent_decode(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cms::signing::{authorization, SigningInput};
 
     fn creds() -> CmsCredentials {
         CmsCredentials::new("AK_EXAMPLE_0001", "SK_EXAMPLE_SECRET").unwrap()

@@ -15,11 +15,11 @@ pub use download_record_file::{
 use crate::error::ValidationError;
 use crate::validation;
 
-/// AK/SK issued by the CMS administrator. `Debug` never shows them.
-#[derive(Clone, PartialEq, Eq)]
+/// AK/SK issued by the CMS administrator, validated and ready to sign with. The SK is kept
+/// only inside a keyed HMAC state. `Debug` never shows them.
+#[derive(Clone)]
 pub struct CmsCredentials {
-    access_key: String,
-    secret_key: String,
+    signer: signing::Signer,
 }
 
 /// Longest AK or SK accepted.
@@ -35,17 +35,12 @@ impl CmsCredentials {
         validation::secret_header_value("accessKey", &access_key, MAX_KEY_LEN)?;
         validation::secret_header_value("secretKey", &secret_key, MAX_KEY_LEN)?;
         Ok(Self {
-            access_key,
-            secret_key,
+            signer: signing::Signer::new(&access_key, &secret_key),
         })
     }
-    /// The AK.
-    pub fn access_key(&self) -> &str {
-        &self.access_key
-    }
-    /// The SK.
-    pub fn secret_key(&self) -> &str {
-        &self.secret_key
+    /// The signer for these keys.
+    pub fn signer(&self) -> &signing::Signer {
+        &self.signer
     }
 }
 

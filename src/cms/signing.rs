@@ -14,6 +14,7 @@
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
+use std::cell::RefCell;
 
 /// Prefix of every C2 `Authorization` value.
 pub const AUTH_VERSION: &str = "auth-v2";
@@ -39,12 +40,115 @@ pub struct SigningInput<'a> {
     pub body: &'a str,
 }
 
-/// The `Authorization` header value for `input`.
+/// The `Authorization` header value for `input`. A client signs through a kept [`Signer`]
+/// instead, which skips the key schedules this one-off call has to run.
 pub fn authorization(input: &SigningInput<'_>) -> String {
-    let prefix = auth_string_prefix(input);
-    let signing_key = hmac_hex(input.secret_key.as_bytes(), &prefix);
-    let signature = hmac_hex(signing_key.as_bytes(), &canonical_request(input));
-    format!("{prefix}/{signature}")
+    Signer::new(input.access_key, input.secret_key).authorization(input.timestamp, &input.request())
+}
+
+/// The parts of a request that are signed, apart from the keys and the time.
+#[derive(Debug, Clone, Copy)]
+pub struct SignedRequest<'a> {
+    /// HTTP method in upper case.
+    pub method: &'a str,
+    /// Request path.
+    pub path: &'a str,
+    /// Query pairs (not percent-encoded).
+    pub query: &'a [(&'a str, &'a str)],
+    /// `host[:port]` exactly as in the URL.
+    pub host: &'a str,
+    /// The exact body bytes that will be sent (empty for none).
+    pub body: &'a str,
+}
+
+impl SigningInput<'_> {
+    fn request(&self) -> SignedRequest<'_> {
+        SignedRequest {
+            method: self.method,
+            path: self.path,
+            query: self.query,
+            host: self.host,
+            body: self.body,
+        }
+    }
+}
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// Signs with one AK/SK. It keeps the HMAC state already keyed with the SK (not the SK
+/// itself), and the signing key derived for the last timestamp: timestamps have one-second
+/// resolution, so calls within the same second compute one HMAC from a keyed state instead
+/// of two HMACs with two key schedules.
+#[derive(Clone)]
+pub struct Signer {
+    access_key: String,
+    secret: HmacSha256,
+    last: RefCell<Option<Derived>>,
+}
+
+/// The signing key for one `authStringPrefix`, as a keyed HMAC state.
+#[derive(Clone)]
+struct Derived {
+    prefix: String,
+    key: HmacSha256,
+}
+
+impl Signer {
+    /// A signer for `access_key` / `secret_key`.
+    pub fn new(access_key: &str, secret_key: &str) -> Self {
+        Self {
+            access_key: access_key.to_owned(),
+            secret: keyed(secret_key.as_bytes()),
+            last: RefCell::new(None),
+        }
+    }
+
+    /// The AK (it appears in clear in every `Authorization` value).
+    pub fn access_key(&self) -> &str {
+        &self.access_key
+    }
+
+    /// The `Authorization` header value for `request` signed at `timestamp`.
+    pub fn authorization(&self, timestamp: &str, request: &SignedRequest<'_>) -> String {
+        let mut last = self.last.borrow_mut();
+        let derived = match last.take() {
+            Some(d) if is_prefix_for(&d.prefix, &self.access_key, timestamp) => d,
+            _ => {
+                let prefix = format!(
+                    "{AUTH_VERSION}/{}/{timestamp}/{SIGNED_HEADERS}",
+                    self.access_key
+                );
+                let key = keyed(hex_mac(self.secret.clone(), &prefix).as_bytes());
+                Derived { prefix, key }
+            }
+        };
+        let mut mac = derived.key.clone();
+        write_canonical_request(request, &mut |part| mac.update(part));
+        let signature = hex(mac);
+        let out = format!("{}/{signature}", derived.prefix);
+        *last = Some(derived);
+        out
+    }
+}
+
+impl std::fmt::Debug for Signer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Signer { <redacted> }")
+    }
+}
+
+/// Whether `prefix` is `auth-v2/{ak}/{timestamp}/host`, compared without building it.
+fn is_prefix_for(prefix: &str, access_key: &str, timestamp: &str) -> bool {
+    let rest = prefix
+        .strip_prefix(AUTH_VERSION)
+        .and_then(|r| r.strip_prefix('/'));
+    let rest = rest
+        .and_then(|r| r.strip_prefix(access_key))
+        .and_then(|r| r.strip_prefix('/'));
+    let rest = rest
+        .and_then(|r| r.strip_prefix(timestamp))
+        .and_then(|r| r.strip_prefix('/'));
+    rest == Some(SIGNED_HEADERS)
 }
 
 /// `auth-v2/{AK}/{timestamp}/{signedHeaders}`.
@@ -59,12 +163,18 @@ pub fn auth_string_prefix(input: &SigningInput<'_>) -> String {
 pub const SIGNED_HEADERS: &str = "host";
 
 /// The canonical request string that the signature covers.
-pub fn canonical_request(input: &SigningInput<'_>) -> String {
-    let mut out = String::with_capacity(input.path.len() + input.body.len() * 3 + 64);
-    out.push_str(input.method);
-    out.push('\n');
-    out.push_str(input.path);
-    out.push('\n');
+pub fn canonical_request(input: &SignedRequest<'_>) -> String {
+    let mut out = Vec::with_capacity(input.path.len() + input.body.len() * 3 + 64);
+    write_canonical_request(input, &mut |part| out.extend_from_slice(part));
+    // Every part is ASCII or a whole UTF-8 string, so this never falls back.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Feeds the canonical request to `sink` in pieces, so signing hashes it without building it.
+fn write_canonical_request(input: &SignedRequest<'_>, sink: &mut dyn FnMut(&[u8])) {
+    for part in [input.method, "\n", input.path, "\n"] {
+        sink(part.as_bytes());
+    }
     if !input.query.is_empty() {
         let mut pairs: Vec<String> = input
             .query
@@ -72,47 +182,83 @@ pub fn canonical_request(input: &SigningInput<'_>) -> String {
             .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
             .collect();
         pairs.sort_unstable();
-        out.push_str(&pairs.join("&"));
-        out.push('\n');
+        sink(pairs.join("&").as_bytes());
+        sink(b"\n");
     }
-    out.push_str(SIGNED_HEADERS);
-    out.push('\n');
-    out.push_str("host:");
-    out.push_str(&percent_encode(input.host));
+    for part in [SIGNED_HEADERS, "\n", "host:"] {
+        sink(part.as_bytes());
+    }
+    percent_encode_into(input.host, sink);
     if !input.body.is_empty() {
-        out.push('\n');
-        out.push_str(&percent_encode(input.body));
+        sink(b"\n");
+        percent_encode_into(input.body, sink);
     }
-    out
 }
 
 /// RFC 3986 percent-encoding of the UTF-8 bytes: unreserved characters stay, every other
 /// byte becomes `%XX` (upper-case hex).
 pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for &b in s.as_bytes() {
+    let mut out = Vec::with_capacity(s.len() * 3);
+    percent_encode_into(s, &mut |part| out.extend_from_slice(part));
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`percent_encode`] fed to `sink`: runs of unreserved bytes as they are, escapes in a
+/// small buffer.
+fn percent_encode_into(s: &str, sink: &mut dyn FnMut(&[u8])) {
+    let bytes = s.as_bytes();
+    let mut plain = 0;
+    let mut escaped = [0u8; 48];
+    let mut filled = 0;
+    for (i, &b) in bytes.iter().enumerate() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push('%');
-            out.push(HEX_UPPER[(b >> 4) as usize] as char);
-            out.push(HEX_UPPER[(b & 0xf) as usize] as char);
+            if filled > 0 {
+                sink(&escaped[..filled]);
+                filled = 0;
+                plain = i;
+            }
+            continue;
         }
+        if plain < i && filled == 0 {
+            sink(&bytes[plain..i]);
+        }
+        if filled == escaped.len() {
+            sink(&escaped);
+            filled = 0;
+        }
+        escaped[filled..filled + 3].copy_from_slice(&[
+            b'%',
+            HEX_UPPER[(b >> 4) as usize],
+            HEX_UPPER[(b & 0xf) as usize],
+        ]);
+        filled += 3;
+        plain = i + 1;
     }
-    out
+    if filled > 0 {
+        sink(&escaped[..filled]);
+    } else if plain < bytes.len() {
+        sink(&bytes[plain..]);
+    }
 }
 
 const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
 const HEX_LOWER: &[u8; 16] = b"0123456789abcdef";
 
-fn hmac_hex(key: &[u8], msg: &str) -> String {
-    // HMAC accepts keys of any length, so `new_from_slice` cannot fail; fall back to an
-    // empty-key MAC rather than panicking if that ever changed.
-    let mut mac = match Hmac::<Sha256>::new_from_slice(key) {
-        Ok(mac) => mac,
-        Err(_) => return String::new(),
-    };
+/// An HMAC-SHA256 state keyed with `key`. HMAC accepts keys of any length, so this cannot
+/// fail; an all-zero key is the fallback rather than a panic if that ever changed.
+fn keyed(key: &[u8]) -> HmacSha256 {
+    HmacSha256::new_from_slice(key)
+        .unwrap_or_else(|_| <HmacSha256 as Mac>::new(&Default::default()))
+}
+
+/// Lower-case hex of the MAC of `msg` under the keyed state `mac`.
+fn hex_mac(mut mac: HmacSha256, msg: &str) -> String {
     mac.update(msg.as_bytes());
+    hex(mac)
+}
+
+/// Lower-case hex of the MAC `mac` has computed.
+fn hex(mac: HmacSha256) -> String {
     let digest = mac.finalize().into_bytes();
     let mut out = String::with_capacity(64);
     for b in digest {
@@ -144,7 +290,7 @@ mod tests {
     #[test]
     fn canonical_request_matches_reference_script() {
         assert_eq!(
-            canonical_request(&vector()),
+            canonical_request(&vector().request()),
             "POST\n/rest/cmsapp/v1/openapi/hisindex/downloadRecordFile\nhost\nhost:10.0.0.1%3A28443\n%7B%22callID%22%3A%221700000000-123%22%2C%22workNo%22%3A%221001%22%7D"
         );
     }
@@ -155,6 +301,31 @@ mod tests {
             authorization(&vector()),
             "auth-v2/AK_EXAMPLE_0001/2024-01-02T03:04:05Z/host/e3e753102fdaa87fcdf63fd88753fcfed2a29990d2f2fdde1146bbbca3264649"
         );
+    }
+
+    #[test]
+    fn kept_signer_reuses_the_derived_key_only_for_the_same_timestamp() {
+        const REFERENCE: &str = "auth-v2/AK_EXAMPLE_0001/2024-01-02T03:04:05Z/host/e3e753102fdaa87fcdf63fd88753fcfed2a29990d2f2fdde1146bbbca3264649";
+        let v = vector();
+        let signer = Signer::new(v.access_key, v.secret_key);
+        let at = |ts: &str| {
+            let mut w = vector();
+            w.timestamp = ts;
+            (signer.authorization(ts, &w.request()), authorization(&w))
+        };
+        assert_eq!(at(v.timestamp).0, REFERENCE);
+        // Same second: the kept signing key gives the same signature.
+        assert_eq!(at(v.timestamp).0, REFERENCE);
+        // Next second: a new key, equal to a fresh signer's; then back to the first second.
+        let (kept, fresh) = at("2024-01-02T03:04:06Z");
+        assert_eq!(kept, fresh);
+        assert!(kept.starts_with("auth-v2/AK_EXAMPLE_0001/2024-01-02T03:04:06Z/host/"));
+        assert_ne!(kept.rsplit('/').next(), REFERENCE.rsplit('/').next());
+        assert_eq!(at(v.timestamp).0, REFERENCE);
+        // A timestamp that only extends the kept one is not mistaken for it.
+        let (kept, fresh) = at("2024-01-02T03:04:05Z0");
+        assert_eq!(kept, fresh);
+        assert!(!format!("{signer:?}").contains("SK_EXAMPLE"));
     }
 
     #[test]
@@ -177,7 +348,7 @@ mod tests {
         v.body = "";
         v.query = &[("b", "x y"), ("a", "1")];
         assert_eq!(
-            canonical_request(&v),
+            canonical_request(&v.request()),
             "POST\n/rest/cmsapp/v1/openapi/hisindex/downloadRecordFile\na=1&b=x%20y\nhost\nhost:10.0.0.1%3A28443"
         );
     }
