@@ -118,24 +118,27 @@ fn raw_text(raw: &RawValue) -> String {
 /// structure up to that offset ([`path_at`]) names the same place a path-tracking
 /// deserializer would, without wrapping every visitor on the success path.
 pub fn parse<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, DecodeError> {
-    let fail = |e: serde_json::Error| {
-        // Broken JSON is a fault of the whole body, wherever the parser stopped.
-        let path = if e.is_data() {
-            path_at(json, e.line(), e.column())
-        } else {
-            ".".to_owned()
-        };
-        let message = e.to_string();
-        let message = message.split(" at line ").next().unwrap_or(&message);
-        DecodeError {
-            path,
-            message: message.to_owned(),
-        }
-    };
     let mut de = serde_json::Deserializer::from_str(json);
-    let value = T::deserialize(&mut de).map_err(fail)?;
-    de.end().map_err(fail)?;
+    let value = T::deserialize(&mut de).map_err(|e| parse_error(json, e))?;
+    de.end().map_err(|e| parse_error(json, e))?;
     Ok(value)
+}
+
+/// The [`DecodeError`] for a serde_json failure on `json` (one copy, not one per type).
+#[inline(never)]
+fn parse_error(json: &str, e: serde_json::Error) -> DecodeError {
+    // Broken JSON is a fault of the whole body, wherever the parser stopped.
+    let path = if e.is_data() {
+        path_at(json, e.line(), e.column())
+    } else {
+        ".".to_owned()
+    };
+    let message = e.to_string();
+    let message = message.split(" at line ").next().unwrap_or(&message);
+    DecodeError {
+        path,
+        message: message.to_owned(),
+    }
 }
 
 /// One open container while replaying the JSON text.

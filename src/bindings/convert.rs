@@ -20,13 +20,21 @@ pub fn decode<T: DeserializeOwned>(
     arg: &'static str,
     value: &JsValue,
 ) -> Result<T, Error> {
+    let json = json_text(operation, arg, value)?;
+    crate::envelope::parse(&json).map_err(|e| decode_error(operation, arg, e))
+}
+
+/// The JSON text of a JS argument (kept out of the generic [`decode`], which is instantiated
+/// once per request type).
+#[inline(never)]
+fn json_text(operation: &'static str, arg: &'static str, value: &JsValue) -> Result<String, Error> {
     if value.is_undefined() || value.is_null() {
         return Err(Error::validation(
             operation,
             invalid(arg, "required", "is required", "nothing"),
         ));
     }
-    let json = JSON::stringify(value)
+    JSON::stringify(value)
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| {
@@ -39,40 +47,47 @@ pub fn decode<T: DeserializeOwned>(
                     "not serializable",
                 ),
             )
-        })?;
-    crate::envelope::parse(&json).map_err(|e| {
-        let parent = if e.path == "." { String::new() } else { e.path };
-        let quoted = e.message.split('`').nth(1).unwrap_or("");
-        let err = if e.message.starts_with("missing field") {
-            let field = if parent.is_empty() {
-                quoted.to_owned()
-            } else {
-                format!("{parent}.{quoted}")
-            };
-            invalid(&field, "required", "is required", "nothing")
-        } else if e.message.starts_with("unknown field") {
-            // The path already ends with the unknown field's name.
-            invalid(
-                if parent.is_empty() { quoted } else { &parent },
-                "unknownField",
-                "is not a field of this request (check the spelling)",
-                "present",
-            )
+        })
+}
+
+/// The validation error for a decode failure: field, rule and value from serde's message.
+#[inline(never)]
+fn decode_error(
+    operation: &'static str,
+    arg: &'static str,
+    e: crate::envelope::DecodeError,
+) -> Error {
+    let parent = if e.path == "." { String::new() } else { e.path };
+    let quoted = e.message.split('`').nth(1).unwrap_or("");
+    let err = if e.message.starts_with("missing field") {
+        let field = if parent.is_empty() {
+            quoted.to_owned()
         } else {
-            let field = if parent.is_empty() {
-                arg.to_owned()
-            } else {
-                parent
-            };
-            invalid(
-                &field,
-                "type",
-                "has the wrong type",
-                snippet(&e.message, 120),
-            )
+            format!("{parent}.{quoted}")
         };
-        Error::validation(operation, err)
-    })
+        invalid(&field, "required", "is required", "nothing")
+    } else if e.message.starts_with("unknown field") {
+        // The path already ends with the unknown field's name.
+        invalid(
+            if parent.is_empty() { quoted } else { &parent },
+            "unknownField",
+            "is not a field of this request (check the spelling)",
+            "present",
+        )
+    } else {
+        let field = if parent.is_empty() {
+            arg.to_owned()
+        } else {
+            parent
+        };
+        invalid(
+            &field,
+            "type",
+            "has the wrong type",
+            snippet(&e.message, 120),
+        )
+    };
+    Error::validation(operation, err)
 }
 
 /// The per-call options: `{ timeoutMs?, signal? }`.
