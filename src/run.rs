@@ -123,6 +123,33 @@ where
     promise
 }
 
+/// Like [`promise_now`], but the first poll runs in a microtask, as `future_to_promise` does.
+/// For bodies that report to JS listeners early (sign-in, outcome waits): those callbacks must
+/// not run inside the method call that started them.
+pub fn promise_later<F>(future: F) -> Promise
+where
+    F: Future<Output = Result<JsValue, JsValue>> + 'static,
+{
+    promise_now(async move {
+        next_microtask().await;
+        future.await
+    })
+}
+
+/// Runs `future` to completion on this executor, first polled in a microtask (the poller).
+pub fn spawn_later(future: impl Future<Output = ()> + 'static) {
+    spawn_now(Box::pin(async move {
+        next_microtask().await;
+        future.await
+    }));
+}
+
+/// Resolves in the next microtask.
+async fn next_microtask() {
+    // A resolved promise cannot reject; the outcome carries nothing.
+    let _ = crate::settle::settled(&Promise::resolve(&JsValue::UNDEFINED)).await;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +175,24 @@ mod tests {
             Some(1.0)
         );
         assert_eq!(live(), 0, "a finished task leaves no slot behind");
+    }
+
+    #[wasm_bindgen_test]
+    async fn later_variants_first_poll_in_a_microtask() {
+        let ran = Rc::new(Cell::new(0));
+        let (a, b) = (ran.clone(), ran.clone());
+        let promise = promise_later(async move {
+            a.set(a.get() + 1);
+            Ok(JsValue::from_f64(2.0))
+        });
+        spawn_later(async move { b.set(b.get() + 10) });
+        assert_eq!(ran.get(), 0, "nothing ran inside the caller's call");
+        assert_eq!(
+            JsFuture::from(promise).await.ok().and_then(|v| v.as_f64()),
+            Some(2.0)
+        );
+        assert_eq!(ran.get(), 11, "both ran once");
+        assert_eq!(live(), 0);
     }
 
     #[wasm_bindgen_test]

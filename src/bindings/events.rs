@@ -20,7 +20,6 @@ use js_sys::{Function, Object, Promise, Reflect, Symbol};
 use std::cell::Cell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, spawn_local};
 use web_sys::{AbortController, AbortSignal};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -75,7 +74,7 @@ pub fn start_poller(agent: &Rc<Agent>, caller: Option<&AbortSignal>) {
         reason: reason.clone(),
         _caller_link: caller_link,
     });
-    spawn_local(poll_loop(Rc::downgrade(agent), signal, reason));
+    crate::run::spawn_later(poll_loop(Rc::downgrade(agent), signal, reason));
 }
 
 /// Stops the poller, if running, recording `why`.
@@ -363,7 +362,7 @@ impl AgentClient {
     ) -> Promise {
         let agent = self.agent.clone();
         let request = decode::<NetPlayRequest>(NetPlayRequest::LOG_NAME, "request", &request);
-        future_to_promise(async move {
+        crate::run::promise_later(async move {
             Ok(send_and_wait(
                 agent,
                 request?,
@@ -384,7 +383,7 @@ impl AgentClient {
     ) -> Promise {
         let agent = self.agent.clone();
         let request = decode::<InterceptRequest>(InterceptRequest::LOG_NAME, "request", &request);
-        future_to_promise(async move {
+        crate::run::promise_later(async move {
             Ok(send_and_wait(agent, request?, options, &["AgentEvent_Talking"], &[]).await?)
         })
     }

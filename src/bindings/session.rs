@@ -15,7 +15,6 @@ use crate::session::StopReason;
 use crate::validation::invalid;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_SIGN_IN_OPTIONS: &'static str = r#"
@@ -120,7 +119,7 @@ fn sign_in_promise<const FORCE: bool>(
 ) -> js_sys::Promise {
     let operation = SignIn::<FORCE>::LOG_NAME;
     let request = decode::<SignInRequest>(operation, "request", &request);
-    future_to_promise(async move {
+    crate::run::promise_later(async move {
         let request = request?;
         let flags = SignInFlags::take(operation, options)?;
         let push = request.is_push_mode();
@@ -177,7 +176,7 @@ impl AgentClient {
     ) -> js_sys::Promise {
         let agent = self.agent.clone();
         let request = decode::<SignInExRequest>("loginEx", "request", &request);
-        future_to_promise(async move {
+        crate::run::promise_later(async move {
             let op = request?;
             let flags = SignInFlags::take("loginEx", options)?;
             let result = signing_in(&agent, &op, &flags.opts).await?;
@@ -196,7 +195,7 @@ impl AgentClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
         let agent = self.agent.clone();
-        future_to_promise(async move {
+        crate::run::promise_later(async move {
             let opts = super::convert::options("logout", options.as_ref())?;
             let mut phase = agent.phase.get();
             phase.begin_sign_out("logout")?;
@@ -232,7 +231,7 @@ impl AgentClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
         let agent = self.agent.clone();
-        future_to_promise(async move {
+        crate::run::promise_later(async move {
             let opts = super::convert::options("updateGuid", options.as_ref())?;
             let new = call(
                 &agent.client,
