@@ -120,13 +120,27 @@ impl CancelGuard {
     }
 }
 
+/// `signal.aborted` through `Reflect.get`, which catches what a throwing getter or proxy trap
+/// throws; `None` unless it reads as a boolean.
+pub fn read_aborted(signal: &JsValue) -> Option<bool> {
+    Reflect::get(signal, &js_text("aborted"))
+        .ok()
+        .and_then(|v| v.as_bool())
+}
+
+/// Whether the caller's `signal` has fired. One whose flag cannot be read (a proxy that
+/// throws) counts as fired: the call is cancelled rather than the module unwound.
+pub fn is_aborted(signal: &AbortSignal) -> bool {
+    read_aborted(signal).unwrap_or(true)
+}
+
 /// Sends `req` and reads the whole body, within `timeout_ms`, unless `caller` aborts first.
 pub async fn send(
     req: &HttpRequest,
     timeout_ms: u32,
     caller: Option<&AbortSignal>,
 ) -> Result<Response, Failure> {
-    if caller.is_some_and(AbortSignal::aborted) {
+    if caller.is_some_and(is_aborted) {
         return Err(Failure::Aborted);
     }
     let (controller, uses) = controllers::take().map_err(network)?;

@@ -47,12 +47,12 @@ impl Recorder {
         let on_event = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
             events.borrow_mut().push(to_json(&e))
         });
-        client.on("*", on_event.into_js_value().unchecked_into());
+        client.on("*".into(), on_event.into_js_value()).unwrap();
         let statuses = r.statuses.clone();
         let on_status = Closure::<dyn FnMut(JsValue)>::new(move |s: JsValue| {
             statuses.borrow_mut().push(to_json(&s))
         });
-        client.on_status(on_status.into_js_value().unchecked_into());
+        client.on_status(on_status.into_js_value()).unwrap();
         r
     }
 

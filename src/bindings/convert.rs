@@ -4,7 +4,7 @@ use crate::client::CallOptions;
 use crate::config;
 use crate::error::{snippet, Error};
 use crate::validation::invalid;
-use js_sys::{Object, Reflect, JSON};
+use js_sys::{Function, Object, Reflect, JSON};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -90,6 +90,60 @@ fn decode_error(
     Error::validation(operation, err)
 }
 
+#[wasm_bindgen]
+extern "C" {
+    // The caller's objects may be proxies or carry getters: every import that can run their
+    // code catches what it throws, so nothing unwinds through the module (that would skip
+    // destructors and leave borrows and the shadow stack as they were).
+    /// `Object.keys(value)`.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn own_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
+    /// `Object.assign(target, source)`.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = assign)]
+    fn assign(target: &Object, source: &JsValue) -> Result<Object, JsValue>;
+}
+
+/// A callback argument: a function, or a validation error naming `field`.
+pub fn function_arg(
+    operation: &'static str,
+    field: &str,
+    value: JsValue,
+) -> Result<Function, Error> {
+    value.dyn_into::<Function>().map_err(|_| {
+        Error::validation(
+            operation,
+            invalid(field, "type", "must be a function", "not a function"),
+        )
+    })
+}
+
+/// A string argument, or a validation error naming `field`. `secret` keeps the value (or
+/// what was passed instead) out of the error.
+pub fn string_arg(
+    operation: &'static str,
+    field: &str,
+    value: &JsValue,
+    secret: bool,
+) -> Result<String, Error> {
+    value.as_string().ok_or_else(|| {
+        let shown = if secret { "<redacted>" } else { "not a string" };
+        Error::validation(operation, invalid(field, "type", "must be a string", shown))
+    })
+}
+
+/// The rejection for an options object that cannot be read.
+fn unreadable(operation: &'static str, field: &str) -> Error {
+    Error::validation(
+        operation,
+        invalid(
+            field,
+            "type",
+            "must be a plain object whose properties can be read",
+            "a getter or proxy threw",
+        ),
+    )
+}
+
 /// The per-call options: `{ timeoutMs?, signal? }`.
 pub struct Options {
     /// Pure-core options.
@@ -116,7 +170,8 @@ pub fn options(operation: &'static str, value: Option<&JsValue>) -> Result<Optio
             "not an object",
         )));
     }
-    for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
+    let keys = own_keys(value).map_err(|_| unreadable(operation, "options"))?;
+    for key in keys.iter() {
         let key = key.as_string().unwrap_or_default();
         if key != "timeoutMs" && key != "signal" {
             return Err(v(invalid(
@@ -127,9 +182,11 @@ pub fn options(operation: &'static str, value: Option<&JsValue>) -> Result<Optio
             )));
         }
     }
-    let get =
-        |key: &str| Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-    let timeout = get("timeoutMs");
+    let get = |key: &str| {
+        Reflect::get(value, &JsValue::from_str(key))
+            .map_err(|_| unreadable(operation, &format!("options.{key}")))
+    };
+    let timeout = get("timeoutMs")?;
     if !timeout.is_undefined() {
         let ms = timeout
             .as_f64()
@@ -144,16 +201,24 @@ pub fn options(operation: &'static str, value: Option<&JsValue>) -> Result<Optio
             })?;
         out.core.timeout_ms = Some(config::timeout_ms("options.timeoutMs", ms as i64).map_err(v)?);
     }
-    let signal = get("signal");
+    let signal = get("signal")?;
     if !signal.is_undefined() && !signal.is_null() {
-        out.signal = Some(signal.dyn_into::<AbortSignal>().map_err(|_| {
+        let not_a_signal = || {
             v(invalid(
                 "options.signal",
                 "type",
                 "must be an AbortSignal",
                 "not an AbortSignal",
             ))
-        })?);
+        };
+        let signal = signal
+            .dyn_into::<AbortSignal>()
+            .map_err(|_| not_a_signal())?;
+        // `instanceof` alone passes `Object.create(AbortSignal.prototype)` and proxies.
+        if crate::transport::read_aborted(&signal).is_none() {
+            return Err(not_a_signal());
+        }
+        out.signal = Some(signal);
     }
     Ok(out)
 }
@@ -175,16 +240,19 @@ pub struct ExtraOptions {
 }
 
 impl ExtraOptions {
-    /// Wraps the caller's options argument (left untouched).
-    pub fn new(value: Option<JsValue>) -> Self {
-        let copy = value
-            .as_ref()
-            .filter(|v| v.is_object())
-            .map(|v| Object::assign(&Object::new(), v.unchecked_ref()));
-        Self {
+    /// Wraps the caller's options argument (left untouched): a plain copy is taken at once,
+    /// so its getters run here, once; an object that cannot be copied is rejected.
+    pub fn new(operation: &'static str, value: Option<JsValue>) -> Result<Self, Error> {
+        let copy = match value.as_ref().filter(|v| v.is_object()) {
+            Some(v) => {
+                Some(assign(&Object::new(), v).map_err(|_| unreadable(operation, "options"))?)
+            }
+            None => None,
+        };
+        Ok(Self {
             original: value,
             copy,
-        }
+        })
     }
 
     /// Removes `key` and returns its value (`undefined` when absent or not an object).
@@ -192,6 +260,7 @@ impl ExtraOptions {
         let Some(obj) = &self.copy else {
             return JsValue::UNDEFINED;
         };
+        // A plain data copy: reading it runs none of the caller's code.
         let value = Reflect::get(obj, &key.into()).unwrap_or(JsValue::UNDEFINED);
         let _ = Reflect::delete_property(obj, &key.into());
         value

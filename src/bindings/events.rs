@@ -6,9 +6,10 @@
 //! timer or closure outlives the stop.
 
 use super::agent::{call, iter_result, Agent, Poller, Stream, Waiter};
-use super::convert::{decode, options, ExtraOptions};
+use super::convert::{decode, function_arg, options, string_arg, ExtraOptions};
 use super::gateway::AgentClient;
 use crate::agentevent::{PollEventsRequest, Polled};
+use crate::client::AGENT_CLIENT;
 use crate::error::{Error, ErrorKind};
 use crate::operation::Operation;
 use crate::qualitycontrol::InterceptRequest;
@@ -65,7 +66,7 @@ pub fn start_poller(agent: &Rc<Agent>, caller: Option<&AbortSignal>) {
             controller.abort();
         })
     });
-    if caller.is_some_and(AbortSignal::aborted) {
+    if caller.is_some_and(crate::transport::is_aborted) {
         return;
     }
     let signal = controller.signal();
@@ -177,7 +178,7 @@ async fn send_and_wait<O: Operation>(
     succeed_on: &'static [&'static str],
     fail_on: &'static [&'static str],
 ) -> Result<JsValue, Error> {
-    let extras = ExtraOptions::new(options_value);
+    let extras = ExtraOptions::new(O::LOG_NAME, options_value)?;
     let wait = extras.take("outcomeTimeoutMs");
     let wait_ms = if wait.is_undefined() {
         DEFAULT_OUTCOME_TIMEOUT_MS
@@ -316,12 +317,14 @@ impl AgentClient {
     #[wasm_bindgen(js_name = on, unchecked_return_type = "() => void")]
     pub fn on(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "\"*\"")] event_type: &str,
-        #[wasm_bindgen(unchecked_param_type = "(event: AgentEvent) => void")] handler: Function,
-    ) -> JsValue {
-        let filter = (event_type != "*").then(|| event_type.to_owned());
+        #[wasm_bindgen(unchecked_param_type = "\"*\"")] event_type: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "(event: AgentEvent) => void")] handler: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let event_type = string_arg(AGENT_CLIENT, "type", &event_type, false)?;
+        let handler = function_arg(AGENT_CLIENT, "handler", handler)?;
+        let filter = (event_type != "*").then_some(event_type);
         let id = self.agent.add_listener(filter, handler);
-        unsubscribe(&self.agent, id)
+        Ok(unsubscribe(&self.agent, id))
     }
 
     /// Calls `handler` with the poller's status reports (failures, recovery, the 2-minute
@@ -329,10 +332,11 @@ impl AgentClient {
     #[wasm_bindgen(js_name = onStatus, unchecked_return_type = "() => void")]
     pub fn on_status(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "(status: PollStatus) => void")] handler: Function,
-    ) -> JsValue {
+        #[wasm_bindgen(unchecked_param_type = "(status: PollStatus) => void")] handler: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let handler = function_arg(AGENT_CLIENT, "handler", handler)?;
         let id = self.agent.add_status_listener(handler);
-        unsubscribe(&self.agent, id)
+        Ok(unsubscribe(&self.agent, id))
     }
 
     /// Every event from now on, as an async iterator (`for await (const e of client.events())`).
@@ -344,7 +348,7 @@ impl AgentClient {
     ) -> Result<JsValue, JsValue> {
         let signal = signal_option("getAgentEvent", options.as_ref())?;
         let stream = Rc::new(Stream::default());
-        if signal.as_ref().is_some_and(AbortSignal::aborted) {
+        if signal.as_ref().is_some_and(crate::transport::is_aborted) {
             stream.end();
         } else {
             self.agent.streams.borrow_mut().push(stream.clone());

@@ -99,7 +99,7 @@ impl AgentClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] guid: JsValue,
     ) -> Result<(), JsValue> {
-        let guid = guid.as_string().unwrap_or_default();
+        let guid = super::convert::string_arg(AGENT_CLIENT, "guid", &guid, true)?;
         self.agent
             .client
             .set_guid(&guid)

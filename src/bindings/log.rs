@@ -50,11 +50,15 @@ pub struct LogEntry {
 /// is ignored.
 #[wasm_bindgen(js_name = setLogger)]
 pub fn set_logger(
-    #[wasm_bindgen(unchecked_param_type = "((entry: LogEntry) => void) | null")] logger: Option<
-        Function,
-    >,
-) {
+    #[wasm_bindgen(unchecked_param_type = "((entry: LogEntry) => void) | null")] logger: JsValue,
+) -> Result<(), JsValue> {
+    let logger = if logger.is_null() || logger.is_undefined() {
+        None
+    } else {
+        Some(super::convert::function_arg("setLogger", "logger", logger)?)
+    };
     LOGGER.with(|l| *l.borrow_mut() = logger);
+    Ok(())
 }
 
 fn enabled() -> bool {

@@ -26,6 +26,9 @@ pub fn version() -> String {
 
 /// The documented meaning of a CC-Gateway `retcode`, or `null` when the table has none.
 #[wasm_bindgen(js_name = retcodeMeaning)]
-pub fn retcode_meaning(retcode: &str) -> Option<String> {
-    crate::retcode::meaning(retcode).map(str::to_owned)
+pub fn retcode_meaning(
+    #[wasm_bindgen(unchecked_param_type = "string")] retcode: JsValue,
+) -> Option<String> {
+    // Anything but a string has no meaning (and is not read: it may be a proxy).
+    crate::retcode::meaning(&retcode.as_string()?).map(str::to_owned)
 }

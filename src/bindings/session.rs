@@ -98,7 +98,7 @@ struct SignInFlags {
 
 impl SignInFlags {
     fn take(operation: &'static str, options: Option<JsValue>) -> Result<Self, Error> {
-        let extras = ExtraOptions::new(options);
+        let extras = ExtraOptions::new(operation, options)?;
         let force_if_signed_in = take_flag(operation, &extras, "forceIfSignedIn", false)?;
         let start_events = take_flag(operation, &extras, "startEvents", true)?;
         let opts = super::convert::options(operation, extras.rest().as_ref())?;
@@ -259,7 +259,10 @@ impl AgentClient {
             JsValue,
         >,
     ) -> js_sys::Promise {
-        let extras = ExtraOptions::new(options);
+        let extras = match ExtraOptions::new("handShake", options) {
+            Ok(extras) => extras,
+            Err(e) => return run::<HandshakeRequest>(self.agent.clone(), Err(e), None),
+        };
         let token = extras.take("serviceToken");
         let request = match Some(token).filter(|t| !t.is_undefined()) {
             None => Ok(HandshakeRequest::default()),

@@ -918,8 +918,8 @@ export interface InitOutput {
     readonly agentclient_intercept: (a: number, b: any, c: number) => any;
     readonly agentclient_interceptAndWait: (a: number, b: any, c: number) => any;
     readonly agentclient_new: (a: any) => [number, number, number];
-    readonly agentclient_on: (a: number, b: number, c: number, d: any) => any;
-    readonly agentclient_onStatus: (a: number, b: any) => any;
+    readonly agentclient_on: (a: number, b: any, c: any) => [number, number, number];
+    readonly agentclient_onStatus: (a: number, b: any) => [number, number, number];
     readonly agentclient_pausePlay: (a: number, b: number) => any;
     readonly agentclient_pollCount: (a: number) => number;
     readonly agentclient_polling: (a: number) => number;
@@ -945,11 +945,10 @@ export interface InitOutput {
     readonly cmsclient_new: (a: any) => [number, number, number];
     readonly install_panic_recovery: () => void;
     readonly isAgentApiError: (a: any) => number;
-    readonly retcodeMeaning: (a: number, b: number) => [number, number];
-    readonly setLogger: (a: number) => void;
+    readonly retcodeMeaning: (a: any) => [number, number];
+    readonly setLogger: (a: any) => [number, number];
     readonly version: () => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any) => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => void;
