@@ -110,6 +110,12 @@ pub fn promise_now<F>(future: F) -> Promise
 where
     F: Future<Output = Result<JsValue, JsValue>> + 'static,
 {
+    settle_when_done(Box::pin(future))
+}
+
+/// The non-generic part of [`promise_now`]: one copy of the promise and settling code, not
+/// one per kind of call.
+fn settle_when_done(future: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>) -> Promise {
     let mut settle_with: Option<(Function, Function)> = None;
     let promise = Promise::new(&mut |resolve, reject| settle_with = Some((resolve, reject)));
     if let Some((resolve, reject)) = settle_with {
