@@ -121,8 +121,18 @@ fn assemble(
 
 /// Decodes a response to `O`: HTTP status, envelope, `retcode`, then the payload.
 pub fn parse_response<O: Operation>(head: &ResponseHead, body: &[u8]) -> Result<O::Output, Error> {
-    let ok = envelope::open(O::LOG_NAME, head, body)?;
-    O::Output::from_envelope(ok).map_err(|e| Error::decode(O::LOG_NAME, e.path, e.message))
+    parse_as(O::LOG_NAME, head, body)
+}
+
+/// [`parse_response`] by output type, so operations that share one (most answer an [`Ack`])
+/// share one copy of the decoding code.
+pub fn parse_as<T: FromEnvelope>(
+    operation: &'static str,
+    head: &ResponseHead,
+    body: &[u8],
+) -> Result<T, Error> {
+    let ok = envelope::open(operation, head, body)?;
+    T::from_envelope(ok).map_err(|e| Error::decode(operation, e.path, e.message))
 }
 
 /// Serializes a request body. Serializing these plain structs cannot fail; an empty object is

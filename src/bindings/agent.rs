@@ -7,7 +7,7 @@ use crate::agentevent::AgentEvent;
 use crate::client::GatewayClient;
 use crate::error::{Error, ErrorKind};
 use crate::http::{HttpRequest, ResponseHead};
-use crate::operation::Operation;
+use crate::operation::{FromEnvelope, Operation};
 use crate::session::{Phase, PollStatus, StopReason};
 use js_sys::{Function, Reflect};
 use std::cell::{Cell, RefCell};
@@ -68,9 +68,17 @@ fn guid_refused(operation: &'static str, answer: &Answer) -> bool {
 
 /// Decodes an answer as `O`'s output, logging a failure.
 pub fn decode_answer<O: Operation>(answer: &Answer) -> Result<O::Output, Error> {
-    let output = crate::operation::parse_response::<O>(&answer.head, &answer.body);
+    decode_answer_as(O::LOG_NAME, answer)
+}
+
+/// [`decode_answer`] by output type (one copy per output, not per operation).
+pub fn decode_answer_as<T: FromEnvelope>(
+    operation: &'static str,
+    answer: &Answer,
+) -> Result<T, Error> {
+    let output = crate::operation::parse_as(operation, &answer.head, &answer.body);
     if let Err(e) = &output {
-        log::failure(O::LOG_NAME, e, None);
+        log::failure(operation, e, None);
     }
     output
 }

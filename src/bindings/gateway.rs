@@ -2,11 +2,11 @@
 //! request/response operations; `session.rs` adds sign-in and sign-out, `events.rs` the event
 //! poller and subscriptions.
 
-use super::agent::{decode_answer, exchange, Agent, Answer};
+use super::agent::{decode_answer_as, exchange, Agent, Answer};
 use super::convert::{decode, encode, options};
 use crate::calldata::CallInfoBeforeAnswerRequest;
 use crate::client::{AgentClientConfig, GatewayClient, AGENT_CLIENT};
-use crate::operation::Operation;
+use crate::operation::{FromEnvelope, Operation};
 use crate::qualitycontrol::{
     AddInsertRequest, AddSuperviseRequest, InterceptRequest, StopSuperviseRequest,
     StopWhisperRequest, SwitchModeRequest, SwitchSuperviseOrInsertRequest, WhisperRequest,
@@ -43,17 +43,18 @@ where
     O::Output: serde::Serialize,
 {
     let prepare = request.map(|op| Box::new(move |c: &GatewayClient| c.prepare(&op)) as Prepared);
-    run_prepared(agent, O::LOG_NAME, prepare, decode_to_js::<O>, opts)
+    run_prepared(agent, O::LOG_NAME, prepare, decode_to_js::<O::Output>, opts)
 }
 
 /// Builds one operation's request for a client.
 type Prepared = Box<dyn Fn(&GatewayClient) -> Result<crate::http::HttpRequest, Error>>;
 
-fn decode_to_js<O: Operation>(answer: &Answer) -> Result<JsValue, Error>
-where
-    O::Output: serde::Serialize,
-{
-    encode(O::LOG_NAME, &decode_answer::<O>(answer)?)
+/// Decodes an answer as `T` and converts it for JS; one copy per output type.
+fn decode_to_js<T: FromEnvelope + serde::Serialize>(
+    operation: &'static str,
+    answer: &Answer,
+) -> Result<JsValue, Error> {
+    encode(operation, &decode_answer_as::<T>(operation, answer)?)
 }
 
 /// The one async body shared by every operation method (generic code stays synchronous).
@@ -61,7 +62,7 @@ fn run_prepared(
     agent: Rc<Agent>,
     operation: &'static str,
     prepare: Result<Prepared, Error>,
-    decode: fn(&Answer) -> Result<JsValue, Error>,
+    decode: fn(&'static str, &Answer) -> Result<JsValue, Error>,
     opts: Option<JsValue>,
 ) -> js_sys::Promise {
     crate::run::promise_now(async move {
@@ -76,7 +77,7 @@ fn run_prepared(
             opts.signal.as_ref(),
         )
         .await?;
-        Ok(decode(&answer)?)
+        Ok(decode(operation, &answer)?)
     })
 }
 
