@@ -118,14 +118,18 @@ impl Signer {
                     "{AUTH_VERSION}/{}/{timestamp}/{SIGNED_HEADERS}",
                     self.access_key
                 );
-                let key = keyed(hex_mac(self.secret.clone(), &prefix).as_bytes());
+                let key = keyed(&hex_mac(self.secret.clone(), &prefix));
                 Derived { prefix, key }
             }
         };
         let mut mac = derived.key.clone();
         write_canonical_request(request, &mut |part| mac.update(part));
         let signature = hex(mac);
-        let out = format!("{}/{signature}", derived.prefix);
+        let mut out = String::with_capacity(derived.prefix.len() + 1 + signature.len());
+        out.push_str(&derived.prefix);
+        out.push('/');
+        // Hex digits are ASCII: this never falls back.
+        out.push_str(std::str::from_utf8(&signature).unwrap_or_default());
         *last = Some(derived);
         out
     }
@@ -203,42 +207,28 @@ pub fn percent_encode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// [`percent_encode`] fed to `sink`: runs of unreserved bytes as they are, escapes in a
-/// small buffer.
+/// [`percent_encode`] fed to `sink` through a small buffer, in a few large pieces.
 fn percent_encode_into(s: &str, sink: &mut dyn FnMut(&[u8])) {
-    let bytes = s.as_bytes();
-    let mut plain = 0;
-    let mut escaped = [0u8; 48];
+    let mut buf = [0u8; 192];
     let mut filled = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            if filled > 0 {
-                sink(&escaped[..filled]);
-                filled = 0;
-                plain = i;
-            }
-            continue;
-        }
-        if plain < i && filled == 0 {
-            sink(&bytes[plain..i]);
-        }
-        if filled == escaped.len() {
-            sink(&escaped);
+    for &b in s.as_bytes() {
+        if filled + 3 > buf.len() {
+            sink(&buf[..filled]);
             filled = 0;
         }
-        escaped[filled..filled + 3].copy_from_slice(&[
-            b'%',
-            HEX_UPPER[(b >> 4) as usize],
-            HEX_UPPER[(b & 0xf) as usize],
-        ]);
-        filled += 3;
-        plain = i + 1;
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            buf[filled] = b;
+            filled += 1;
+        } else {
+            buf[filled..filled + 3].copy_from_slice(&[
+                b'%',
+                HEX_UPPER[usize::from(b >> 4)],
+                HEX_UPPER[usize::from(b & 0xf)],
+            ]);
+            filled += 3;
+        }
     }
-    if filled > 0 {
-        sink(&escaped[..filled]);
-    } else if plain < bytes.len() {
-        sink(&bytes[plain..]);
-    }
+    sink(&buf[..filled]);
 }
 
 const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
@@ -252,18 +242,20 @@ fn keyed(key: &[u8]) -> HmacSha256 {
 }
 
 /// Lower-case hex of the MAC of `msg` under the keyed state `mac`.
-fn hex_mac(mut mac: HmacSha256, msg: &str) -> String {
+fn hex_mac(mut mac: HmacSha256, msg: &str) -> [u8; 64] {
     mac.update(msg.as_bytes());
     hex(mac)
 }
 
 /// Lower-case hex of the MAC `mac` has computed.
-fn hex(mac: HmacSha256) -> String {
+fn hex(mac: HmacSha256) -> [u8; 64] {
     let digest = mac.finalize().into_bytes();
-    let mut out = String::with_capacity(64);
-    for b in digest {
-        out.push(HEX_LOWER[(b >> 4) as usize] as char);
-        out.push(HEX_LOWER[(b & 0xf) as usize] as char);
+    let mut out = [0u8; 64];
+    for (pair, b) in out.chunks_exact_mut(2).zip(digest) {
+        pair.copy_from_slice(&[
+            HEX_LOWER[usize::from(b >> 4)],
+            HEX_LOWER[usize::from(b & 0xf)],
+        ]);
     }
     out
 }
