@@ -220,11 +220,9 @@ fn percent_encode_into(s: &str, sink: &mut dyn FnMut(&[u8])) {
             buf[filled] = b;
             filled += 1;
         } else {
-            buf[filled..filled + 3].copy_from_slice(&[
-                b'%',
-                HEX_UPPER[usize::from(b >> 4)],
-                HEX_UPPER[usize::from(b & 0xf)],
-            ]);
+            buf[filled] = b'%';
+            buf[filled + 1] = HEX_UPPER[usize::from(b >> 4)];
+            buf[filled + 2] = HEX_UPPER[usize::from(b & 0xf)];
             filled += 3;
         }
     }
@@ -251,11 +249,9 @@ fn hex_mac(mut mac: HmacSha256, msg: &str) -> [u8; 64] {
 fn hex(mac: HmacSha256) -> [u8; 64] {
     let digest = mac.finalize().into_bytes();
     let mut out = [0u8; 64];
-    for (pair, b) in out.chunks_exact_mut(2).zip(digest) {
-        pair.copy_from_slice(&[
-            HEX_LOWER[usize::from(b >> 4)],
-            HEX_LOWER[usize::from(b & 0xf)],
-        ]);
+    for (i, b) in digest.into_iter().enumerate() {
+        out[2 * i] = HEX_LOWER[usize::from(b >> 4)];
+        out[2 * i + 1] = HEX_LOWER[usize::from(b & 0xf)];
     }
     out
 }
