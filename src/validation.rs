@@ -35,7 +35,15 @@ pub fn shown(value: &str) -> String {
 /// Length as Java's `String.length()` counts it (UTF-16 code units), which is what the
 /// gateway's "at most N characters" limits measure.
 pub fn java_length(value: &str) -> usize {
-    value.encode_utf16().count()
+    if value.is_ascii() {
+        return value.len();
+    }
+    // One unit per character (every byte but continuation bytes), two for a character
+    // outside the BMP (a 4-byte sequence, lead byte 0xF0..=0xF4).
+    value
+        .bytes()
+        .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 /// `value` is present and not blank.

@@ -239,4 +239,10 @@ proptest! {
             .collect();
         prop_assert_eq!(cec_agent::cms::signing::percent_encode(&s), reference);
     }
+
+    /// The byte-counting `java_length` agrees with counting UTF-16 units.
+    #[test]
+    fn java_length_counts_utf16_units(s in prop_oneof![".{0,40}", "[a-z\u{80}-\u{7ff}\u{800}-\u{ffff}\u{10000}-\u{10ffff}]{0,20}"]) {
+        prop_assert_eq!(cec_agent::validation::java_length(&s), s.encode_utf16().count());
+    }
 }
