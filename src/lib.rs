@@ -25,6 +25,8 @@ mod bindings;
 #[cfg(target_arch = "wasm32")]
 pub use bindings::{is_agent_api_error, AgentClient, CmsClient};
 #[cfg(target_arch = "wasm32")]
+mod js_object;
+#[cfg(target_arch = "wasm32")]
 mod js_text;
 #[cfg(target_arch = "wasm32")]
 mod run;

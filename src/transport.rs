@@ -6,6 +6,7 @@
 
 use crate::error::{snippet, Error, ErrorKind};
 use crate::http::{HttpRequest, ResponseHead, Service, AUTHORIZATION};
+use crate::js_object::plain_object;
 use crate::js_text::js_text;
 use crate::settle::{settled, Thenable};
 use crate::timer::{AbortListener, Deadline};
@@ -33,13 +34,6 @@ extern "C" {
     fn set_body(this: &FetchInit, value: &JsValue);
     #[wasm_bindgen(method, setter = signal)]
     fn set_signal(this: &FetchInit, value: &AbortSignal);
-
-    /// The request headers: a plain object, filled by plain assignment (`Reflect.set` through
-    /// wasm-bindgen's exception wrapper took a fifth of preparing a call in V8).
-    #[wasm_bindgen(extends = Object)]
-    type HeaderBag;
-    #[wasm_bindgen(method, indexing_setter)]
-    fn set(this: &HeaderBag, name: &JsValue, value: &JsValue);
 
     /// A function that `bind` makes from another.
     #[wasm_bindgen(extends = js_sys::Function)]
@@ -260,7 +254,7 @@ mod controllers {
 
 /// The `fetch` init for `req`: method, headers (a plain object), body and the cancelling signal.
 pub fn request_init(req: &HttpRequest, signal: Option<&AbortSignal>) -> FetchInit {
-    let headers: HeaderBag = Object::new().unchecked_into();
+    let headers = plain_object();
     for (name, value) in &req.headers {
         // A C2 `Authorization` differs on every call: kept out of the cache, where it would
         // only push out the strings that do repeat.

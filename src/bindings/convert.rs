@@ -1,8 +1,12 @@
 //! JS value <-> Rust conversions shared by every entry point.
 
+use crate::calldata::CallInfoList;
 use crate::client::CallOptions;
 use crate::config;
 use crate::error::{snippet, Error};
+use crate::js_object::plain_object;
+use crate::js_text::js_text;
+use crate::operation::Ack;
 use crate::validation::invalid;
 use js_sys::{Function, Object, Reflect, JSON};
 use serde::de::DeserializeOwned;
@@ -229,6 +233,30 @@ pub fn encode<T: Serialize>(operation: &'static str, value: &T) -> Result<JsValu
     let text = serde_json::to_string(value)
         .map_err(|e| Error::decode(operation, "result", format!("cannot convert to JS: {e}")))?;
     JSON::parse(&text).map_err(|_| Error::decode(operation, "result", "cannot convert to JS"))
+}
+
+/// A call's result as a JS value.
+pub trait ToJs {
+    /// Converts `self`; `operation` names the call in an error.
+    fn to_js(&self, operation: &'static str) -> Result<JsValue, Error>;
+}
+
+/// `{ message }`, built directly: for this one-field answer of most operations, the JSON
+/// text round trip of [`encode`] (serialize, decode the text into JS, `JSON.parse`) cost
+/// more than the rest of handling the response. The message is nearly always the same
+/// ("success"), so its JS string is reused.
+impl ToJs for Ack {
+    fn to_js(&self, _operation: &'static str) -> Result<JsValue, Error> {
+        let out = plain_object();
+        out.set(&js_text("message"), &js_text(&self.message));
+        Ok(out.into())
+    }
+}
+
+impl ToJs for CallInfoList {
+    fn to_js(&self, operation: &'static str) -> Result<JsValue, Error> {
+        encode(operation, self)
+    }
 }
 
 /// Call options that may carry keys of their own (`forceIfSignedIn`, `outcomeTimeoutMs`, ...):

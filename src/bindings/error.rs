@@ -1,6 +1,8 @@
 //! `Error` -> a real JS `Error` named `AgentApiError`, and its TypeScript declaration.
 
 use crate::error::{Error, ErrorKind};
+use crate::js_object::Assignable;
+use crate::js_text::js_text;
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -57,25 +59,16 @@ pub fn is_agent_api_error(
             == Some("AgentApiError")
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// A fresh `Error`, given its fields by plain assignment, which cannot throw on it (and
-    /// skips wasm-bindgen's exception wrapper that `Reflect.set` goes through).
-    #[wasm_bindgen(extends = js_sys::Error)]
-    type Fields;
-    #[wasm_bindgen(method, indexing_setter)]
-    fn set_field(this: &Fields, key: &str, value: &JsValue);
-}
-
-fn set(target: &Fields, key: &str, value: impl Into<JsValue>) {
-    target.set_field(key, &value.into());
+/// Gives the fresh `Error` its field `key` by plain assignment.
+fn set(target: &Assignable, key: &str, value: impl Into<JsValue>) {
+    target.set(&js_text(key), &value.into());
 }
 
 /// Builds the JS `AgentApiError` for `err`.
 pub fn to_js(err: &Error) -> JsValue {
     let js = js_sys::Error::new(&err.to_string());
     js.set_name("AgentApiError");
-    let obj: Fields = js.unchecked_into();
+    let obj: Assignable = js.unchecked_into();
     set(&obj, "kind", err.kind_name());
     set(&obj, "operation", err.operation);
     match &err.kind {

@@ -3,7 +3,7 @@
 //! poller and subscriptions.
 
 use super::agent::{decode_answer_as, exchange, Agent, Answer};
-use super::convert::{decode, encode, options};
+use super::convert::{decode, options, ToJs};
 use crate::calldata::CallInfoBeforeAnswerRequest;
 use crate::client::{AgentClientConfig, GatewayClient, AGENT_CLIENT};
 use crate::operation::{FromEnvelope, Operation};
@@ -40,7 +40,7 @@ pub(super) fn run<O: Operation + 'static>(
     opts: Option<JsValue>,
 ) -> js_sys::Promise
 where
-    O::Output: serde::Serialize,
+    O::Output: ToJs,
 {
     let prepare = request.map(|op| Box::new(move |c: &GatewayClient| c.prepare(&op)) as Prepared);
     run_prepared(agent, O::LOG_NAME, prepare, decode_to_js::<O::Output>, opts)
@@ -50,11 +50,11 @@ where
 type Prepared = Box<dyn Fn(&GatewayClient) -> Result<crate::http::HttpRequest, Error>>;
 
 /// Decodes an answer as `T` and converts it for JS; one copy per output type.
-fn decode_to_js<T: FromEnvelope + serde::Serialize>(
+fn decode_to_js<T: FromEnvelope + ToJs>(
     operation: &'static str,
     answer: &Answer,
 ) -> Result<JsValue, Error> {
-    encode(operation, &decode_answer_as::<T>(operation, answer)?)
+    decode_answer_as::<T>(operation, answer)?.to_js(operation)
 }
 
 /// The one async body shared by every operation method (generic code stays synchronous).

@@ -3,7 +3,7 @@
 //! `Set-GUID` Guid and starts the event poller, and sign-out stops it.
 
 use super::agent::{call, Agent};
-use super::convert::{decode, encode, ExtraOptions, Options};
+use super::convert::{decode, encode, ExtraOptions, Options, ToJs};
 use super::events::start_poller;
 use super::gateway::{run, AgentClient};
 use crate::error::{Error, ErrorKind};
@@ -219,7 +219,7 @@ impl AgentClient {
             if signed_out {
                 agent.client.clear_guid();
             }
-            Ok(encode("logout", &result?)?)
+            Ok(result?.to_js("logout")?)
         })
     }
 
