@@ -314,6 +314,7 @@ impl AgentClient {
     }
 
     /// Calls `handler` for every event of `type` (`"*"` for all); returns the unsubscribe function.
+    /// Throws a validation `AgentApiError` unless `type` is a string and `handler` a function.
     #[wasm_bindgen(js_name = on, unchecked_return_type = "() => void")]
     pub fn on(
         &self,
@@ -328,7 +329,8 @@ impl AgentClient {
     }
 
     /// Calls `handler` with the poller's status reports (failures, recovery, the 2-minute
-    /// warning, stop); returns the unsubscribe function.
+    /// warning, stop); returns the unsubscribe function. Throws a validation `AgentApiError`
+    /// unless `handler` is a function.
     #[wasm_bindgen(js_name = onStatus, unchecked_return_type = "() => void")]
     pub fn on_status(
         &self,

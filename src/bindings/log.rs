@@ -47,7 +47,7 @@ pub struct LogEntry {
 }
 
 /// Installs `logger` (or removes it with `null`). It is called synchronously; what it throws
-/// is ignored.
+/// is ignored. Anything but a function or `null` throws a validation `AgentApiError`.
 #[wasm_bindgen(js_name = setLogger)]
 pub fn set_logger(
     #[wasm_bindgen(unchecked_param_type = "((entry: LogEntry) => void) | null")] logger: JsValue,

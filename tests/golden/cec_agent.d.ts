@@ -744,11 +744,13 @@ export class AgentClient {
     constructor(config: AgentClientConfig);
     /**
      * Calls `handler` with the poller's status reports (failures, recovery, the 2-minute
-     * warning, stop); returns the unsubscribe function.
+     * warning, stop); returns the unsubscribe function. Throws a validation `AgentApiError`
+     * unless `handler` is a function.
      */
     onStatus(handler: (status: PollStatus) => void): () => void;
     /**
      * Calls `handler` for every event of `type` (`"*"` for all); returns the unsubscribe function.
+     * Throws a validation `AgentApiError` unless `type` is a string and `handler` a function.
      */
     on(event_type: "*", handler: (event: AgentEvent) => void): () => void;
     /**
@@ -886,7 +888,7 @@ export function retcodeMeaning(retcode: string): string | undefined;
 
 /**
  * Installs `logger` (or removes it with `null`). It is called synchronously; what it throws
- * is ignored.
+ * is ignored. Anything but a function or `null` throws a validation `AgentApiError`.
  */
 export function setLogger(logger: ((entry: LogEntry) => void) | null): void;
 
