@@ -10,7 +10,7 @@ use serde_json::json;
 use sim::{
     client, control, expect_error, fault, js, prop, requests, settle, sign_in, text, to_json,
 };
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 async fn fresh() {
@@ -391,4 +391,70 @@ async fn connection_refused_is_a_network_error() {
         "network",
         "thirdPartyConfTransmitNum",
     );
+}
+
+/// A JS function that throws when called: a proxy trap or a getter.
+fn thrower() -> js_sys::Function {
+    use wasm_bindgen::closure::Closure;
+    Closure::<dyn FnMut() -> Result<JsValue, JsValue>>::new(|| Err(JsValue::from_str("trap")))
+        .into_js_value()
+        .unchecked_into()
+}
+
+/// A proxy whose every trap the package could hit throws.
+fn throwing_proxy() -> JsValue {
+    let handler = js_sys::Object::new();
+    for trap in [
+        "get",
+        "has",
+        "ownKeys",
+        "getOwnPropertyDescriptor",
+        "getPrototypeOf",
+    ] {
+        js_sys::Reflect::set(&handler, &trap.into(), &thrower()).unwrap();
+    }
+    js_sys::Proxy::new(&js_sys::Object::new(), &handler).into()
+}
+
+#[wasm_bindgen_test]
+async fn arguments_that_throw_when_read_are_refused_and_the_module_keeps_working() {
+    fresh().await;
+    let guid = sign_in("1205").await;
+    let c = client("1205", Some(&guid));
+    let proxy = throwing_proxy();
+    let field = |r, operation| text(&expect_error(r, "validation", operation), "field");
+
+    let r = settle(c.query_call_info_before_answer(Some(proxy.clone()))).await;
+    assert_eq!(field(r, "queryCallInfoBeforeAnswer"), "options");
+    let r = settle(c.begin_net_play(proxy.clone(), None)).await;
+    assert_eq!(field(r, "beginNetPlay"), "request");
+    let sign_in_request = js(json!({"password": "pw", "phonenum": "70001"}));
+    let r = settle(c.sign_in(sign_in_request, Some(proxy.clone()))).await;
+    assert_eq!(field(r, "login"), "options");
+    // `instanceof AbortSignal` holds for this object, but it is no signal.
+    let prototype = js_sys::Reflect::get(&js_sys::global(), &"AbortSignal".into())
+        .and_then(|c| js_sys::Reflect::get(&c, &"prototype".into()))
+        .unwrap();
+    let fake_signal: js_sys::Object =
+        js_sys::Object::create(prototype.unchecked_ref::<js_sys::Object>());
+    let opts = js_sys::Object::new();
+    js_sys::Reflect::set(&opts, &"signal".into(), &fake_signal).unwrap();
+    let r = settle(c.third_party_conf_transmit_num(Some(opts.into()))).await;
+    assert_eq!(field(r, "thirdPartyConfTransmitNum"), "options.signal");
+
+    // Synchronous methods throw typed errors instead of letting the trap's error through.
+    let r = c.on(proxy.clone(), thrower().into()).map(|_| JsValue::NULL);
+    assert_eq!(field(r, "AgentClient"), "type");
+    let r = c.on_status(JsValue::from(5)).map(|_| JsValue::NULL);
+    assert_eq!(field(r, "AgentClient"), "handler");
+    let r = c.start_events(Some(proxy)).map(|()| JsValue::NULL);
+    assert_eq!(field(r, "getAgentEvent"), "options");
+
+    assert!(
+        requests("/1205").await.is_empty(),
+        "a refused call was sent"
+    );
+    // Nothing was left borrowed or unwound: the same client still works.
+    assert!(settle(c.query_call_info_before_answer(None)).await.is_ok());
+    assert_eq!(requests("/1205").await.len(), 1);
 }
