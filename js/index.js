@@ -84,3 +84,5 @@ export const version = guarded(api.version, "version");
 export const install_panic_recovery = guarded(api.install_panic_recovery, "install_panic_recovery");
 // Test-only panic trigger, hidden from the declarations (see src/bindings/error.rs).
 export const __panicForTest = guarded(/** @type {any} */ (api).__panicForTest, "__panicForTest");
+// Diagnostics for the soak test, hidden from the declarations (see src/bindings/mod.rs).
+export const __internals = guarded(/** @type {any} */ (api).__internals, "__internals");

@@ -156,6 +156,11 @@ async fn next_microtask() {
     let _ = crate::settle::settled(&Promise::resolve(&JsValue::UNDEFINED)).await;
 }
 
+/// How many tasks are running or waiting.
+pub fn live_tasks() -> usize {
+    TASKS.with(|tasks| tasks.borrow().len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -82,6 +82,11 @@ fn settle(key: f64, outcome: Result<JsValue, JsValue>) {
     }
 }
 
+/// How many awaits are pending or settled but not yet taken.
+pub fn open_awaits() -> usize {
+    SLOTS.with(|slots| slots.borrow().len())
+}
+
 /// The outcome of a promise: its value, or what it was rejected with.
 pub struct Settled {
     index: u32,

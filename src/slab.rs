@@ -59,7 +59,6 @@ impl<T> Slab<T> {
     }
 
     /// How many values are stored.
-    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.slots.iter().filter(|s| s.1.is_some()).count()
     }

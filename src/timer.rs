@@ -155,6 +155,11 @@ fn on_tick() {
     }
 }
 
+/// How many per-call deadlines are pending.
+pub fn pending_deadlines() -> usize {
+    DEADLINES.with(|d| d.borrow().pending.len())
+}
+
 /// Listens for `abort` on a signal; the listener is removed on drop.
 pub struct AbortListener {
     signal: AbortSignal,

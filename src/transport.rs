@@ -185,6 +185,11 @@ mod controllers {
         }
     }
 
+    /// How many idle controllers are kept.
+    pub fn idle() -> usize {
+        IDLE.with(|idle| idle.borrow().len())
+    }
+
     /// Keeps `controller` for a later request, unless it is used up or the pool is full.
     pub fn give_back(controller: AbortController, uses: u8) {
         let uses = uses.saturating_add(1);
@@ -201,12 +206,8 @@ mod controllers {
 
     #[cfg(test)]
     mod tests {
-        use super::{give_back, take, IDLE, KEEP, MAX_USES};
+        use super::{give_back, idle, take, IDLE, KEEP, MAX_USES};
         use wasm_bindgen_test::wasm_bindgen_test;
-
-        fn idle() -> usize {
-            IDLE.with(|idle| idle.borrow().len())
-        }
 
         #[wasm_bindgen_test]
         fn a_controller_that_fired_is_never_handed_out_again() {
@@ -250,6 +251,11 @@ mod controllers {
             assert_eq!(idle(), KEEP);
         }
     }
+}
+
+/// How many idle `AbortController`s the pool keeps.
+pub fn idle_controllers() -> usize {
+    controllers::idle()
 }
 
 /// The `fetch` init for `req`: method, headers (a plain object), body and the cancelling signal.

@@ -24,6 +24,22 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
+/// Diagnostics, not API (left out of the TypeScript declarations): how many of the package's
+/// internal resources are in use, so the soak test can check that calls leave none behind.
+#[wasm_bindgen(js_name = __internals, skip_typescript)]
+pub fn internals() -> JsValue {
+    let out = crate::js_object::plain_object();
+    for (key, count) in [
+        ("tasks", crate::run::live_tasks()),
+        ("awaits", crate::settle::open_awaits()),
+        ("deadlines", crate::timer::pending_deadlines()),
+        ("idleControllers", crate::transport::idle_controllers()),
+    ] {
+        out.set(&JsValue::from_str(key), &JsValue::from(count as u32));
+    }
+    out.into()
+}
+
 /// The documented meaning of a CC-Gateway `retcode`, or `null` when the table has none.
 #[wasm_bindgen(js_name = retcodeMeaning)]
 pub fn retcode_meaning(

@@ -901,6 +901,7 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly __internals: () => any;
     readonly __panicForTest: () => void;
     readonly __wbg_agentclient_free: (a: number, b: number) => void;
     readonly __wbg_cmsclient_free: (a: number, b: number) => void;
