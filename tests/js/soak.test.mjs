@@ -10,7 +10,7 @@ import { SIM, control, requests, reset, signIn } from "./sim.mjs";
 
 const WAVES = 60;
 
-test("a mixed soak leaves no task, await or deadline behind and sends every POST once", { timeout: 120_000 }, async () => {
+test("a mixed soak and a restarted poller leave no task, await or deadline behind; every POST is sent once", { timeout: 120_000 }, async () => {
   await reset();
   const client = async (id) => new pkg.AgentClient({ baseUrl: SIM, agentId: id, guid: await signIn(id), allowInsecureHttp: true });
   const agent = await client("1501");
@@ -57,6 +57,15 @@ test("a mixed soak leaves no task, await or deadline behind and sends every POST
   }
   const posts = await requests("/voicecall/1501/thirdPartyConfTransmitNum");
   assert.equal(posts.length, 2 * WAVES, "each POST reached the simulator exactly once");
+
+  // The poller too: started and stopped ten times, each time mid-poll.
+  for (let i = 0; i < 10; i++) {
+    agent.startEvents();
+    assert.equal(pkg.__internals().tasks, 1, "the poller runs as one task");
+    await new Promise((r) => setTimeout(r, 30));
+    agent.stopEvents();
+    await new Promise((r) => setTimeout(r, 30));
+  }
 
   const left = pkg.__internals();
   assert.deepEqual({ tasks: left.tasks, awaits: left.awaits, deadlines: left.deadlines }, { tasks: 0, awaits: 0, deadlines: 0 }, "nothing left inside the module");
