@@ -168,10 +168,6 @@ mod tests {
     use wasm_bindgen_futures::JsFuture;
     use wasm_bindgen_test::wasm_bindgen_test;
 
-    fn live() -> usize {
-        TASKS.with(|t| t.borrow().len())
-    }
-
     #[wasm_bindgen_test]
     async fn the_first_poll_runs_before_promise_now_returns() {
         let ran = Rc::new(Cell::new(false));
@@ -185,7 +181,7 @@ mod tests {
             JsFuture::from(promise).await.ok().and_then(|v| v.as_f64()),
             Some(1.0)
         );
-        assert_eq!(live(), 0, "a finished task leaves no slot behind");
+        assert_eq!(live_tasks(), 0, "a finished task leaves no slot behind");
     }
 
     #[wasm_bindgen_test]
@@ -203,7 +199,7 @@ mod tests {
             Some(2.0)
         );
         assert_eq!(ran.get(), 11, "both ran once");
-        assert_eq!(live(), 0);
+        assert_eq!(live_tasks(), 0);
     }
 
     #[wasm_bindgen_test]
@@ -216,13 +212,13 @@ mod tests {
                 v.as_string().unwrap_or_default()
             )))
         });
-        assert_eq!(live(), 1, "waiting on its promise");
+        assert_eq!(live_tasks(), 1, "waiting on its promise");
         let outcome = JsFuture::from(promise).await;
         assert_eq!(
             outcome.err().and_then(|e| e.as_string()).as_deref(),
             Some("later and failed")
         );
-        assert_eq!(live(), 0);
+        assert_eq!(live_tasks(), 0);
     }
 
     #[wasm_bindgen_test]
@@ -252,6 +248,6 @@ mod tests {
             "the old task's waker did not poll the new one"
         );
         JsFuture::from(second).await.ok();
-        assert_eq!(live(), 0);
+        assert_eq!(live_tasks(), 0);
     }
 }

@@ -153,17 +153,13 @@ mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
-    fn open_slots() -> usize {
-        SLOTS.with(|s| s.borrow().len())
-    }
-
     #[wasm_bindgen_test]
     async fn fulfilled_and_rejected_promises_give_their_values() {
         let ok = settled(&Promise::resolve(&JsValue::from_str("yes"))).await;
         assert_eq!(ok.ok().and_then(|v| v.as_string()).as_deref(), Some("yes"));
         let err = settled(&Promise::reject(&JsValue::from_f64(7.0))).await;
         assert_eq!(err.err().and_then(|v| v.as_f64()), Some(7.0));
-        assert_eq!(open_slots(), 0, "every slot is closed after its await");
+        assert_eq!(open_awaits(), 0, "every slot is closed after its await");
     }
 
     #[wasm_bindgen_test]
@@ -186,7 +182,7 @@ mod tests {
         );
         // Let the stale outcome arrive (queued microtasks run first), then check nothing kept it.
         settled(&Promise::resolve(&JsValue::UNDEFINED)).await.ok();
-        assert_eq!(open_slots(), 0);
+        assert_eq!(open_awaits(), 0);
     }
 
     #[wasm_bindgen_test]

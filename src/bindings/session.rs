@@ -3,7 +3,7 @@
 //! `Set-GUID` Guid and starts the event poller, and sign-out stops it.
 
 use super::agent::{call, Agent};
-use super::convert::{decode, encode, ExtraOptions, Options, ToJs};
+use super::convert::{decode, encode, string_arg, ExtraOptions, Options, ToJs};
 use super::events::start_poller;
 use super::gateway::{run, AgentClient};
 use crate::error::{Error, ErrorKind};
@@ -266,22 +266,11 @@ impl AgentClient {
         let token = extras.take("serviceToken");
         let request = match Some(token).filter(|t| !t.is_undefined()) {
             None => Ok(HandshakeRequest::default()),
-            Some(t) => t
-                .as_string()
-                .map(|t| HandshakeRequest {
+            Some(t) => string_arg("handShake", "options.serviceToken", &t, true).map(|t| {
+                HandshakeRequest {
                     service_token: Some(t),
-                })
-                .ok_or_else(|| {
-                    Error::validation(
-                        "handShake",
-                        invalid(
-                            "options.serviceToken",
-                            "type",
-                            "must be a string",
-                            "<redacted>",
-                        ),
-                    )
-                }),
+                }
+            }),
         };
         run(self.agent.clone(), request, extras.rest())
     }
