@@ -86,9 +86,10 @@ pub struct Signer {
     last: RefCell<Option<Derived>>,
 }
 
-/// The signing key for one `authStringPrefix`, as a keyed HMAC state.
+/// The signing key for one timestamp, as a keyed HMAC state, with its `authStringPrefix`.
 #[derive(Clone)]
 struct Derived {
+    timestamp: String,
     prefix: String,
     key: HmacSha256,
 }
@@ -112,14 +113,15 @@ impl Signer {
     pub fn authorization(&self, timestamp: &str, request: &SignedRequest<'_>) -> String {
         let mut last = self.last.borrow_mut();
         let derived = match last.take() {
-            Some(d) if is_prefix_for(&d.prefix, &self.access_key, timestamp) => d,
+            Some(d) if d.timestamp == timestamp => d,
             _ => {
-                let prefix = format!(
-                    "{AUTH_VERSION}/{}/{timestamp}/{SIGNED_HEADERS}",
-                    self.access_key
-                );
+                let prefix = auth_string_prefix(&self.access_key, timestamp);
                 let key = keyed(&hex_mac(self.secret.clone(), &prefix));
-                Derived { prefix, key }
+                Derived {
+                    timestamp: timestamp.to_owned(),
+                    prefix,
+                    key,
+                }
             }
         };
         let mut mac = derived.key.clone();
@@ -141,26 +143,9 @@ impl std::fmt::Debug for Signer {
     }
 }
 
-/// Whether `prefix` is `auth-v2/{ak}/{timestamp}/host`, compared without building it.
-fn is_prefix_for(prefix: &str, access_key: &str, timestamp: &str) -> bool {
-    let rest = prefix
-        .strip_prefix(AUTH_VERSION)
-        .and_then(|r| r.strip_prefix('/'));
-    let rest = rest
-        .and_then(|r| r.strip_prefix(access_key))
-        .and_then(|r| r.strip_prefix('/'));
-    let rest = rest
-        .and_then(|r| r.strip_prefix(timestamp))
-        .and_then(|r| r.strip_prefix('/'));
-    rest == Some(SIGNED_HEADERS)
-}
-
 /// `auth-v2/{AK}/{timestamp}/{signedHeaders}`.
-pub fn auth_string_prefix(input: &SigningInput<'_>) -> String {
-    format!(
-        "{AUTH_VERSION}/{}/{}/{}",
-        input.access_key, input.timestamp, SIGNED_HEADERS
-    )
+pub fn auth_string_prefix(access_key: &str, timestamp: &str) -> String {
+    format!("{AUTH_VERSION}/{access_key}/{timestamp}/{SIGNED_HEADERS}")
 }
 
 /// Names of the signed headers, lower case, sorted, joined by `;`. Only `host` is signed.
