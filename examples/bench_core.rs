@@ -49,7 +49,7 @@ where
 }
 
 fn main() {
-    let config: AgentClientConfig = serde_json::from_str(
+    let config: AgentClientConfig = cec_agent::json::from_str(
         r#"{"baseUrl":"https://10.0.0.1:8043","agentId":"1001","guid":"0f3c.AgentGateway1"}"#,
     )
     .expect("config");
@@ -82,7 +82,7 @@ fn main() {
         (
             "beginNetPlay",
             median_ns(|| {
-                let op: Option<NetPlayRequest> = serde_json::from_str(black_box(netplay)).ok();
+                let op: Option<NetPlayRequest> = cec_agent::json::from_str(black_box(netplay)).ok();
                 black_box(call(&client, op, ack));
             }),
         ),
@@ -102,7 +102,7 @@ fn main() {
             "intercept",
             median_ns(|| {
                 let op: Option<InterceptRequest> =
-                    serde_json::from_str(black_box(r#"{"workNo":"1002"}"#)).ok();
+                    cec_agent::json::from_str(black_box(r#"{"workNo":"1002"}"#)).ok();
                 black_box(call(&client, op, ack));
             }),
         ),

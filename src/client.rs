@@ -8,7 +8,7 @@ use crate::error::{Error, ValidationError};
 use crate::http::{guid_from_set_guid, HttpRequest, ResponseHead};
 use crate::operation::{self, Operation};
 use crate::validation::{self, AgentId};
-use serde::Deserialize;
+use cec_agent_derive::Decode;
 use std::cell::RefCell;
 use tsify::Tsify;
 
@@ -20,7 +20,7 @@ pub const AGENT_CLIENT: &str = "AgentClient";
 pub const CMS_CLIENT: &str = "CmsClient";
 
 /// Configuration of an [`AgentClient`](GatewayClient).
-#[derive(Clone, Deserialize, Tsify)]
+#[derive(Clone, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct AgentClientConfig {
     /// CC-Gateway address, e.g. `https://10.0.0.1:8043` (HTTPS port 8043 by default).
@@ -177,7 +177,7 @@ impl GatewayClient {
 }
 
 /// Configuration of a CC-CMS client.
-#[derive(Clone, Deserialize, Tsify)]
+#[derive(Clone, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct CmsClientConfig {
     /// CC-CMS address (or its NSLB mapping), e.g. `https://10.0.0.1:28443`.
@@ -262,7 +262,7 @@ mod tests {
         if let (Some(c), Some(e)) = (cfg.as_object_mut(), extra.as_object()) {
             c.extend(e.clone());
         }
-        GatewayClient::new(serde_json::from_value(cfg).unwrap())
+        GatewayClient::new(crate::json::from_value(cfg).unwrap())
     }
 
     fn netplay() -> NetPlayRequest {
@@ -354,7 +354,7 @@ mod tests {
 
     #[test]
     fn cms_client_never_shows_keys() {
-        let cfg: CmsClientConfig = serde_json::from_value(
+        let cfg: CmsClientConfig = crate::json::from_value(
             json!({"baseUrl": "https://h:1", "accessKey": "AKX", "secretKey": "SKX"}),
         )
         .unwrap();
@@ -362,7 +362,7 @@ mod tests {
         let c = CmsClient::new(cfg).unwrap();
         let s = format!("{c:?}");
         assert!(!s.contains("SKX") && !s.contains("AKX"), "{s}");
-        let cfg: CmsClientConfig = serde_json::from_value(
+        let cfg: CmsClientConfig = crate::json::from_value(
             json!({"baseUrl": "https://h:1", "accessKey": "AK", "secretKey": ""}),
         )
         .unwrap();

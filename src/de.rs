@@ -1,87 +1,59 @@
 //! Lenient decoding: the gateway sends numbers as strings ("7", "65535") and strings as
 //! numbers (`"caller": 70001`), and JS callers copy the vendor examples that do the same.
-//! These visitors accept both and keep one Rust type.
+//! [`Int`] and [`Text`] accept both and keep one Rust type.
 
-use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
-use std::fmt;
+use crate::json::{Decode, DecodeError, Kind, Reader};
+use crate::validation::MAX_SAFE_INTEGER;
+use serde::{Serialize, Serializer};
 
-// `null` is rejected inside the visitors (not after they return) so that serde_json
-// positions the error right after the `null`, which is what `envelope::path_at` reads.
-// `Option<Int>`/`Option<Text>` never reach them with `null`: serde's `Option` takes it first.
+/// What [`Int`] accepts, for error messages.
+const INT_EXPECTED: &str = "an integer or a string of digits";
 
-struct IntVisitor;
-
-impl<'de> Visitor<'de> for IntVisitor {
-    type Value = i64;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an integer or a string of digits")
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(v)
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        i64::try_from(v).map_err(|_| E::custom(format!("integer {v} is too large")))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        if v.fract() == 0.0 && v.abs() <= crate::validation::MAX_SAFE_INTEGER as f64 {
-            Ok(v as i64)
-        } else {
-            Err(E::invalid_type(de::Unexpected::Float(v), &self))
+impl<'de> Decode<'de> for Int {
+    fn decode(r: &mut Reader<'de>) -> Result<Self, DecodeError> {
+        match r.peek()? {
+            Kind::Number => {
+                let n = r.number()?;
+                match n.as_i64() {
+                    Some(v) if n.integer || v.abs() <= MAX_SAFE_INTEGER => Ok(Int(v)),
+                    _ if n.integer && !n.text.starts_with('-') => Err(DecodeError::invalid(
+                        format!("integer {} is too large", n.text),
+                    )),
+                    _ => Err(DecodeError::invalid(format!(
+                        "invalid type: number {}, expected {INT_EXPECTED}",
+                        n.text
+                    ))),
+                }
+            }
+            Kind::String => {
+                let s = r.string()?;
+                s.trim().parse().map(Int).map_err(|_| {
+                    DecodeError::invalid(format!(
+                        "invalid value: string {:?}, expected {INT_EXPECTED}",
+                        crate::error::snippet(&s, 40)
+                    ))
+                })
+            }
+            Kind::Null => Err(DecodeError::invalid("expected an integer, got null")),
+            _ => Err(r.unexpected(INT_EXPECTED)),
         }
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        v.trim()
-            .parse::<i64>()
-            .map_err(|_| E::invalid_value(de::Unexpected::Str(v), &self))
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Err(E::custom("expected an integer, got null"))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        self.visit_none()
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
     }
 }
 
-struct TextVisitor;
-
-impl<'de> Visitor<'de> for TextVisitor {
-    type Value = String;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string or a number")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(v.to_owned())
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(v)
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(v.to_string())
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(v.to_string())
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        if v.fract() == 0.0 && v.abs() <= crate::validation::MAX_SAFE_INTEGER as f64 {
-            Ok((v as i64).to_string())
-        } else {
-            Ok(v.to_string())
+impl<'de> Decode<'de> for Text {
+    fn decode(r: &mut Reader<'de>) -> Result<Self, DecodeError> {
+        match r.peek()? {
+            Kind::String => r.string().map(|s| Text(s.into_owned())),
+            Kind::Number => {
+                let n = r.number()?;
+                Ok(Text(match n.as_i64() {
+                    Some(v) if n.integer || v.abs() <= MAX_SAFE_INTEGER => v.to_string(),
+                    _ => n.text.to_owned(),
+                }))
+            }
+            Kind::Null => Err(DecodeError::invalid("expected a string, got null")),
+            _ => Err(r.unexpected("a string or a number")),
         }
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Err(E::custom("expected a string, got null"))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        self.visit_none()
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
     }
 }
 
@@ -89,12 +61,6 @@ impl<'de> Visitor<'de> for TextVisitor {
 /// number. Use `Option<Int>` for optional fields: absent and `null` both decode to `None`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Int(pub i64);
-
-impl<'de> Deserialize<'de> for Int {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(IntVisitor).map(Int)
-    }
-}
 
 impl Serialize for Int {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -105,12 +71,6 @@ impl Serialize for Int {
 /// Text that may arrive as a string or a number (`"70001"`, `70001`). Serializes as a string.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Text(pub String);
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(TextVisitor).map(Text)
-    }
-}
 
 impl Serialize for Text {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -131,31 +91,122 @@ impl Text {
     }
 }
 
-/// Any JSON value, kept as its raw text (for reserved fields such as `trace`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Json(pub Box<serde_json::value::RawValue>);
+/// Any JSON value, kept as its text (for reserved fields such as `trace` and untyped event
+/// content). Serializes as the same JSON value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Json(Box<str>);
 
-impl PartialEq for Json {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.get() == other.0.get()
+impl<'de> Decode<'de> for Json {
+    fn decode(r: &mut Reader<'de>) -> Result<Self, DecodeError> {
+        r.raw().map(Json::from_checked)
     }
+}
+
+impl Json {
+    /// Keeps `raw`, a JSON value the reader has already checked ([`crate::json::RawJson`]).
+    pub fn from_checked(raw: &str) -> Self {
+        Json(raw.into())
+    }
+
+    /// The JSON text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Serialize for Json {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        write_value(&self.0, s)
+    }
+}
+
+/// A checked JSON value inside a [`Json`], serialized when its container is.
+struct Nested<'a>(&'a str);
+
+impl Serialize for Nested<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        write_value(self.0, s)
+    }
+}
+
+/// Replays the checked JSON value `text` into a serializer. Nesting is at most
+/// [`crate::json::MAX_DEPTH`] deep, as the reader checked.
+fn write_value<S: Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::{Error as _, SerializeMap, SerializeSeq};
+    let broken = |e: DecodeError| S::Error::custom(e.message);
+    let mut r = Reader::new(text);
+    match r.peek().map_err(broken)? {
+        Kind::Null => s.serialize_unit(),
+        Kind::Bool => s.serialize_bool(r.bool().map_err(broken)?),
+        Kind::String => s.serialize_str(&r.string_lossy().map_err(broken)?),
+        Kind::Number => {
+            let n = r.number().map_err(broken)?;
+            match n.as_i64() {
+                Some(v) if n.integer => s.serialize_i64(v),
+                _ => s.serialize_f64(parse_f64(n.text)),
+            }
+        }
+        Kind::Array => {
+            let mut seq = s.serialize_seq(None)?;
+            let mut failed = None;
+            r.array(&mut |r, _| {
+                let item = r.raw()?;
+                if failed.is_none() {
+                    failed = seq.serialize_element(&Nested(item)).err();
+                }
+                Ok(())
+            })
+            .map_err(broken)?;
+            match failed {
+                Some(e) => Err(e),
+                None => seq.end(),
+            }
+        }
+        Kind::Object => {
+            let mut map = s.serialize_map(None)?;
+            let mut failed = None;
+            r.object(&mut |r, key| {
+                let value = r.raw()?;
+                if failed.is_none() {
+                    failed = map.serialize_entry(key, &Nested(value)).err();
+                }
+                Ok(())
+            })
+            .map_err(broken)?;
+            match failed {
+                Some(e) => Err(e),
+                None => map.end(),
+            }
+        }
+    }
+}
+
+/// A JSON number's value, as `JSON.parse` gives it (the engine's own parser in wasm, which
+/// keeps Rust's float parser out of the module).
+#[cfg(target_arch = "wasm32")]
+fn parse_f64(text: &str) -> f64 {
+    js_sys::parse_float(text)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_f64(text: &str) -> f64 {
+    text.parse().unwrap_or(f64::NAN)
 }
 
 #[cfg(test)]
 mod tests {
     use super::{Int, Text};
-    use serde::Deserialize;
+    use cec_agent_derive::Decode;
     use serde_json::json;
 
-    #[derive(Deserialize, Debug)]
+    #[derive(Decode, Debug)]
     struct T {
         n: Option<Int>,
         s: Option<Text>,
     }
 
     fn t(v: serde_json::Value) -> Result<(Option<i64>, Option<String>), String> {
-        serde_json::from_value::<T>(v)
+        crate::json::from_str::<T>(&v.to_string())
             .map(|t| (t.n.map(|n| n.0), t.s.map(|s| s.0)))
             .map_err(|e| e.to_string())
     }

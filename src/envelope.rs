@@ -10,33 +10,23 @@
 use crate::de::Text;
 use crate::error::{snippet, Error, ErrorKind};
 use crate::http::ResponseHead;
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use serde_json::value::RawValue;
+use crate::json::{Decode, RawJson};
+use cec_agent_derive::Decode;
 
-/// Where and why a `result` did not decode.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecodeError {
-    /// Path inside the envelope (`result[0].callid`).
-    pub path: String,
-    /// What was wrong.
-    pub message: String,
-}
+pub use crate::json::DecodeError;
 
 /// How much of an unexpected body an error quotes.
 pub const BODY_SNIPPET_CHARS: usize = 200;
 
-#[derive(Deserialize)]
+#[derive(Decode)]
 struct Envelope<'a> {
     retcode: Option<Text>,
     /// `message` in the API reference; one dev-guide example uses `msg`.
-    #[serde(borrow, alias = "msg")]
-    message: Option<&'a RawValue>,
-    #[serde(borrow)]
-    result: Option<&'a RawValue>,
+    #[serde(alias = "msg")]
+    message: Option<RawJson<'a>>,
+    result: Option<RawJson<'a>>,
     /// The event poll (`agentevent`) carries its payload here instead of in `result`.
-    #[serde(borrow)]
-    event: Option<&'a RawValue>,
+    event: Option<RawJson<'a>>,
 }
 
 /// A successful envelope (`retcode` "0"), its payloads still raw JSON text.
@@ -97,162 +87,28 @@ pub fn open<'a>(
     }
     Ok(Success {
         message,
-        result: envelope.result.map(RawValue::get),
-        event: envelope.event.map(RawValue::get),
+        result: envelope.result.map(|r| r.0),
+        event: envelope.event.map(|e| e.0),
     })
 }
 
 /// A JSON value as text: strings unquoted, `null` empty, anything else as written.
-fn raw_text(raw: &RawValue) -> String {
-    match raw.get() {
+fn raw_text(raw: RawJson<'_>) -> String {
+    match raw.0 {
         "null" => String::new(),
-        s if s.starts_with('"') => serde_json::from_str(s).unwrap_or_default(),
+        s if s.starts_with('"') => crate::json::from_str::<String>(s).unwrap_or_default(),
         s => s.to_owned(),
     }
 }
 
 /// Parses `json` into `T`, reporting the path of the first problem (`.` for the top level).
-///
-/// The path is reconstructed only on failure, from the byte offset serde_json reports: data
-/// errors are positioned just after the offending token, so replaying the container
-/// structure up to that offset ([`path_at`]) names the same place a path-tracking
-/// deserializer would, without wrapping every visitor on the success path.
-pub fn parse<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, DecodeError> {
-    let mut de = serde_json::Deserializer::from_str(json);
-    let value = T::deserialize(&mut de).map_err(|e| parse_error(json, e))?;
-    de.end().map_err(|e| parse_error(json, e))?;
-    Ok(value)
-}
-
-/// The [`DecodeError`] for a serde_json failure on `json` (one copy, not one per type).
-#[inline(never)]
-fn parse_error(json: &str, e: serde_json::Error) -> DecodeError {
-    // Broken JSON is a fault of the whole body, wherever the parser stopped.
-    let path = if e.is_data() {
-        path_at(json, e.line(), e.column())
-    } else {
-        ".".to_owned()
-    };
-    let message = e.to_string();
-    let message = message.split(" at line ").next().unwrap_or(&message);
-    DecodeError {
-        path,
-        message: message.to_owned(),
-    }
-}
-
-/// One open container while replaying the JSON text.
-enum Frame<'a> {
-    /// An object and the raw text of its latest key (with quotes), if one was read.
-    Object(Option<&'a str>),
-    /// An array and the index of its current element.
-    Array(usize),
-}
-
-/// The path (`result[0].callid`, `.` for the top level) of the value that ends at the byte
-/// offset given by serde_json's 1-based `line` and byte `column`.
-///
-/// It names the same place as serde_path_to_error (checked by `tests/fuzz_decoders.rs`),
-/// except for one shape no request or response uses: a struct written as a JSON *array*
-/// whose first element is itself an array or object is reported at that array, not at `[0]`.
-pub fn path_at(json: &str, line: usize, column: usize) -> String {
-    let bytes = json.as_bytes();
-    let mut start = 0;
-    for _ in 1..line {
-        match bytes[start..].iter().position(|&b| b == b'\n') {
-            Some(i) => start += i + 1,
-            None => break,
-        }
-    }
-    let end = (start + column).min(bytes.len());
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut expecting_key = false;
-    // Whether the last token was `{` or `[`: a container rejected as a whole (wrong type) is
-    // reported just after its opening bracket, and belongs to its parent's path.
-    let mut just_opened = false;
-    let mut i = 0;
-    while i < end {
-        let b = bytes[i];
-        if !b.is_ascii_whitespace() {
-            just_opened = matches!(b, b'{' | b'[');
-        }
-        match b {
-            b'"' => {
-                let from = i;
-                i += 1;
-                while i < end && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
-                if i >= end {
-                    break; // a string cut by the offset: no complete token
-                }
-                if let (true, Some(Frame::Object(key))) = (expecting_key, stack.last_mut()) {
-                    *key = json.get(from..=i);
-                    expecting_key = false;
-                }
-            }
-            b'{' => {
-                stack.push(Frame::Object(None));
-                expecting_key = true;
-            }
-            b'[' => stack.push(Frame::Array(0)),
-            b':' => expecting_key = false,
-            b'}' | b']' => {
-                stack.pop();
-            }
-            b',' => match stack.last_mut() {
-                Some(Frame::Array(n)) => *n += 1,
-                Some(Frame::Object(_)) => expecting_key = true,
-                None => {}
-            },
-            _ => {}
-        }
-        i += 1;
-    }
-    if just_opened {
-        stack.pop();
-    }
-    let mut path = String::new();
-    for frame in &stack {
-        match frame {
-            Frame::Array(n) => {
-                path.push('[');
-                path.push_str(&n.to_string());
-                path.push(']');
-            }
-            Frame::Object(Some(raw)) => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                let inner = &raw[1..raw.len() - 1];
-                if inner.contains('\\') {
-                    path.push_str(&serde_json::from_str::<String>(raw).unwrap_or_default());
-                } else {
-                    path.push_str(inner);
-                }
-            }
-            Frame::Object(None) => {}
-        }
-    }
-    if path.is_empty() {
-        path.push('.');
-    }
-    path
+pub fn parse<'a, T: Decode<'a>>(json: &'a str) -> Result<T, DecodeError> {
+    crate::json::from_str(json)
 }
 
 /// Decodes the envelope's raw `result` into `T`, with paths prefixed by `result`.
-pub fn decode_result<T: DeserializeOwned>(raw: &str) -> Result<T, DecodeError> {
-    parse(raw).map_err(|e| {
-        let path = match e.path.as_str() {
-            "." => "result".to_owned(),
-            p if p.starts_with('[') => format!("result{p}"),
-            p => format!("result.{p}"),
-        };
-        DecodeError {
-            path,
-            message: e.message,
-        }
-    })
+pub fn decode_result<'a, T: Decode<'a>>(raw: &'a str) -> Result<T, DecodeError> {
+    parse(raw).map_err(|e| e.in_field("result"))
 }
 
 #[cfg(test)]
@@ -381,10 +237,10 @@ mod tests {
 
     #[test]
     fn result_paths() {
-        #[derive(serde::Deserialize, Debug)]
+        #[derive(Decode, Debug)]
         struct R {
             #[allow(dead_code)]
-            a: u8,
+            a: crate::de::Int,
         }
         let e = decode_result::<Vec<R>>(r#"[{"a": 1}, {"a": "x"}]"#).err();
         assert_eq!(e.map(|e| e.path), Some("result[1].a".to_owned()));

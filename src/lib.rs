@@ -22,6 +22,7 @@ pub mod voicecall;
 
 #[cfg(target_arch = "wasm32")]
 mod bindings;
+pub mod json;
 #[cfg(target_arch = "wasm32")]
 pub use bindings::{is_agent_api_error, AgentClient, CmsClient};
 #[cfg(target_arch = "wasm32")]

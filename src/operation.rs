@@ -4,6 +4,7 @@ use crate::envelope;
 use crate::error::{Error, ValidationError};
 use crate::http::{HttpRequest, Method, ResponseHead, Service, CONTENT_TYPE_JSON};
 use crate::validation::AgentId;
+use cec_agent_derive::Decode;
 
 /// One CC-Gateway operation: a request type that knows its method, path, body and result.
 pub trait Operation {
@@ -179,7 +180,7 @@ pub(crate) use unit_operation;
 
 /// The other agent an inspector operation acts on (`{workNo}`); shared by every
 /// [`target_operation!`] so one decoder serves them all.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, tsify::Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Decode, tsify::Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct TargetAgent {
     /// The other agent's ID (same agent-ID range as `agentid`, same VDN).

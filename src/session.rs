@@ -7,6 +7,7 @@
 //!   2-minute forced sign-out, and stop when the gateway says the agent is not signed in.
 
 use crate::error::{Error, ErrorKind};
+use cec_agent_derive::Decode;
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -104,7 +105,7 @@ impl Default for PollTiming {
 }
 
 /// Optional event-poller settings in the client config (`events: {...}`), milliseconds.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize, Tsify)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Decode, Tsify)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct EventsConfig {
     /// Pause after an empty poll answer (default 300; vendor: 200–500).

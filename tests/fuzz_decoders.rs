@@ -1,6 +1,7 @@
 //! Property tests of every response decoder: arbitrary bytes and arbitrary JSON never panic,
-//! every failure is a typed error, and the reported paths are the ones a path-tracking
-//! deserializer (serde_path_to_error) would give. Fixed budget (256 cases per property);
+//! every failure is a typed error, the JSON reader accepts exactly the texts serde_json
+//! accepts and reads the same strings and integers from them, and a wrong value is reported
+//! at its own path. Fixed budget (256 cases per property);
 //! `PROPTEST_CASES=100000 cargo test --test fuzz_decoders` runs longer.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
@@ -9,19 +10,15 @@ mod common;
 
 use cec_agent::agentevent::PollEventsRequest;
 use cec_agent::calldata::{CallInfoBeforeAnswerRequest, CallInfoList};
-use cec_agent::client::AgentClientConfig;
-use cec_agent::cms::{
-    classify, failure, file_name_from_disposition, DownloadRecordFileRequest, SNIFF_LEN,
-};
+use cec_agent::cms::{classify, failure, file_name_from_disposition, SNIFF_LEN};
 use cec_agent::envelope::{self, parse};
 use cec_agent::error::{Error, ErrorKind};
 use cec_agent::http::ResponseHead;
+use cec_agent::json::{self as reader, RawJson};
 use cec_agent::operation::{parse_response, FromResult};
-use cec_agent::qualitycontrol::InterceptRequest;
 use cec_agent::recordplay::NetPlayRequest;
 use common::{config, json, object_with};
 use proptest::prelude::*;
-use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
 fn head() -> impl Strategy<Value = ResponseHead> {
@@ -90,29 +87,35 @@ fn decode_all(head: &ResponseHead, body: &[u8]) {
     }
 }
 
-/// `envelope::parse` reports the same path as serde_path_to_error for the same input.
-fn same_path<T: DeserializeOwned>(text: &str) {
-    let ours = parse::<T>(text).err().map(|e| e.path);
-    let mut de = serde_json::Deserializer::from_str(text);
-    let reference = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Err(e) if e.inner().is_data() => Some(e.path().to_string()),
-        Err(_) => Some(".".to_owned()),
-        Ok(_) => de.end().err().map(|_| ".".to_owned()),
-    };
-    // The one documented difference (see `envelope::path_at`): a struct written as a JSON
-    // array whose first element is itself an array or object is reported at the array.
-    let allowed = match (&ours, &reference) {
-        (Some(o), Some(r)) => {
-            r.strip_suffix("[0]")
-                .map(|p| if p.is_empty() { "." } else { p })
-                == Some(o.as_str())
-        }
-        _ => false,
-    };
-    assert!(
-        ours == reference || allowed,
-        "for {text}: {ours:?} vs {reference:?}"
+/// The reader accepts `text` exactly when serde_json does.
+fn same_acceptance(text: &str) {
+    let ours = reader::from_str::<RawJson>(text);
+    let reference = serde_json::from_str::<serde::de::IgnoredAny>(text);
+    assert_eq!(
+        ours.is_ok(),
+        reference.is_ok(),
+        "for {text:?}: {ours:?} vs {reference:?}"
     );
+    if let Err(e) = ours {
+        assert_eq!(e.problem, reader::Problem::Syntax, "{e:?}");
+        assert_eq!(e.path, ".");
+    }
+}
+
+/// The integer `Int` reads from `value`, computed the way the serde visitor it replaced did:
+/// integers that fit an i64, and integral floats up to 2^53 - 1.
+fn reference_int(value: &Value) -> Option<i64> {
+    match value {
+        Value::Number(n) => n.as_i64().or_else(|| {
+            n.as_f64()
+                .filter(|f| {
+                    n.as_u64().is_none() && f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_991.0
+                })
+                .map(|f| f as i64)
+        }),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
 }
 
 fn envelope_with(result: Value) -> impl Strategy<Value = Value> {
@@ -175,21 +178,86 @@ proptest! {
     }
 
     #[test]
-    fn paths_match_a_path_tracking_deserializer(
-        v in prop_oneof![json(), object_with(CALL_INFO_KEYS), object_with(&["fileName", "ccId", "position", "locationId"])],
+    fn the_reader_accepts_what_serde_json_accepts(
+        v in json(),
         pretty in any::<bool>(),
+        cut in any::<prop::sample::Index>(),
+        flip in any::<prop::sample::Index>(),
+        byte in prop_oneof![Just(b'"'), Just(b'\\'), Just(b','), Just(b'}'), Just(b']'), Just(b'0'), Just(b'e'), Just(b'-'), Just(b' '), Just(1u8), any::<u8>()],
     ) {
         let text = if pretty { serde_json::to_string_pretty(&v) } else { serde_json::to_string(&v) }.unwrap();
-        same_path::<NetPlayRequest>(&text);
-        same_path::<InterceptRequest>(&text);
-        same_path::<DownloadRecordFileRequest>(&text);
-        same_path::<AgentClientConfig>(&text);
-        same_path::<Vec<cec_agent::calldata::CallInfo>>(&text);
-        same_path::<cec_agent::calldata::CallInfo>(&text);
-        let wrapped = format!("[{text}, {{\"x\": [{text}]}}]");
-        same_path::<Vec<Value>>(&wrapped);
-        same_path::<(NetPlayRequest, Value)>(&wrapped);
-        same_path::<(Value, std::collections::BTreeMap<String, Vec<cec_agent::calldata::CallInfo>>)>(&wrapped);
+        same_acceptance(&text);
+        same_acceptance(&format!("{text} {text}"));
+        same_acceptance(&format!("[{text},{{\"k\\u00e9\":{text}}}]"));
+        if let Some(cut) = text.get(..cut.index(text.len() + 1)) {
+            same_acceptance(cut);
+        }
+        let mut bytes = text.clone().into_bytes();
+        if !bytes.is_empty() {
+            let at = flip.index(bytes.len());
+            bytes[at] = byte;
+            if let Ok(mutated) = std::str::from_utf8(&bytes) {
+                same_acceptance(mutated);
+            }
+        }
+    }
+
+    #[test]
+    fn strings_and_integers_read_as_serde_json_reads_them(
+        s in "\\PC{0,20}|[\u{0}-\u{7f}]{0,20}",
+        escaped in any::<bool>(),
+        n in prop_oneof![
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            any::<f64>().prop_map(Value::from),
+            (-1e16f64..1e16).prop_map(|f| Value::from(f.trunc())),
+            "[ -]?[0-9]{1,20}[ ]?".prop_map(Value::from),
+            Just(json!("1e3")),
+            Just(json!(true)),
+            Just(json!(null)),
+        ],
+    ) {
+        // Every character as a \u escape (surrogate pairs above the BMP) or as serde writes it.
+        let text = if escaped {
+            let units: String = s.encode_utf16().map(|u| format!("\\u{u:04x}")).collect();
+            format!("\"{units}\"")
+        } else {
+            serde_json::to_string(&s).unwrap()
+        };
+        prop_assert_eq!(reader::from_str::<String>(&text).ok(), Some(s.clone()));
+        let n_text = serde_json::to_string(&n).unwrap();
+        let ours = reader::from_str::<cec_agent::de::Int>(&n_text).ok().map(|i| i.0);
+        prop_assert_eq!(ours, reference_int(&n), "{}", n_text);
+    }
+
+    #[test]
+    fn a_wrong_value_is_reported_at_its_own_path(
+        items in prop::collection::vec(object_with(CALL_INFO_KEYS), 1..4),
+        pick in any::<prop::sample::Index>(),
+        key in prop::sample::select(CALL_INFO_KEYS.iter().copied().filter(|k| *k != "trace").collect::<Vec<_>>()),
+        bad in prop_oneof![Just(json!([1])), Just(json!({"a": 1})), Just(json!(true))],
+        pretty in any::<bool>(),
+    ) {
+        let mut items = items;
+        // Every other field valid: present ones null, the required `callid` a string.
+        for item in &mut items {
+            for k in CALL_INFO_KEYS {
+                if item.get(*k).is_some() && *k != "trace" {
+                    item[*k] = json!(null);
+                }
+            }
+            item["callid"] = json!("1");
+        }
+        let i = pick.index(items.len());
+        items[i][key] = bad;
+        let result = Value::Array(items);
+        let raw = if pretty { serde_json::to_string_pretty(&result) } else { serde_json::to_string(&result) }.unwrap();
+        let e = CallInfoList::from_result(String::new(), Some(&raw)).unwrap_err();
+        prop_assert_eq!(e.path, format!("result[{i}].{key}"));
+        prop_assert_eq!(e.problem, reader::Problem::Invalid);
+        let nested = format!("[[], {raw}]");
+        let e = parse::<Vec<Vec<cec_agent::calldata::CallInfo>>>(&nested).unwrap_err();
+        prop_assert_eq!(e.path, format!("[1][{i}].{key}"));
     }
 
     #[test]

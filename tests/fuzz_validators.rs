@@ -11,13 +11,13 @@ use cec_agent::cms::DownloadRecordFileRequest;
 use cec_agent::config::BaseUrl;
 use cec_agent::envelope;
 use cec_agent::error::{Error, ErrorKind, ValidationError};
+use cec_agent::json::Decode;
 use cec_agent::operation::Operation;
 use cec_agent::qualitycontrol::InterceptRequest;
 use cec_agent::recordplay::{NetPlayRequest, PlayTime};
 use cec_agent::time::parse_compact;
 use common::{config, json, object_with};
 use proptest::prelude::*;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 fn assert_typed(e: &ValidationError) {
@@ -35,7 +35,7 @@ fn assert_validation(e: &Error) {
 
 /// Decodes `value` as the JS entry points do (JSON text through `envelope::parse`); a
 /// failure must name a path and say what was wrong.
-fn decode<T: DeserializeOwned>(value: &Value) -> Option<T> {
+fn decode<T: for<'de> Decode<'de>>(value: &Value) -> Option<T> {
     let text = serde_json::to_string(value).unwrap();
     match envelope::parse::<T>(&text) {
         Ok(v) => Some(v),

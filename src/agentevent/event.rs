@@ -6,14 +6,16 @@
 
 use crate::de::{Int, Json, Text};
 use crate::envelope::{parse, DecodeError};
+use crate::json::RawJson;
+use cec_agent_derive::Decode;
 use serde::ser::SerializeStruct;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use tsify::Tsify;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Content of call events (`AgentEvent_Talking`; `AgentEvent_Ringing` is assumed to match,
 /// UNCERTAIN). Numbers the gateway sends as strings (`"feature": "7"`) are numbers here.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Decode, Tsify)]
 pub struct CallEventContent {
     /// Call ID.
     #[tsify(type = "string | null")]
@@ -38,7 +40,7 @@ pub struct CallEventContent {
 }
 
 /// Content of `AgentMediaEvent_Record` and `AgentMediaEvent_Record_Fail`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Decode, Tsify)]
 pub struct RecordEventContent {
     /// Recording task ID.
     #[serde(rename = "taskId")]
@@ -73,7 +75,7 @@ pub struct RecordEventContent {
 }
 
 /// Content of `AgentMediaEvent_StopRecordDone`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Decode, Tsify)]
 pub struct StopRecordDoneContent {
     /// Start, Unix milliseconds.
     #[serde(rename = "beginTime")]
@@ -241,24 +243,20 @@ impl Serialize for AgentEvent {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Decode)]
 struct WireEvent<'a> {
     #[serde(rename = "eventType")]
     event_type: Text,
     #[serde(rename = "workNo")]
     work_no: Option<Text>,
-    #[serde(borrow)]
-    content: Option<&'a serde_json::value::RawValue>,
+    content: Option<RawJson<'a>>,
 }
 
 impl AgentEvent {
     /// Decodes the raw `event` object of a poll answer.
     pub fn decode(raw: &str) -> Result<Self, DecodeError> {
-        let wire: WireEvent<'_> = parse(raw).map_err(|e| DecodeError {
-            path: format!("event.{}", e.path),
-            message: e.message,
-        })?;
-        let raw_content = wire.content.map(|c| c.get()).filter(|c| *c != "null");
+        let wire: WireEvent<'_> = parse(raw).map_err(|e| e.in_field("event"))?;
+        let raw_content = wire.content.map(|c| c.0).filter(|c| *c != "null");
         let kind = KNOWN_EVENTS
             .iter()
             .find(|(t, _)| *t == wire.event_type.as_str())
@@ -298,8 +296,7 @@ impl AgentEvent {
 }
 
 fn raw_json(raw: Option<&str>) -> Option<Json> {
-    raw.and_then(|c| serde_json::value::RawValue::from_string(c.to_owned()).ok())
-        .map(Json)
+    raw.map(Json::from_checked)
 }
 
 fn problem(e: DecodeError) -> String {

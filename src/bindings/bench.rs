@@ -41,7 +41,7 @@ impl AgentClient {
         ) -> Result<(), Error> {
             finish(O::LOG_NAME, &c.agent.client.prepare(op)?, opts)
         }
-        fn decode_and_prepare<O: Operation + serde::de::DeserializeOwned>(
+        fn decode_and_prepare<O: Operation + for<'de> crate::json::Decode<'de>>(
             c: &AgentClient,
             request: &JsValue,
             opts: Option<JsValue>,

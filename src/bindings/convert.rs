@@ -6,10 +6,10 @@ use crate::config;
 use crate::error::{snippet, Error};
 use crate::js_object::plain_object;
 use crate::js_text::js_text;
+use crate::json::{Decode, DecodeError, Problem};
 use crate::operation::Ack;
 use crate::validation::invalid;
 use js_sys::{Function, Object, Reflect, JSON};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,7 +19,7 @@ use web_sys::AbortSignal;
 ///
 /// The value crosses as JSON text (`JSON.stringify`), which is cheaper than walking it
 /// property by property and lets serde see unknown (misspelt) fields.
-pub fn decode<T: DeserializeOwned>(
+pub fn decode<T: for<'de> Decode<'de>>(
     operation: &'static str,
     arg: &'static str,
     value: &JsValue,
@@ -54,42 +54,32 @@ fn json_text(operation: &'static str, arg: &'static str, value: &JsValue) -> Res
         })
 }
 
-/// The validation error for a decode failure: field, rule and value from serde's message.
+/// The validation error for a decode failure: the field, the rule and what was wrong.
 #[inline(never)]
-fn decode_error(
-    operation: &'static str,
-    arg: &'static str,
-    e: crate::envelope::DecodeError,
-) -> Error {
-    let parent = if e.path == "." { String::new() } else { e.path };
-    let quoted = e.message.split('`').nth(1).unwrap_or("");
-    let err = if e.message.starts_with("missing field") {
-        let field = if parent.is_empty() {
-            quoted.to_owned()
-        } else {
-            format!("{parent}.{quoted}")
-        };
-        invalid(&field, "required", "is required", "nothing")
-    } else if e.message.starts_with("unknown field") {
+fn decode_error(operation: &'static str, arg: &'static str, e: DecodeError) -> Error {
+    let parent = if e.path == "." { None } else { Some(e.path) };
+    let err = match e.problem {
+        Problem::Missing => {
+            let field = e.field.unwrap_or_default();
+            let field = match parent {
+                Some(p) => format!("{p}.{field}"),
+                None => field.to_owned(),
+            };
+            invalid(&field, "required", "is required", "nothing")
+        }
         // The path already ends with the unknown field's name.
-        invalid(
-            if parent.is_empty() { quoted } else { &parent },
+        Problem::Unknown => invalid(
+            parent.as_deref().unwrap_or(arg),
             "unknownField",
             "is not a field of this request (check the spelling)",
             "present",
-        )
-    } else {
-        let field = if parent.is_empty() {
-            arg.to_owned()
-        } else {
-            parent
-        };
-        invalid(
-            &field,
+        ),
+        Problem::Syntax | Problem::Invalid => invalid(
+            parent.as_deref().unwrap_or(arg),
             "type",
             "has the wrong type",
             snippet(&e.message, 120),
-        )
+        ),
     };
     Error::validation(operation, err)
 }

@@ -8,7 +8,8 @@
 use crate::de::{Int, Json, Text};
 use crate::envelope::{decode_result, DecodeError};
 use crate::operation::{unit_operation, FromResult};
-use serde::{Deserialize, Serialize};
+use cec_agent_derive::Decode;
+use serde::Serialize;
 use tsify::Tsify;
 
 unit_operation! {
@@ -20,7 +21,7 @@ unit_operation! {
 /// One call waiting to be answered (table 4 of the vendor page). Fields the server leaves
 /// out or sends as `null` are `null`; numbers sent as strings (and phone numbers sent as
 /// numbers) are normalised to the types below.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Serialize, Decode, Tsify)]
 pub struct CallInfo {
     /// Call type (the CEC call-type table: 0 normal inbound, 7 normal outbound, ...).
     #[tsify(type = "number | null")]

@@ -13,7 +13,8 @@ use crate::de::Text;
 use crate::error::{snippet, Error, ErrorKind, ValidationError};
 use crate::http::{HttpRequest, Method, ResponseHead, Service, AUTHORIZATION, CONTENT_TYPE_JSON};
 use crate::validation::{self, AgentId};
-use serde::{Deserialize, Serialize};
+use cec_agent_derive::Decode;
+use serde::Serialize;
 use tsify::Tsify;
 
 /// Operation name used in errors (the page gives no log name; this is the URI's last segment).
@@ -26,7 +27,7 @@ pub const SNIFF_LEN: usize = 512;
 /// Body of `POST /rest/cmsapp/v1/openapi/hisindex/downloadRecordFile`.
 ///
 /// Optional fields left out (or given as `""`) are sent as `""`, as in the vendor example.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct DownloadRecordFileRequest {
     /// Call SN (required), e.g. `1748587841-77268`.
@@ -266,7 +267,7 @@ pub fn failure(head: &ResponseHead, body: &[u8]) -> Error {
     if body.is_empty() {
         return Error::decode(OPERATION, "body", "empty body instead of recording bytes");
     }
-    #[derive(Deserialize)]
+    #[derive(Decode)]
     struct Failure {
         #[serde(rename = "resultCode")]
         result_code: Text,
@@ -351,7 +352,7 @@ mod tests {
             seed
         );
         // The seed body decodes to the same request.
-        let decoded: DownloadRecordFileRequest = serde_json::from_value(seed).unwrap();
+        let decoded: DownloadRecordFileRequest = crate::json::from_value(seed).unwrap();
         assert_eq!(decoded.body(), req.body());
     }
 

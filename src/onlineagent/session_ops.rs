@@ -15,7 +15,7 @@ use crate::error::ValidationError;
 use crate::http::Method;
 use crate::operation::{unit_operation, Ack, FromResult, Operation};
 use crate::validation::AgentId;
-use serde::Deserialize;
+use cec_agent_derive::Decode;
 
 unit_operation! {
     /// `DELETE /onlineagent/{agentid}/logout` (`logout`).
@@ -30,7 +30,7 @@ unit_operation! {
 }
 
 /// The Guid returned by `updateGuid`. A secret: kept by the client, never shown.
-#[derive(Clone, PartialEq, Eq, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Decode)]
 pub struct NewGuid {
     /// The new Guid.
     pub guid: Text,

@@ -12,7 +12,8 @@ use crate::error::ValidationError;
 use crate::http::Method;
 use crate::operation::{json_body, FromResult, Operation};
 use crate::validation::{self, AgentId};
-use serde::{Deserialize, Serialize};
+use cec_agent_derive::Decode;
+use serde::Serialize;
 use tsify::Tsify;
 
 /// `password`: "≤ 32 characters".
@@ -29,7 +30,7 @@ pub const SERVICE_TOKEN_MAX_LEN: usize = 50;
 pub const CALLBACK_URI_MAX_LEN: usize = 1024;
 
 /// Body of the sign-in and forced sign-in requests.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Clone, PartialEq, Eq, Serialize, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct SignInRequest {
     /// Password of the agent's employee ID on the CTI platform (at most 32 characters). Never
@@ -190,7 +191,7 @@ fn printable(field: &str, value: &str) -> Result<(), ValidationError> {
 }
 
 /// What a successful sign-in returns (all optional: the vendor shows several shapes).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Decode, Tsify)]
 pub struct SignInResult {
     /// The agent ID.
     #[tsify(type = "string | null")]
@@ -247,7 +248,7 @@ mod tests {
 
     #[test]
     fn login_and_force_login_share_the_body() {
-        let req: SignInRequest = serde_json::from_str(
+        let req: SignInRequest = crate::json::from_str(
             r#"{"password":"p@ss","phonenum":70001,"agenttype":"4","autoanswer":false}"#,
         )
         .unwrap();

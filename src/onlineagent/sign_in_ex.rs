@@ -7,11 +7,12 @@ use crate::error::ValidationError;
 use crate::http::Method;
 use crate::operation::{json_body, Operation};
 use crate::validation::{self, AgentId};
-use serde::{Deserialize, Serialize};
+use cec_agent_derive::Decode;
+use serde::Serialize;
 use tsify::Tsify;
 
 /// Body of `PUT /onlineagent/{agentid}/loginex` (`loginEx`).
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct SignInExRequest {
     /// Password (at most 32 characters; may be empty). Never shown in errors.
@@ -71,7 +72,7 @@ mod tests {
 
     #[test]
     fn empty_password_is_allowed_and_path() {
-        let req: SignInExRequest = serde_json::from_str(r#"{"agenttype":11}"#).unwrap();
+        let req: SignInExRequest = crate::json::from_str(r#"{"agenttype":11}"#).unwrap();
         assert!(req.validate().is_ok());
         assert_eq!(req.body().unwrap(), r#"{"password":"","agenttype":11}"#);
         let id = AgentId::parse("agentId", "1001").unwrap();

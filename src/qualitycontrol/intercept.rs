@@ -10,7 +10,8 @@ use crate::error::ValidationError;
 use crate::http::Method;
 use crate::operation::{Ack, Operation};
 use crate::validation::AgentId;
-use serde::{Deserialize, Serialize};
+use cec_agent_derive::Decode;
+use serde::Serialize;
 use tsify::Tsify;
 
 /// Longest `callId` accepted in the path.
@@ -19,7 +20,7 @@ pub const CALL_ID_MAX_LEN: usize = 64;
 /// `PUT /qualitycontrol/{agentid}/intercept/{workNo}` (`intercept`), or
 /// `.../intercept/{workNo}/{callId}` when `callId` is given (newer vendor pages,
 /// <https://support.huaweicloud.com/intl/es-us/api-cec/cec_07_0437.html>).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct InterceptRequest {
     /// The agent whose call is intercepted (same agent-ID range as `agentid`).
@@ -130,7 +131,7 @@ mod tests {
     #[test]
     fn work_no_may_be_a_number() {
         let op: InterceptRequest =
-            serde_json::from_value(serde_json::json!({"workNo": 1001})).unwrap();
+            crate::json::from_value(serde_json::json!({"workNo": 1001})).unwrap();
         assert_eq!(op, InterceptRequest::new("1001"));
     }
 }

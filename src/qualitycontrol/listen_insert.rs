@@ -68,10 +68,10 @@ mod tests {
         );
         assert!(AddSuperviseRequest::new("1001/../x").validate().is_err());
         let decoded: crate::operation::TargetAgent =
-            serde_json::from_str(r#"{"workNo":1001}"#).unwrap();
+            crate::json::from_str(r#"{"workNo":1001}"#).unwrap();
         assert_eq!(AddInsertRequest(decoded), AddInsertRequest::new("1001"));
         assert!(
-            serde_json::from_str::<crate::operation::TargetAgent>(r#"{"workno":"1001"}"#).is_err()
+            crate::json::from_str::<crate::operation::TargetAgent>(r#"{"workno":"1001"}"#).is_err()
         );
     }
 }

@@ -11,7 +11,8 @@ use crate::error::ValidationError;
 use crate::http::Method;
 use crate::operation::{target_operation, Ack, Operation};
 use crate::validation::{self, AgentId};
-use serde::{Deserialize, Serialize};
+use cec_agent_derive::Decode;
+use serde::Serialize;
 use tsify::Tsify;
 
 target_operation! {
@@ -30,7 +31,7 @@ target_operation! {
 pub const SWITCH_TYPES: &[i64] = &[0, 1, 2];
 
 /// `POST /qualitycontrol/{agentid}/requestswitchinsertwhisperagent?whisperagentid={workNo}&switchtype={switchType}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct SwitchModeRequest {
     /// The inspected agent.
@@ -81,7 +82,7 @@ mod tests {
             "/qualitycontrol/1002/requeststopwhisperagent?whisperagentid=1001"
         );
         let sw: SwitchModeRequest =
-            serde_json::from_str(r#"{"workNo":"1001","switchType":2}"#).unwrap();
+            crate::json::from_str(r#"{"workNo":"1001","switchType":2}"#).unwrap();
         assert!(sw.validate().is_ok());
         assert_eq!(
             sw.path(&id),

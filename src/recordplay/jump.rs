@@ -10,7 +10,8 @@ use crate::error::ValidationError;
 use crate::http::Method;
 use crate::operation::{Ack, Operation};
 use crate::validation::{self, AgentId};
-use serde::{Deserialize, Serialize};
+use cec_agent_derive::Decode;
+use serde::Serialize;
 use std::ops::RangeInclusive;
 use tsify::Tsify;
 
@@ -20,7 +21,7 @@ pub const FORE_FAST_SECONDS: RangeInclusive<i64> = 1..=i32::MAX as i64;
 pub const BACK_FAST_SECONDS: RangeInclusive<i64> = 0..=i32::MAX as i64;
 
 /// How far to move the playback.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct JumpRequest {
     /// Seconds to skip (fast-forward: at least 1; rewind: at least 0).

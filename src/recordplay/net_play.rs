@@ -8,9 +8,11 @@
 use crate::de::Int;
 use crate::error::ValidationError;
 use crate::http::Method;
+use crate::json::{Decode, DecodeError, Reader};
 use crate::operation::{json_body, Ack, Operation};
 use crate::validation::{self, AgentId, MAX_SAFE_INTEGER};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use cec_agent_derive::Decode;
+use serde::{Serialize, Serializer};
 use std::ops::RangeInclusive;
 use tsify::Tsify;
 
@@ -48,9 +50,9 @@ impl Serialize for PlayTime {
     }
 }
 
-impl<'de> Deserialize<'de> for PlayTime {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(if Int::deserialize(d)?.0 == 0 {
+impl<'de> Decode<'de> for PlayTime {
+    fn decode(r: &mut Reader<'de>) -> Result<Self, DecodeError> {
+        Ok(if Int::decode(r)?.0 == 0 {
             PlayTime::Loop
         } else {
             PlayTime::Once
@@ -59,7 +61,7 @@ impl<'de> Deserialize<'de> for PlayTime {
 }
 
 /// Body of `POST /recordplay/{agentid}/netplay` (`beginNetPlay`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct NetPlayRequest {
     /// File path on the media server, at most 100 characters, e.g. `Y:/12/0/20211019/155/1406470.V3`.
@@ -225,7 +227,7 @@ mod tests {
         assert_eq!(ours, serde_json::Value::Object(as_numbers));
         // ...and the seed body itself decodes to the same request (lenient numbers).
         assert_eq!(
-            serde_json::from_value::<NetPlayRequest>(seed).unwrap(),
+            crate::json::from_value::<NetPlayRequest>(seed).unwrap(),
             seed_request()
         );
     }
@@ -257,7 +259,7 @@ mod tests {
             (json!("0"), 0),
         ] {
             let r: NetPlayRequest =
-                serde_json::from_value(json!({"fileName": "f", "ccId": 1, "playTime": given}))
+                crate::json::from_value(json!({"fileName": "f", "ccId": 1, "playTime": given}))
                     .unwrap();
             let body: serde_json::Value = serde_json::from_str(&r.body().unwrap()).unwrap();
             assert_eq!(body["playTime"], json!(sent), "{given}");
@@ -340,18 +342,18 @@ mod tests {
     #[test]
     fn unknown_and_mistyped_fields_are_rejected_when_decoding() {
         assert!(
-            serde_json::from_value::<NetPlayRequest>(json!({"filename": "f", "ccId": 1})).is_err()
+            crate::json::from_value::<NetPlayRequest>(json!({"filename": "f", "ccId": 1})).is_err()
         );
-        assert!(serde_json::from_value::<NetPlayRequest>(
+        assert!(crate::json::from_value::<NetPlayRequest>(
             json!({"fileName": "f", "ccId": 1, "extra": 1})
         )
         .is_err());
         assert!(
-            serde_json::from_value::<NetPlayRequest>(json!({"fileName": "f", "ccId": "one"}))
+            crate::json::from_value::<NetPlayRequest>(json!({"fileName": "f", "ccId": "one"}))
                 .is_err()
         );
         assert!(
-            serde_json::from_value::<NetPlayRequest>(json!({"fileName": 5, "ccId": 1})).is_err()
+            crate::json::from_value::<NetPlayRequest>(json!({"fileName": 5, "ccId": 1})).is_err()
         );
     }
 }

@@ -11,7 +11,8 @@ use crate::error::ValidationError;
 use crate::http::Method;
 use crate::operation::{json_body, Ack, Operation};
 use crate::validation::{self, AgentId};
-use serde::{Deserialize, Serialize};
+use cec_agent_derive::Decode;
+use serde::Serialize;
 use tsify::Tsify;
 
 /// Longest `voicepath` accepted (UNCERTAIN: the page's limit was not captured).
@@ -19,7 +20,7 @@ pub const VOICE_PATH_MAX_LEN: usize = 256;
 
 /// Body of `PUT /recordplay/{agentid}/play` (`beginPlay`). Field names are the vendor's
 /// (including the spelling `startpostion`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct PlayRequest {
     /// Path of the voice file on the media server.
@@ -79,7 +80,7 @@ mod tests {
     #[test]
     fn wire_body_and_rules() {
         let req: PlayRequest =
-            serde_json::from_str(r#"{"voicepath":"Y:/a.V3","times":"2"}"#).unwrap();
+            crate::json::from_str(r#"{"voicepath":"Y:/a.V3","times":"2"}"#).unwrap();
         assert_eq!(req.body().unwrap(), r#"{"voicepath":"Y:/a.V3","times":2}"#);
         assert!(req.validate().is_ok());
         let id = AgentId::parse("agentId", "1001").unwrap();
