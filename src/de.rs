@@ -133,7 +133,7 @@ impl Serialize for Nested<'_> {
 /// [`crate::json::MAX_DEPTH`] deep, as the reader checked.
 fn write_value<S: Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::{Error as _, SerializeMap, SerializeSeq};
-    let broken = |e: DecodeError| S::Error::custom(e.message);
+    let broken = |e: DecodeError| S::Error::custom(&e.message);
     let mut r = Reader::new(text);
     match r.peek().map_err(broken)? {
         Kind::Null => s.serialize_unit(),

@@ -75,6 +75,7 @@ pub fn open<'a>(
         if e.path == "." {
             not_envelope(&e.message)
         } else {
+            let e = e.into_detail();
             Error::decode(operation, e.path, e.message)
         }
     })?;
@@ -243,8 +244,8 @@ mod tests {
             a: crate::de::Int,
         }
         let e = decode_result::<Vec<R>>(r#"[{"a": 1}, {"a": "x"}]"#).err();
-        assert_eq!(e.map(|e| e.path), Some("result[1].a".to_owned()));
+        assert_eq!(e.map(|e| e.path.clone()), Some("result[1].a".to_owned()));
         let e = decode_result::<Vec<R>>(r#""text""#).err();
-        assert_eq!(e.map(|e| e.path), Some("result".to_owned()));
+        assert_eq!(e.map(|e| e.path.clone()), Some("result".to_owned()));
     }
 }

@@ -29,9 +29,14 @@ pub enum Problem {
     Invalid,
 }
 
-/// Where and why a JSON text did not decode.
+/// Where and why a JSON text did not decode. Boxed, so that a decoder's `Result` stays
+/// small on the success path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecodeError {
+pub struct DecodeError(Box<Detail>);
+
+/// What a [`DecodeError`] says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detail {
     /// Path of the problem (`result[0].callid`), `.` for the top level.
     pub path: String,
     /// What was wrong.
@@ -42,6 +47,13 @@ pub struct DecodeError {
     pub field: Option<&'static str>,
 }
 
+impl std::ops::Deref for DecodeError {
+    type Target = Detail;
+    fn deref(&self) -> &Detail {
+        &self.0
+    }
+}
+
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} at `{}`", self.message, self.path)
@@ -50,12 +62,17 @@ impl fmt::Display for DecodeError {
 
 impl DecodeError {
     fn new(problem: Problem, message: impl Into<String>) -> Self {
-        Self {
+        Self(Box::new(Detail {
             path: ".".to_owned(),
             message: message.into(),
             problem,
             field: None,
-        }
+        }))
+    }
+
+    /// The error's parts.
+    pub fn into_detail(self) -> Detail {
+        *self.0
     }
 
     /// A value that is not what the type expects.
@@ -66,7 +83,7 @@ impl DecodeError {
     /// A required field that is absent.
     pub fn missing_field(name: &'static str) -> Self {
         let mut e = Self::new(Problem::Missing, format!("missing field `{name}`"));
-        e.field = Some(name);
+        e.0.field = Some(name);
         e
     }
 
@@ -81,7 +98,7 @@ impl DecodeError {
         if self.problem == Problem::Syntax {
             return self; // broken JSON is a fault of the whole text
         }
-        self.path = match self.path.as_str() {
+        self.0.path = match self.path.as_str() {
             "." => name.to_owned(),
             p if p.starts_with('[') => format!("{name}{p}"),
             p => format!("{name}.{p}"),
@@ -95,7 +112,7 @@ impl DecodeError {
         if self.problem == Problem::Syntax {
             return self;
         }
-        self.path = match self.path.as_str() {
+        self.0.path = match self.path.as_str() {
             "." => format!("[{index}]"),
             p if p.starts_with('[') => format!("[{index}]{p}"),
             p => format!("[{index}].{p}"),

@@ -133,7 +133,10 @@ pub fn parse_as<T: FromEnvelope>(
     body: &[u8],
 ) -> Result<T, Error> {
     let ok = envelope::open(operation, head, body)?;
-    T::from_envelope(ok).map_err(|e| Error::decode(operation, e.path, e.message))
+    T::from_envelope(ok).map_err(|e| {
+        let e = e.into_detail();
+        Error::decode(operation, e.path, e.message)
+    })
 }
 
 /// Serializes a request body. Serializing these plain structs cannot fail; an empty object is

@@ -253,11 +253,11 @@ proptest! {
         let result = Value::Array(items);
         let raw = if pretty { serde_json::to_string_pretty(&result) } else { serde_json::to_string(&result) }.unwrap();
         let e = CallInfoList::from_result(String::new(), Some(&raw)).unwrap_err();
-        prop_assert_eq!(e.path, format!("result[{i}].{key}"));
+        prop_assert_eq!(&e.path, &format!("result[{i}].{key}"));
         prop_assert_eq!(e.problem, reader::Problem::Invalid);
         let nested = format!("[[], {raw}]");
         let e = parse::<Vec<Vec<cec_agent::calldata::CallInfo>>>(&nested).unwrap_err();
-        prop_assert_eq!(e.path, format!("[1][{i}].{key}"));
+        prop_assert_eq!(&e.path, &format!("[1][{i}].{key}"));
     }
 
     #[test]

@@ -57,6 +57,7 @@ fn json_text(operation: &'static str, arg: &'static str, value: &JsValue) -> Res
 /// The validation error for a decode failure: the field, the rule and what was wrong.
 #[inline(never)]
 fn decode_error(operation: &'static str, arg: &'static str, e: DecodeError) -> Error {
+    let e = e.into_detail();
     let parent = if e.path == "." { None } else { Some(e.path) };
     let err = match e.problem {
         Problem::Missing => {
