@@ -37,7 +37,7 @@ fn median_ns(mut f: impl FnMut()) -> f64 {
 /// Validate and build `op`'s request, decode a typical answer and encode the result for JS.
 fn call<O: Operation>(client: &GatewayClient, op: Option<O>, answer: &[u8]) -> Option<usize>
 where
-    O::Output: serde::Serialize,
+    O::Output: cec_agent::json::Encode,
 {
     let http = client.prepare(&op?).ok()?;
     let head = ResponseHead {
@@ -45,7 +45,7 @@ where
         ..Default::default()
     };
     let out = parse_response::<O>(&head, answer).ok()?;
-    Some(http.url.len() + serde_json::to_string(&out).ok()?.len())
+    Some(http.url.len() + cec_agent::json::to_string(&out).len())
 }
 
 fn main() {

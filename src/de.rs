@@ -4,7 +4,6 @@
 
 use crate::json::{Decode, DecodeError, Kind, Reader};
 use crate::validation::MAX_SAFE_INTEGER;
-use serde::{Serialize, Serializer};
 
 /// What [`Int`] accepts, for error messages.
 const INT_EXPECTED: &str = "an integer or a string of digits";
@@ -57,26 +56,14 @@ impl<'de> Decode<'de> for Text {
     }
 }
 
-/// An integer that may arrive as a number or a numeric string (`7`, `"7"`). Serializes as a
+/// An integer that may arrive as a number or a numeric string (`7`, `"7"`). Encodes as a
 /// number. Use `Option<Int>` for optional fields: absent and `null` both decode to `None`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Int(pub i64);
 
-impl Serialize for Int {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_i64(self.0)
-    }
-}
-
-/// Text that may arrive as a string or a number (`"70001"`, `70001`). Serializes as a string.
+/// Text that may arrive as a string or a number (`"70001"`, `70001`). Encodes as a string.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Text(pub String);
-
-impl Serialize for Text {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
-    }
-}
 
 impl From<&str> for Text {
     fn from(s: &str) -> Self {
@@ -92,7 +79,7 @@ impl Text {
 }
 
 /// Any JSON value, kept as its text (for reserved fields such as `trace` and untyped event
-/// content). Serializes as the same JSON value.
+/// content). Encodes as the same JSON text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Json(Box<str>);
 
@@ -114,92 +101,13 @@ impl Json {
     }
 }
 
-impl Serialize for Json {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        write_value(&self.0, s)
-    }
-}
-
-/// A checked JSON value inside a [`Json`], serialized when its container is.
-struct Nested<'a>(&'a str);
-
-impl Serialize for Nested<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        write_value(self.0, s)
-    }
-}
-
-/// Replays the checked JSON value `text` into a serializer. Nesting is at most
-/// [`crate::json::MAX_DEPTH`] deep, as the reader checked.
-fn write_value<S: Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::{Error as _, SerializeMap, SerializeSeq};
-    let broken = |e: DecodeError| S::Error::custom(&e.message);
-    let mut r = Reader::new(text);
-    match r.peek().map_err(broken)? {
-        Kind::Null => s.serialize_unit(),
-        Kind::Bool => s.serialize_bool(r.bool().map_err(broken)?),
-        Kind::String => s.serialize_str(&r.string_lossy().map_err(broken)?),
-        Kind::Number => {
-            let n = r.number().map_err(broken)?;
-            match n.as_i64() {
-                Some(v) if n.integer => s.serialize_i64(v),
-                _ => s.serialize_f64(parse_f64(n.text)),
-            }
-        }
-        Kind::Array => {
-            let mut seq = s.serialize_seq(None)?;
-            let mut failed = None;
-            r.array(&mut |r, _| {
-                let item = r.raw()?;
-                if failed.is_none() {
-                    failed = seq.serialize_element(&Nested(item)).err();
-                }
-                Ok(())
-            })
-            .map_err(broken)?;
-            match failed {
-                Some(e) => Err(e),
-                None => seq.end(),
-            }
-        }
-        Kind::Object => {
-            let mut map = s.serialize_map(None)?;
-            let mut failed = None;
-            r.object(&mut |r, key| {
-                let value = r.raw()?;
-                if failed.is_none() {
-                    failed = map.serialize_entry(key, &Nested(value)).err();
-                }
-                Ok(())
-            })
-            .map_err(broken)?;
-            match failed {
-                Some(e) => Err(e),
-                None => map.end(),
-            }
-        }
-    }
-}
-
-/// A JSON number's value, as `JSON.parse` gives it (the engine's own parser in wasm, which
-/// keeps Rust's float parser out of the module).
-#[cfg(target_arch = "wasm32")]
-fn parse_f64(text: &str) -> f64 {
-    js_sys::parse_float(text)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn parse_f64(text: &str) -> f64 {
-    text.parse().unwrap_or(f64::NAN)
-}
-
 #[cfg(test)]
 mod tests {
     use super::{Int, Text};
     use cec_agent_derive::Decode;
     use serde_json::json;
 
-    #[derive(Decode, Debug)]
+    #[derive(Decode, cec_agent_derive::Encode, Debug)]
     struct T {
         n: Option<Int>,
         s: Option<Text>,
@@ -239,8 +147,11 @@ mod tests {
     #[test]
     fn serializes_canonically() {
         assert_eq!(
-            serde_json::to_string(&(Int(7), Text("70001".into()))).unwrap(),
-            r#"[7,"70001"]"#
+            crate::json::to_string(&T {
+                n: Some(Int(7)),
+                s: Some(Text("70001".into()))
+            }),
+            r#"{"n":7,"s":"70001"}"#
         );
     }
 }

@@ -4,7 +4,7 @@ use crate::envelope;
 use crate::error::{Error, ValidationError};
 use crate::http::{HttpRequest, Method, ResponseHead, Service, CONTENT_TYPE_JSON};
 use crate::validation::AgentId;
-use cec_agent_derive::Decode;
+use cec_agent_derive::{Decode, Encode};
 
 /// One CC-Gateway operation: a request type that knows its method, path, body and result.
 pub trait Operation {
@@ -139,14 +139,13 @@ pub fn parse_as<T: FromEnvelope>(
     })
 }
 
-/// Serializes a request body. Serializing these plain structs cannot fail; an empty object is
-/// sent if it ever did, so the server reports the missing fields instead of the client panicking.
-pub fn json_body<T: serde::Serialize>(value: &T) -> Option<String> {
-    Some(serde_json::to_string(value).unwrap_or_else(|_| "{}".to_owned()))
+/// A request's JSON body.
+pub fn json_body<T: crate::json::Encode>(value: &T) -> Option<String> {
+    Some(crate::json::to_string(value))
 }
 
 /// The output of operations whose `result` is a reserved, empty field.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Encode)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Ack {
     /// The server's `message` (often empty or "success").
@@ -183,7 +182,7 @@ pub(crate) use unit_operation;
 
 /// The other agent an inspector operation acts on (`{workNo}`); shared by every
 /// [`target_operation!`] so one decoder serves them all.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Decode, tsify::Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, tsify::Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct TargetAgent {
     /// The other agent's ID (same agent-ID range as `agentid`, same VDN).

@@ -7,8 +7,7 @@
 //!   2-minute forced sign-out, and stop when the gateway says the agent is not signed in.
 
 use crate::error::{Error, ErrorKind};
-use cec_agent_derive::Decode;
-use serde::Serialize;
+use cec_agent_derive::{Decode, Encode};
 use tsify::Tsify;
 
 /// The gateway signs out an agent nobody has polled for this long.
@@ -180,7 +179,7 @@ impl EventsConfig {
 }
 
 /// Why the poller stopped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Encode, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub enum StopReason {
     /// `stopEvents()` or `signOut()` was called.
@@ -195,7 +194,7 @@ pub enum StopReason {
 }
 
 /// What the poller reports besides events, for `onStatus` listeners.
-#[derive(Debug, Clone, PartialEq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Encode, Tsify)]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum PollStatus {
     /// Polling started.
@@ -451,20 +450,18 @@ mod tests {
 
     #[test]
     fn status_serializes_as_a_tagged_union() {
-        let s = serde_json::to_value(PollStatus::Stopped {
+        let s = crate::json::to_value(&PollStatus::Stopped {
             reason: StopReason::NotSignedIn,
             message: None,
-        })
-        .unwrap();
+        });
         assert_eq!(
             s,
             serde_json::json!({"type": "stopped", "reason": "notSignedIn", "message": null})
         );
-        let s = serde_json::to_value(PollStatus::SignOutRisk {
+        let s = crate::json::to_value(&PollStatus::SignOutRisk {
             ms_since_last_poll: 1.0,
             ms_until_sign_out: 2.0,
-        })
-        .unwrap();
+        });
         assert_eq!(s["type"], "signOutRisk");
         assert_eq!(s["msUntilSignOut"], 2.0);
     }

@@ -14,7 +14,7 @@ use cec_agent::cms::{classify, failure, file_name_from_disposition, SNIFF_LEN};
 use cec_agent::envelope::{self, parse};
 use cec_agent::error::{Error, ErrorKind};
 use cec_agent::http::ResponseHead;
-use cec_agent::json::{self as reader, RawJson};
+use cec_agent::json::{self as own, RawJson};
 use cec_agent::operation::{parse_response, FromResult};
 use cec_agent::recordplay::NetPlayRequest;
 use common::{config, json, object_with};
@@ -89,7 +89,7 @@ fn decode_all(head: &ResponseHead, body: &[u8]) {
 
 /// The reader accepts `text` exactly when serde_json does.
 fn same_acceptance(text: &str) {
-    let ours = reader::from_str::<RawJson>(text);
+    let ours = own::from_str::<RawJson>(text);
     let reference = serde_json::from_str::<serde::de::IgnoredAny>(text);
     assert_eq!(
         ours.is_ok(),
@@ -97,7 +97,7 @@ fn same_acceptance(text: &str) {
         "for {text:?}: {ours:?} vs {reference:?}"
     );
     if let Err(e) = ours {
-        assert_eq!(e.problem, reader::Problem::Syntax, "{e:?}");
+        assert_eq!(e.problem, own::Problem::Syntax, "{e:?}");
         assert_eq!(e.path, ".");
     }
 }
@@ -224,10 +224,27 @@ proptest! {
         } else {
             serde_json::to_string(&s).unwrap()
         };
-        prop_assert_eq!(reader::from_str::<String>(&text).ok(), Some(s.clone()));
+        prop_assert_eq!(own::from_str::<String>(&text).ok(), Some(s.clone()));
         let n_text = serde_json::to_string(&n).unwrap();
-        let ours = reader::from_str::<cec_agent::de::Int>(&n_text).ok().map(|i| i.0);
+        let ours = own::from_str::<cec_agent::de::Int>(&n_text).ok().map(|i| i.0);
         prop_assert_eq!(ours, reference_int(&n), "{}", n_text);
+    }
+
+    #[test]
+    fn the_writer_writes_what_serde_json_writes(
+        s in "\\PC{0,20}|[\u{0}-\u{7f}]{0,20}",
+        i in any::<i64>(),
+        ms in -1e12f64..1e12,
+        items in prop::collection::vec(prop::option::of("[a-z\"\\\\]{0,3}"), 0..4),
+    ) {
+        prop_assert_eq!(own::to_string(&s), serde_json::to_string(&s).unwrap());
+        prop_assert_eq!(own::from_str::<String>(&own::to_string(&s)).ok(), Some(s.clone()));
+        prop_assert_eq!(own::to_string(&i), i.to_string());
+        prop_assert_eq!(own::to_string(&items), serde_json::to_string(&items).unwrap());
+        // Milliseconds: integers exactly, others to three decimals.
+        let written: f64 = own::to_string(&ms).parse().unwrap();
+        prop_assert!((written - ms).abs() <= 0.0005 + ms.abs() * 1e-15, "{} vs {}", written, ms);
+        prop_assert_eq!(own::to_string(&ms.trunc()), format!("{}", ms.trunc() as i64));
     }
 
     #[test]
@@ -254,7 +271,7 @@ proptest! {
         let raw = if pretty { serde_json::to_string_pretty(&result) } else { serde_json::to_string(&result) }.unwrap();
         let e = CallInfoList::from_result(String::new(), Some(&raw)).unwrap_err();
         prop_assert_eq!(&e.path, &format!("result[{i}].{key}"));
-        prop_assert_eq!(e.problem, reader::Problem::Invalid);
+        prop_assert_eq!(e.problem, own::Problem::Invalid);
         let nested = format!("[[], {raw}]");
         let e = parse::<Vec<Vec<cec_agent::calldata::CallInfo>>>(&nested).unwrap_err();
         prop_assert_eq!(&e.path, &format!("[1][{i}].{key}"));

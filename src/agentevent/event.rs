@@ -6,16 +6,14 @@
 
 use crate::de::{Int, Json, Text};
 use crate::envelope::{parse, DecodeError};
-use crate::json::RawJson;
-use cec_agent_derive::Decode;
-use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
+use crate::json::{Encode, RawJson, Writer};
+use cec_agent_derive::{Decode, Encode};
 use tsify::Tsify;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Content of call events (`AgentEvent_Talking`; `AgentEvent_Ringing` is assumed to match,
 /// UNCERTAIN). Numbers the gateway sends as strings (`"feature": "7"`) are numbers here.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Decode, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, Tsify)]
 pub struct CallEventContent {
     /// Call ID.
     #[tsify(type = "string | null")]
@@ -40,7 +38,7 @@ pub struct CallEventContent {
 }
 
 /// Content of `AgentMediaEvent_Record` and `AgentMediaEvent_Record_Fail`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Decode, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, Tsify)]
 pub struct RecordEventContent {
     /// Recording task ID.
     #[serde(rename = "taskId")]
@@ -75,7 +73,7 @@ pub struct RecordEventContent {
 }
 
 /// Content of `AgentMediaEvent_StopRecordDone`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Decode, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, Tsify)]
 pub struct StopRecordDoneContent {
     /// Start, Unix milliseconds.
     #[serde(rename = "beginTime")]
@@ -224,22 +222,27 @@ pub struct AgentEvent {
     pub problem: Option<String>,
 }
 
-impl Serialize for AgentEvent {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("AgentEvent", 5)?;
-        st.serialize_field("eventType", &self.event_type)?;
-        st.serialize_field("workNo", &self.work_no)?;
-        st.serialize_field("known", &self.known)?;
+impl Encode for AgentEvent {
+    fn encode(&self, w: &mut Writer) {
+        w.begin_object();
+        w.key("eventType");
+        w.string(&self.event_type);
+        w.key("workNo");
+        w.string(&self.work_no);
+        w.key("known");
+        w.bool(self.known);
+        w.key("content");
         match &self.content {
-            Content::Call(c) => st.serialize_field("content", c)?,
-            Content::Record(c) => st.serialize_field("content", c)?,
-            Content::StopRecordDone(c) => st.serialize_field("content", c)?,
-            Content::Raw(c) => st.serialize_field("content", c)?,
+            Content::Call(c) => c.encode(w),
+            Content::Record(c) => c.encode(w),
+            Content::StopRecordDone(c) => c.encode(w),
+            Content::Raw(c) => c.encode(w),
         }
         if let Some(p) = &self.problem {
-            st.serialize_field("problem", p)?;
+            w.key("problem");
+            w.string(p);
         }
-        st.end()
+        w.end_object();
     }
 }
 
@@ -323,7 +326,7 @@ mod tests {
             ),
             (Some(Int(7)), Some(Int(1)), Some("main"))
         );
-        let js = serde_json::to_value(&e).unwrap();
+        let js = crate::json::to_value(&e);
         assert_eq!(js["content"]["feature"], 7);
         assert_eq!(js["known"], true);
         assert!(js.get("problem").is_none());
@@ -349,7 +352,7 @@ mod tests {
         )
         .unwrap();
         assert!(!e.known && e.problem.is_none());
-        assert_eq!(serde_json::to_value(&e).unwrap()["content"]["a"][1], 2);
+        assert_eq!(crate::json::to_value(&e)["content"]["a"][1], 2);
         let e = AgentEvent::decode(
             r#"{"eventType":"AgentEvent_Talking","workNo":"1","content":{"feature":"seven"}}"#,
         )

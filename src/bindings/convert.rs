@@ -6,11 +6,10 @@ use crate::config;
 use crate::error::{snippet, Error};
 use crate::js_object::plain_object;
 use crate::js_text::js_text;
-use crate::json::{Decode, DecodeError, Problem};
+use crate::json::{Decode, DecodeError, Encode, Problem};
 use crate::operation::Ack;
 use crate::validation::invalid;
 use js_sys::{Function, Object, Reflect, JSON};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
@@ -220,9 +219,8 @@ pub fn options(operation: &'static str, value: Option<&JsValue>) -> Result<Optio
 
 /// Converts a result for JS (as JSON text, parsed by the engine): plain objects and arrays,
 /// `null` for absent values.
-pub fn encode<T: Serialize>(operation: &'static str, value: &T) -> Result<JsValue, Error> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| Error::decode(operation, "result", format!("cannot convert to JS: {e}")))?;
+pub fn encode<T: Encode>(operation: &'static str, value: &T) -> Result<JsValue, Error> {
+    let text = crate::json::to_string(value);
     JSON::parse(&text).map_err(|_| Error::decode(operation, "result", "cannot convert to JS"))
 }
 

@@ -6,8 +6,8 @@
 use crate::error::Error;
 use crate::http::HttpRequest;
 use crate::transport::{self, Response};
+use cec_agent_derive::Encode;
 use js_sys::Function;
-use serde::Serialize;
 use std::cell::RefCell;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
@@ -18,7 +18,7 @@ thread_local! {
 }
 
 /// One log entry.
-#[derive(Debug, Clone, Serialize, Tsify)]
+#[derive(Debug, Clone, Encode, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct LogEntry {
     /// `debug` for requests and responses, `warn` for failures.

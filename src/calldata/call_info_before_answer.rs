@@ -8,8 +8,7 @@
 use crate::de::{Int, Json, Text};
 use crate::envelope::{decode_result, DecodeError};
 use crate::operation::{unit_operation, FromResult};
-use cec_agent_derive::Decode;
-use serde::Serialize;
+use cec_agent_derive::{Decode, Encode};
 use tsify::Tsify;
 
 unit_operation! {
@@ -21,7 +20,7 @@ unit_operation! {
 /// One call waiting to be answered (table 4 of the vendor page). Fields the server leaves
 /// out or sends as `null` are `null`; numbers sent as strings (and phone numbers sent as
 /// numbers) are normalised to the types below.
-#[derive(Debug, Clone, PartialEq, Serialize, Decode, Tsify)]
+#[derive(Debug, Clone, PartialEq, Encode, Decode, Tsify)]
 pub struct CallInfo {
     /// Call type (the CEC call-type table: 0 normal inbound, 7 normal outbound, ...).
     #[tsify(type = "number | null")]
@@ -103,7 +102,7 @@ pub const CALL_INFO_FIELDS: [&str; 17] = [
 ];
 
 /// The calls returned by `queryCallInfoBeforeAnswer` (empty when there is none).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Encode)]
 #[serde(transparent)]
 pub struct CallInfoList(pub Vec<CallInfo>);
 
@@ -162,7 +161,7 @@ mod tests {
     fn seed_example_decodes_all_17_fields() {
         assert_eq!(parse(SEED_RESPONSE).unwrap().0, vec![seed_call()]);
         // The JS object has exactly the documented fields, named as on the wire.
-        let js = serde_json::to_value(seed_call()).unwrap();
+        let js = crate::json::to_value(&seed_call());
         let mut keys: Vec<&str> = js.as_object().unwrap().keys().map(String::as_str).collect();
         let mut documented = CALL_INFO_FIELDS.to_vec();
         keys.sort_unstable();

@@ -13,8 +13,7 @@ use crate::de::Text;
 use crate::error::{snippet, Error, ErrorKind, ValidationError};
 use crate::http::{HttpRequest, Method, ResponseHead, Service, AUTHORIZATION, CONTENT_TYPE_JSON};
 use crate::validation::{self, AgentId};
-use cec_agent_derive::Decode;
-use serde::Serialize;
+use cec_agent_derive::{Decode, Encode};
 use tsify::Tsify;
 
 /// Operation name used in errors (the page gives no log name; this is the URI's last segment).
@@ -53,7 +52,7 @@ pub struct DownloadRecordFileRequest {
 }
 
 /// The wire form: all five keys, `""` for absent values (vendor example).
-#[derive(Serialize)]
+#[derive(Encode)]
 struct Wire<'a> {
     #[serde(rename = "callID")]
     call_id: &'a str,
@@ -139,7 +138,7 @@ impl DownloadRecordFileRequest {
             caller_no: non_empty(&self.caller_no).unwrap_or(""),
             callee_no: non_empty(&self.callee_no).unwrap_or(""),
         };
-        serde_json::to_string(&wire).unwrap_or_default()
+        crate::json::to_string(&wire)
     }
 
     /// Validates, then builds the signed request. `timestamp` is the C2 signing time.
@@ -188,7 +187,7 @@ fn no_control_chars(field: &str, v: &str) -> Result<(), ValidationError> {
 }
 
 /// What was downloaded (the bytes themselves stay with the caller).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Encode, Tsify)]
 pub struct RecordingMeta {
     /// `zip` when several recordings came packed in a ZIP (by magic bytes), else `recording`.
     pub kind: RecordingKind,
@@ -205,7 +204,7 @@ pub struct RecordingMeta {
 }
 
 /// Kind of a downloaded body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Encode, Tsify)]
 #[serde(rename_all = "lowercase")]
 pub enum RecordingKind {
     /// Several recordings in a ZIP archive.

@@ -12,8 +12,7 @@ use crate::error::ValidationError;
 use crate::http::Method;
 use crate::operation::{json_body, FromResult, Operation};
 use crate::validation::{self, AgentId};
-use cec_agent_derive::Decode;
-use serde::Serialize;
+use cec_agent_derive::{Decode, Encode};
 use tsify::Tsify;
 
 /// `password`: "≤ 32 characters".
@@ -30,7 +29,7 @@ pub const SERVICE_TOKEN_MAX_LEN: usize = 50;
 pub const CALLBACK_URI_MAX_LEN: usize = 1024;
 
 /// Body of the sign-in and forced sign-in requests.
-#[derive(Clone, PartialEq, Eq, Serialize, Decode, Tsify)]
+#[derive(Clone, PartialEq, Eq, Encode, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct SignInRequest {
     /// Password of the agent's employee ID on the CTI platform (at most 32 characters). Never
@@ -191,7 +190,7 @@ fn printable(field: &str, value: &str) -> Result<(), ValidationError> {
 }
 
 /// What a successful sign-in returns (all optional: the vendor shows several shapes).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Decode, Tsify)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Encode, Decode, Tsify)]
 pub struct SignInResult {
     /// The agent ID.
     #[tsify(type = "string | null")]

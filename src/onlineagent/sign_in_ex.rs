@@ -7,12 +7,11 @@ use crate::error::ValidationError;
 use crate::http::Method;
 use crate::operation::{json_body, Operation};
 use crate::validation::{self, AgentId};
-use cec_agent_derive::Decode;
-use serde::Serialize;
+use cec_agent_derive::{Decode, Encode};
 use tsify::Tsify;
 
 /// Body of `PUT /onlineagent/{agentid}/loginex` (`loginEx`).
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Decode, Tsify)]
+#[derive(Clone, Default, PartialEq, Eq, Encode, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct SignInExRequest {
     /// Password (at most 32 characters; may be empty). Never shown in errors.

@@ -10,8 +10,7 @@ use crate::error::ValidationError;
 use crate::http::Method;
 use crate::operation::{Ack, Operation};
 use crate::validation::AgentId;
-use cec_agent_derive::Decode;
-use serde::Serialize;
+use cec_agent_derive::{Decode, Encode};
 use tsify::Tsify;
 
 /// Longest `callId` accepted in the path.
@@ -20,7 +19,7 @@ pub const CALL_ID_MAX_LEN: usize = 64;
 /// `PUT /qualitycontrol/{agentid}/intercept/{workNo}` (`intercept`), or
 /// `.../intercept/{workNo}/{callId}` when `callId` is given (newer vendor pages,
 /// <https://support.huaweicloud.com/intl/es-us/api-cec/cec_07_0437.html>).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Decode, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct InterceptRequest {
     /// The agent whose call is intercepted (same agent-ID range as `agentid`).

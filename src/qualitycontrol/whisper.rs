@@ -11,8 +11,7 @@ use crate::error::ValidationError;
 use crate::http::Method;
 use crate::operation::{target_operation, Ack, Operation};
 use crate::validation::{self, AgentId};
-use cec_agent_derive::Decode;
-use serde::Serialize;
+use cec_agent_derive::{Decode, Encode};
 use tsify::Tsify;
 
 target_operation! {
@@ -31,7 +30,7 @@ target_operation! {
 pub const SWITCH_TYPES: &[i64] = &[0, 1, 2];
 
 /// `POST /qualitycontrol/{agentid}/requestswitchinsertwhisperagent?whisperagentid={workNo}&switchtype={switchType}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Decode, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct SwitchModeRequest {
     /// The inspected agent.

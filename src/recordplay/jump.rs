@@ -10,8 +10,7 @@ use crate::error::ValidationError;
 use crate::http::Method;
 use crate::operation::{Ack, Operation};
 use crate::validation::{self, AgentId};
-use cec_agent_derive::Decode;
-use serde::Serialize;
+use cec_agent_derive::{Decode, Encode};
 use std::ops::RangeInclusive;
 use tsify::Tsify;
 
@@ -21,7 +20,7 @@ pub const FORE_FAST_SECONDS: RangeInclusive<i64> = 1..=i32::MAX as i64;
 pub const BACK_FAST_SECONDS: RangeInclusive<i64> = 0..=i32::MAX as i64;
 
 /// How far to move the playback.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Decode, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Encode, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct JumpRequest {
     /// Seconds to skip (fast-forward: at least 1; rewind: at least 0).

@@ -8,11 +8,10 @@
 use crate::de::Int;
 use crate::error::ValidationError;
 use crate::http::Method;
-use crate::json::{Decode, DecodeError, Reader};
+use crate::json::{Decode, DecodeError, Encode, Reader, Writer};
 use crate::operation::{json_body, Ack, Operation};
 use crate::validation::{self, AgentId, MAX_SAFE_INTEGER};
-use cec_agent_derive::Decode;
-use serde::{Serialize, Serializer};
+use cec_agent_derive::{Decode, Encode};
 use std::ops::RangeInclusive;
 use tsify::Tsify;
 
@@ -41,12 +40,12 @@ pub enum PlayTime {
     Once,
 }
 
-impl Serialize for PlayTime {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_i64(match self {
+impl Encode for PlayTime {
+    fn encode(&self, w: &mut Writer) {
+        w.integer(match self {
             PlayTime::Loop => 0,
             PlayTime::Once => 1,
-        })
+        });
     }
 }
 
@@ -61,7 +60,7 @@ impl<'de> Decode<'de> for PlayTime {
 }
 
 /// Body of `POST /recordplay/{agentid}/netplay` (`beginNetPlay`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Decode, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct NetPlayRequest {
     /// File path on the media server, at most 100 characters, e.g. `Y:/12/0/20211019/155/1406470.V3`.

@@ -11,8 +11,7 @@ use crate::error::ValidationError;
 use crate::http::Method;
 use crate::operation::{json_body, Ack, Operation};
 use crate::validation::{self, AgentId};
-use cec_agent_derive::Decode;
-use serde::Serialize;
+use cec_agent_derive::{Decode, Encode};
 use tsify::Tsify;
 
 /// Longest `voicepath` accepted (UNCERTAIN: the page's limit was not captured).
@@ -20,7 +19,7 @@ pub const VOICE_PATH_MAX_LEN: usize = 256;
 
 /// Body of `PUT /recordplay/{agentid}/play` (`beginPlay`). Field names are the vendor's
 /// (including the spelling `startpostion`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Decode, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct PlayRequest {
     /// Path of the voice file on the media server.

@@ -1,6 +1,5 @@
-//! The module's one JSON reader: caller arguments (as `JSON.stringify` text) and server answers
-//! are decoded with it into the types that `#[derive(Decode)]` (crate `cec-agent-derive`)
-//! generates readers for, from the same `#[serde]` attributes tsify reads.
+//! Reading: caller arguments (as `JSON.stringify` text) and server answers are decoded into
+//! the types `#[derive(Decode)]` generates readers for.
 //!
 //! It replaces serde_json's deserializer, which cost about 80 KB of the module (a copy of its
 //! visitors per type). What it keeps from it: the same grammar (RFC 8259, no trailing text,
