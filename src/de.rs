@@ -28,8 +28,8 @@ impl<'de> Decode<'de> for Int {
                 let s = r.string()?;
                 s.trim().parse().map(Int).map_err(|_| {
                     DecodeError::invalid(format!(
-                        "invalid value: string {:?}, expected {INT_EXPECTED}",
-                        crate::error::snippet(&s, 40)
+                        "invalid value: string {}, expected {INT_EXPECTED}",
+                        crate::validation::shown(&s)
                     ))
                 })
             }

@@ -67,7 +67,10 @@ pub fn open<'a>(
         Error::decode(
             operation,
             "body",
-            format!("{what}; body starts {:?}", snippet(&lossy(), 80)),
+            format!(
+                "{what}; body starts {}",
+                crate::json::to_string(&snippet(&lossy(), 80))
+            ),
         )
     };
     let text = std::str::from_utf8(body).map_err(|_| not_envelope("invalid UTF-8"))?;

@@ -16,6 +16,7 @@ pub mod qualitycontrol;
 pub mod recordplay;
 pub mod retcode;
 pub mod session;
+pub mod text;
 pub mod time;
 pub mod validation;
 pub mod voicecall;

@@ -27,9 +27,9 @@ pub fn invalid(
     }
 }
 
-/// A value shortened and quoted for an error message.
+/// A value shortened and quoted (as a JSON string) for an error message.
 pub fn shown(value: &str) -> String {
-    format!("{:?}", snippet(value, 64))
+    crate::json::to_string(&snippet(value, 64))
 }
 
 /// Length as Java's `String.length()` counts it (UTF-16 code units), which is what the

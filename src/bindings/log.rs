@@ -91,7 +91,7 @@ pub fn failure(operation: &'static str, error: &Error, duration_ms: Option<f64>)
 }
 
 fn path_of(url: &str) -> String {
-    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let after_scheme = crate::text::split_once(url, "://").map_or(url, |(_, rest)| rest);
     after_scheme
         .find('/')
         .map_or("/", |i| &after_scheme[i..])

@@ -229,7 +229,7 @@ pub fn classify(head: &ResponseHead, prefix: &[u8], size: usize) -> Option<Recor
         .to_ascii_lowercase();
     let textual = start.starts_with(b"{")
         || start.starts_with(b"<")
-        || ct.contains("json")
+        || crate::text::find(&ct, "json").is_some()
         || ct.starts_with("text/");
     let ok = (200..300).contains(&head.status) && size > 0 && (zip || !textual);
     ok.then(|| RecordingMeta {
@@ -283,7 +283,7 @@ pub fn failure(head: &ResponseHead, body: &[u8]) -> Error {
         Err(e) => Error::decode(
             OPERATION,
             "body",
-            format!("neither recording bytes nor a {{resultCode, resultDesc}} failure ({} at `{}`); body starts {:?}", e.message, e.path, snippet(&text, 80)),
+            format!("neither recording bytes nor a {{resultCode, resultDesc}} failure ({} at `{}`); body starts {}", e.message, e.path, crate::json::to_string(&snippet(&text, 80))),
         ),
     }
 }
@@ -299,10 +299,8 @@ pub fn file_name_from_disposition(value: &str) -> Option<String> {
         };
         match key.trim().to_ascii_lowercase().as_str() {
             "filename*" => {
-                extended = v
-                    .trim()
-                    .split_once("''")
-                    .and_then(|(_, enc)| percent_decode(enc))
+                extended =
+                    crate::text::split_once(v.trim(), "''").and_then(|(_, enc)| percent_decode(enc))
             }
             "filename" => plain = Some(v.trim().trim_matches('"').to_owned()),
             _ => {}
