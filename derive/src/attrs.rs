@@ -104,3 +104,51 @@ pub fn wire_name(ident: &syn::Ident, rename_all: Option<&str>) -> syn::Result<St
         }
     })
 }
+
+/// The one field of a `transparent` type.
+pub fn only_field(fields: &syn::Fields) -> syn::Result<&syn::Field> {
+    let mut iter = fields.iter();
+    match (iter.next(), iter.next()) {
+        (Some(field), None) => Ok(field),
+        _ => Err(syn::Error::new_spanned(
+            fields,
+            "transparent needs exactly one field",
+        )),
+    }
+}
+
+/// A named field with its options and its wire name.
+pub struct Named<'a> {
+    pub field: &'a syn::Field,
+    pub ident: &'a syn::Ident,
+    pub wire: String,
+    pub attrs: Field,
+}
+
+/// Each named field with its options and wire name (`rename`, else `rename_all` applied).
+pub fn named<'a>(
+    fields: &'a syn::FieldsNamed,
+    rename_all: Option<&str>,
+) -> syn::Result<Vec<Named<'a>>> {
+    fields
+        .named
+        .iter()
+        .map(|field| {
+            let ident = field
+                .ident
+                .as_ref()
+                .ok_or_else(|| syn::Error::new_spanned(field, "unnamed field"))?;
+            let attrs = self::field(field)?;
+            let wire = match &attrs.rename {
+                Some(w) => w.clone(),
+                None => wire_name(ident, rename_all)?,
+            };
+            Ok(Named {
+                field,
+                ident,
+                wire,
+                attrs,
+            })
+        })
+        .collect()
+}

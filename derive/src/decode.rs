@@ -41,14 +41,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
 }
 
 fn transparent_body(fields: &Fields) -> syn::Result<Tokens> {
-    let mut iter = fields.iter();
-    let (Some(field), None) = (iter.next(), iter.next()) else {
-        return Err(syn::Error::new_spanned(
-            fields,
-            "transparent needs exactly one field",
-        ));
-    };
-    Ok(match &field.ident {
+    Ok(match &attrs::only_field(fields)?.ident {
         Some(ident) => quote!(Ok(Self { #ident: crate::json::Decode::decode(r)? })),
         None => quote!(Ok(Self(crate::json::Decode::decode(r)?))),
     })
@@ -62,19 +55,13 @@ fn object_body(fields: &Fields, container: &attrs::Container) -> syn::Result<Tok
     let mut arms = Vec::new();
     let mut inits = Vec::new();
     let mut tables = Vec::new();
-    for (i, field) in named.named.iter().enumerate() {
-        let ident = field
-            .ident
-            .as_ref()
-            .ok_or_else(|| syn::Error::new_spanned(field, "unnamed field"))?;
-        let attrs = attrs::field(field)?;
-        let wire = match attrs.rename {
-            Some(w) => w,
-            None => attrs::wire_name(ident, container.rename_all.as_deref())?,
-        };
+    for (i, f) in attrs::named(named, container.rename_all.as_deref())?
+        .into_iter()
+        .enumerate()
+    {
+        let (ident, ty, wire, attrs) = (f.ident, &f.field.ty, f.wire, f.attrs);
         let slot = syn::Ident::new(&format!("slot{i}"), Span::call_site());
         let i = syn::Index::from(i);
-        let ty = &field.ty;
         let names = std::iter::once(&wire).chain(attrs.aliases.iter());
         slots.push(
             quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;),

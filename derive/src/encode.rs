@@ -40,14 +40,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
 }
 
 fn transparent_body(fields: &Fields) -> syn::Result<Tokens> {
-    let mut iter = fields.iter();
-    let (Some(field), None) = (iter.next(), iter.next()) else {
-        return Err(syn::Error::new_spanned(
-            fields,
-            "transparent needs exactly one field",
-        ));
-    };
-    Ok(match &field.ident {
+    Ok(match &attrs::only_field(fields)?.ident {
         Some(ident) => quote!(crate::json::Encode::encode(&self.#ident, w)),
         None => quote!(crate::json::Encode::encode(&self.0, w)),
     })
@@ -60,17 +53,9 @@ fn field_writes(
     access: impl Fn(&syn::Ident) -> Tokens,
 ) -> syn::Result<Vec<Tokens>> {
     let mut out = Vec::new();
-    for field in &named.named {
-        let ident = field
-            .ident
-            .as_ref()
-            .ok_or_else(|| syn::Error::new_spanned(field, "unnamed field"))?;
-        let attrs = attrs::field(field)?;
-        let wire = match attrs.rename {
-            Some(w) => w,
-            None => attrs::wire_name(ident, rename_all)?,
-        };
-        let value = access(ident);
+    for f in attrs::named(named, rename_all)? {
+        let (wire, attrs) = (f.wire, f.attrs);
+        let value = access(f.ident);
         let write = quote! {
             w.key(#wire);
             crate::json::Encode::encode(#value, w);

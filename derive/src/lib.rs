@@ -22,17 +22,20 @@ use syn::{parse_macro_input, DeriveInput};
 /// Derives `crate::json::Decode` (structs) from the type's `#[serde]` attributes.
 #[proc_macro_derive(Decode, attributes(serde))]
 pub fn derive_decode(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    decode::expand(&input)
-        .unwrap_or_else(syn::Error::into_compile_error)
-        .into()
+    derive(parse_macro_input!(input as DeriveInput), decode::expand)
 }
 
 /// Derives `crate::json::Encode` (structs and enums) from the type's `#[serde]` attributes.
 #[proc_macro_derive(Encode, attributes(serde))]
 pub fn derive_encode(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    encode::expand(&input)
+    derive(parse_macro_input!(input as DeriveInput), encode::expand)
+}
+
+fn derive(
+    input: DeriveInput,
+    expand: fn(&DeriveInput) -> syn::Result<proc_macro2::TokenStream>,
+) -> TokenStream {
+    expand(&input)
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

@@ -515,13 +515,29 @@ impl<'de> Reader<'de> {
         Ok(code)
     }
 
-    fn enter(&mut self) -> Result<(), DecodeError> {
+    /// Enters the object or array that must come next; `Ok(true)` if it is empty (and then
+    /// already read to its end).
+    fn open(&mut self, kind: Kind, close: u8) -> Result<bool, DecodeError> {
+        if self.peek()? != kind {
+            let expected = if kind == Kind::Object {
+                "an object"
+            } else {
+                "an array"
+            };
+            return Err(self.unexpected(expected));
+        }
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(self.syntax("recursion limit exceeded"));
         }
         self.pos += 1;
-        Ok(())
+        self.skip_ws();
+        if self.bytes.get(self.pos) == Some(&close) {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(true);
+        }
+        Ok(false)
     }
 
     /// After an item: `Ok(true)` at the closing `close`, `Ok(false)` after a comma.
@@ -548,14 +564,7 @@ impl<'de> Reader<'de> {
         &mut self,
         each: &mut dyn FnMut(&mut Self, &str) -> Result<(), DecodeError>,
     ) -> Result<(), DecodeError> {
-        if self.peek()? != Kind::Object {
-            return Err(self.unexpected("an object"));
-        }
-        self.enter()?;
-        self.skip_ws();
-        if self.bytes.get(self.pos) == Some(&b'}') {
-            self.pos += 1;
-            self.depth -= 1;
+        if self.open(Kind::Object, b'}')? {
             return Ok(());
         }
         loop {
@@ -584,14 +593,7 @@ impl<'de> Reader<'de> {
         &mut self,
         each: &mut dyn FnMut(&mut Self, usize) -> Result<(), DecodeError>,
     ) -> Result<(), DecodeError> {
-        if self.peek()? != Kind::Array {
-            return Err(self.unexpected("an array"));
-        }
-        self.enter()?;
-        self.skip_ws();
-        if self.bytes.get(self.pos) == Some(&b']') {
-            self.pos += 1;
-            self.depth -= 1;
+        if self.open(Kind::Array, b']')? {
             return Ok(());
         }
         let mut index = 0;

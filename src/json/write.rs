@@ -26,28 +26,34 @@ impl Writer {
         }
     }
 
+    fn open(&mut self, bracket: char) {
+        self.out.push(bracket);
+        self.after_value = false;
+    }
+
+    fn close(&mut self, bracket: char) {
+        self.out.push(bracket);
+        self.after_value = true;
+    }
+
     /// `{`, at the place of a value.
     pub fn begin_object(&mut self) {
-        self.out.push('{');
-        self.after_value = false;
+        self.open('{');
     }
 
     /// `}`.
     pub fn end_object(&mut self) {
-        self.out.push('}');
-        self.after_value = true;
+        self.close('}');
     }
 
     /// `[`, at the place of a value.
     pub fn begin_array(&mut self) {
-        self.out.push('[');
-        self.after_value = false;
+        self.open('[');
     }
 
     /// `]`.
     pub fn end_array(&mut self) {
-        self.out.push(']');
-        self.after_value = true;
+        self.close(']');
     }
 
     /// Before an array item.
