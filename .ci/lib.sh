@@ -65,7 +65,8 @@ ensure_chromium() {
 # wasm-opt -> js loaders + pkg-template (package.json stamped with the Cargo.toml version).
 build_pkg() {
   log "building pkg/"
-  cargo build --release --target "$WASM_TARGET" -p cec-agent
+  # CEC_FEATURES: cargo features for this build (`.ci/bench` adds `bench-hooks`).
+  cargo build --release --target "$WASM_TARGET" -p cec-agent ${CEC_FEATURES:+--features "$CEC_FEATURES"}
   rm -rf pkg && mkdir -p pkg
   wasm-bindgen --target web --weak-refs --typescript --out-dir pkg "target/$WASM_TARGET/release/cec_agent.wasm"
   # CommonJS glue for `require("cec-agent")`: the `--target nodejs` output drives the very same

@@ -3,6 +3,7 @@
 //! promise carrying an `AgentApiError`; none of them can panic.
 
 mod agent;
+#[cfg(feature = "bench-hooks")]
 mod bench;
 mod cms;
 mod convert;

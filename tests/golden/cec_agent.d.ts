@@ -905,7 +905,6 @@ export interface InitOutput {
     readonly __panicForTest: () => void;
     readonly __wbg_agentclient_free: (a: number, b: number) => void;
     readonly __wbg_cmsclient_free: (a: number, b: number) => void;
-    readonly agentclient___prepareOnly: (a: number, b: number, c: number, d: any, e: number) => [number, number];
     readonly agentclient_addInsert: (a: number, b: any, c: number) => any;
     readonly agentclient_addSupervise: (a: number, b: any, c: number) => any;
     readonly agentclient_agentId: (a: number) => [number, number];
@@ -943,7 +942,6 @@ export interface InitOutput {
     readonly agentclient_switchSuperviseOrInsert: (a: number, b: any, c: number) => any;
     readonly agentclient_thirdPartyConfTransmitNum: (a: number, b: number) => any;
     readonly agentclient_updateGuid: (a: number, b: number) => any;
-    readonly cmsclient___prepareOnly: (a: number, b: any, c: number) => [number, number];
     readonly cmsclient_downloadRecordFile: (a: number, b: any, c: number) => any;
     readonly cmsclient_new: (a: any) => [number, number, number];
     readonly install_panic_recovery: () => void;
