@@ -2,19 +2,26 @@
 //! numbers (`"caller": 70001`), and JS callers copy the vendor examples that do the same.
 //! [`Int`] and [`Text`] accept both and keep one Rust type.
 
-use crate::json::{Decode, DecodeError, Kind, Reader};
+use crate::json::{Decode, DecodeError, Kind, Number, Reader};
 use crate::validation::MAX_SAFE_INTEGER;
 
 /// What [`Int`] accepts, for error messages.
 const INT_EXPECTED: &str = "an integer or a string of digits";
+
+/// The number's integer value where JS holds it exactly: any integer written as one, or an
+/// integral number (`7.0`, `1e3`) up to 2^53 - 1.
+fn exact_integer(n: &Number<'_>) -> Option<i64> {
+    n.as_i64()
+        .filter(|v| n.integer || v.abs() <= MAX_SAFE_INTEGER)
+}
 
 impl<'de> Decode<'de> for Int {
     fn decode(r: &mut Reader<'de>) -> Result<Self, DecodeError> {
         match r.peek()? {
             Kind::Number => {
                 let n = r.number()?;
-                match n.as_i64() {
-                    Some(v) if n.integer || v.abs() <= MAX_SAFE_INTEGER => Ok(Int(v)),
+                match exact_integer(&n) {
+                    Some(v) => Ok(Int(v)),
                     _ if n.integer && !n.text.starts_with('-') => Err(DecodeError::invalid(
                         format!("integer {} is too large", n.text),
                     )),
@@ -45,9 +52,9 @@ impl<'de> Decode<'de> for Text {
             Kind::String => r.string().map(|s| Text(s.into_owned())),
             Kind::Number => {
                 let n = r.number()?;
-                Ok(Text(match n.as_i64() {
-                    Some(v) if n.integer || v.abs() <= MAX_SAFE_INTEGER => v.to_string(),
-                    _ => n.text.to_owned(),
+                Ok(Text(match exact_integer(&n) {
+                    Some(v) => v.to_string(),
+                    None => n.text.to_owned(),
                 }))
             }
             Kind::Null => Err(DecodeError::invalid("expected a string, got null")),

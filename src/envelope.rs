@@ -69,7 +69,7 @@ pub fn open<'a>(
             "body",
             format!(
                 "{what}; body starts {}",
-                crate::json::to_string(&snippet(&lossy(), 80))
+                crate::error::quoted_snippet(&lossy(), 80)
             ),
         )
     };

@@ -195,6 +195,11 @@ pub fn snippet(text: &str, max_chars: usize) -> String {
     out
 }
 
+/// [`snippet`] in quotes, escaped as a JSON string, for quoting a value inside a message.
+pub fn quoted_snippet(text: &str, max_chars: usize) -> String {
+    crate::json::to_string(&snippet(text, max_chars))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
 //! Field checks shared by every operation, and the documented limits they enforce.
 
-use crate::error::{snippet, ValidationError};
+use crate::error::{quoted_snippet, ValidationError};
 use std::ops::RangeInclusive;
 
 /// Agent IDs (`agentid`, `workNo`) accepted by CC-Gateway.
@@ -29,7 +29,7 @@ pub fn invalid(
 
 /// A value shortened and quoted (as a JSON string) for an error message.
 pub fn shown(value: &str) -> String {
-    crate::json::to_string(&snippet(value, 64))
+    quoted_snippet(value, 64)
 }
 
 /// Length as Java's `String.length()` counts it (UTF-16 code units), which is what the

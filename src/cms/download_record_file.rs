@@ -283,7 +283,7 @@ pub fn failure(head: &ResponseHead, body: &[u8]) -> Error {
         Err(e) => Error::decode(
             OPERATION,
             "body",
-            format!("neither recording bytes nor a {{resultCode, resultDesc}} failure ({} at `{}`); body starts {}", e.message, e.path, crate::json::to_string(&snippet(&text, 80))),
+            format!("neither recording bytes nor a {{resultCode, resultDesc}} failure ({} at `{}`); body starts {}", e.message, e.path, crate::error::quoted_snippet(&text, 80)),
         ),
     }
 }

@@ -93,28 +93,25 @@ impl DecodeError {
 
     /// The error seen from the object holding `name`.
     #[inline(never)]
-    pub fn in_field(mut self, name: &str) -> Self {
-        if self.problem == Problem::Syntax {
-            return self; // broken JSON is a fault of the whole text
-        }
-        self.0.path = match self.path.as_str() {
-            "." => name.to_owned(),
-            p if p.starts_with('[') => format!("{name}{p}"),
-            p => format!("{name}.{p}"),
-        };
-        self
+    pub fn in_field(self, name: &str) -> Self {
+        self.within(name)
     }
 
     /// The error seen from the array holding it at `index`.
     #[inline(never)]
-    fn in_item(mut self, index: usize) -> Self {
+    fn in_item(self, index: usize) -> Self {
+        self.within(&format!("[{index}]"))
+    }
+
+    /// The path with `segment` (a field name or `[index]`) in front.
+    fn within(mut self, segment: &str) -> Self {
         if self.problem == Problem::Syntax {
-            return self;
+            return self; // broken JSON is a fault of the whole text
         }
         self.0.path = match self.path.as_str() {
-            "." => format!("[{index}]"),
-            p if p.starts_with('[') => format!("[{index}]{p}"),
-            p => format!("[{index}].{p}"),
+            "." => segment.to_owned(),
+            p if p.starts_with('[') => format!("{segment}{p}"),
+            p => format!("{segment}.{p}"),
         };
         self
     }
@@ -419,9 +416,8 @@ impl<'de> Reader<'de> {
             return Err(self.unexpected("a string"));
         }
         self.pos += 1;
-        let start = self.pos;
         let mut owned: Option<String> = None;
-        let mut run = start;
+        let mut run = self.pos;
         loop {
             let Some(&b) = self.bytes.get(self.pos) else {
                 return Err(self.syntax("EOF while parsing a string"));
@@ -442,8 +438,7 @@ impl<'de> Reader<'de> {
                     let s = owned.get_or_insert_with(String::new);
                     s.push_str(&self.text[run..self.pos]);
                     self.pos += 1;
-                    let ch = self.escape(lossy)?;
-                    owned.get_or_insert_with(String::new).push(ch);
+                    s.push(self.escape(lossy)?);
                     run = self.pos;
                 }
                 0x00..=0x1f => {

@@ -33,7 +33,7 @@ impl Writer {
 
     fn close(&mut self, bracket: char) {
         self.out.push(bracket);
-        self.after_value = true;
+        self.done();
     }
 
     /// `{`, at the place of a value.
@@ -165,16 +165,12 @@ impl Writer {
         self.integer(whole);
         if frac != 0 {
             self.out.push('.');
-            let text = [frac / 100, frac / 10 % 10, frac % 10];
-            let keep = if frac % 10 != 0 {
-                3
-            } else if frac % 100 != 0 {
-                2
-            } else {
-                1
-            };
-            for d in &text[..keep] {
-                self.out.push(char::from(b'0' + *d as u8));
+            for d in [frac / 100, frac / 10 % 10, frac % 10] {
+                self.out.push(char::from(b'0' + d as u8));
+            }
+            // At least one digit after the point is not 0, so this stops before the point.
+            while self.out.ends_with('0') {
+                self.out.pop();
             }
         }
     }
