@@ -63,6 +63,30 @@ test("errors are real Errors, typed, and never carry the Guid", async () => {
   assert.equal(isAgentApiError("AgentApiError"), false);
 });
 
+test("a validation error's stack reaches the caller; other errors carry no frames", async () => {
+  await reset();
+  const agent = client("1007", await signIn("1007"));
+  const frames = (e) => e.stack.split("\n").filter((line) => /^\s+at /.test(line));
+  const limit = Error.stackTraceLimit;
+  const bad = await rejection(agent.beginNetPlay({ fileName: "", ccId: 1 }), "validation", "beginNetPlay", isAgentApiError);
+  assert.ok(frames(bad).some((line) => line.includes(import.meta.url)), `the caller's frame is in the stack:\n${bad.stack}`);
+  const refused = await rejection(agent.intercept({ workNo: "1001" }), "service", "intercept", isAgentApiError);
+  assert.deepEqual(frames(refused), [], "a service error made in a microtask holds no package frames");
+  assert.match(refused.stack, /^AgentApiError: intercept: retcode \d{3}-\d{3} /);
+  assert.equal(Error.stackTraceLimit, limit, "the page's limit is put back");
+
+  // A limit the page has frozen is left as it is: every error then has that many frames.
+  const own = Object.getOwnPropertyDescriptor(Error, "stackTraceLimit");
+  Object.defineProperty(Error, "stackTraceLimit", { value: 3, writable: false, configurable: true });
+  try {
+    const frozen = await rejection(agent.beginNetPlay({ fileName: "", ccId: 1 }), "validation", "beginNetPlay", isAgentApiError);
+    assert.equal(frames(frozen).length, 3);
+    assert.equal(frames(await rejection(agent.intercept({ workNo: "1001" }), "service", "intercept", isAgentApiError)).length, 3);
+  } finally {
+    Object.defineProperty(Error, "stackTraceLimit", own);
+  }
+});
+
 test("timeout, abort and server faults reject with their kinds", async () => {
   await reset();
   const agent = client("1004", await signIn("1004"));
