@@ -78,8 +78,9 @@ thread_local! {
 
 /// `new Error(message)`, with a stack that is worth its cost. A validation error is made
 /// inside the method call, so its stack is made deep enough to show the caller's frames past
-/// the package's own; every other error is made in a microtask, where the stack would hold
-/// only the package's frames, so it gets none (capturing them cost V8 about 13 µs an error).
+/// the package's own. Every other kind comes from the exchange or the session, nearly always
+/// in a microtask, where the stack would hold only the package's frames, so it gets none
+/// (capturing them cost V8 about 13 µs an error).
 /// Engines without a numeric `Error.stackTraceLimit` are left alone, and the page's limit is
 /// put back before this returns.
 fn new_error(message: &str, reaches_caller: bool) -> js_sys::Error {
