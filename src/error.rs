@@ -77,6 +77,9 @@ pub enum ErrorKind {
         /// The failure event's type.
         event_type: String,
     },
+    /// A bug in this package: a panic replaced the module's instance while the call was
+    /// pending. What the call did on the server is unknown.
+    Internal,
 }
 
 /// An error from one operation.
@@ -139,6 +142,7 @@ impl Error {
             ErrorKind::Decode { .. } => "decode",
             ErrorKind::State { .. } => "state",
             ErrorKind::Outcome { .. } => "outcome",
+            ErrorKind::Internal => "internal",
         }
     }
 }
@@ -176,6 +180,11 @@ impl fmt::Display for Error {
             ErrorKind::Outcome { event_type } => {
                 write!(f, "{op}: accepted, then failed: {event_type}")
             }
+            ErrorKind::Internal => write!(
+                f,
+                "{op}: internal error in cec-agent; the module restarted, so clients made before \
+                 it must be made again, and whether the request was carried out is unknown"
+            ),
         }
     }
 }

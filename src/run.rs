@@ -25,7 +25,12 @@ struct Task {
     /// Being polled: a wake now only asks for another poll once this one returns.
     running: Cell<bool>,
     woken: Cell<bool>,
+    /// For a call: its operation and its promise's `reject`, for [`reject_all`].
+    caller: Option<Caller>,
 }
+
+/// A call's operation (its log name) and the `reject` of the promise it returned.
+type Caller = (&'static str, Function);
 
 /// Names a task by slot and generation, so a wake after the task finished (its slot maybe
 /// reused) reaches nobody.
@@ -90,7 +95,7 @@ fn run(index: u32, generation: u32) {
     task.running.set(false);
 }
 
-fn spawn_now(body: Body) {
+fn spawn_now(body: Body, caller: Option<Caller>) {
     let (index, generation) = TASKS.with(|tasks| {
         tasks.borrow_mut().insert_with(|index, generation| {
             Rc::new(Task {
@@ -98,33 +103,40 @@ fn spawn_now(body: Body) {
                 waker: Waker::from(Arc::new(TaskWaker { index, generation })),
                 running: Cell::new(false),
                 woken: Cell::new(false),
+                caller,
             })
         })
     });
     run(index, generation);
 }
 
-/// The promise of `future`, whose first poll runs now, in the caller's stack. It resolves
-/// with the future's value or rejects with its error; it never throws.
-pub fn promise_now<F>(future: F) -> Promise
+/// The promise of `future`, a call of `operation`, whose first poll runs now, in the
+/// caller's stack. It resolves with the future's value or rejects with its error; it never
+/// throws.
+pub fn promise_now<F>(operation: &'static str, future: F) -> Promise
 where
     F: Future<Output = Result<JsValue, JsValue>> + 'static,
 {
-    settle_when_done(Box::pin(future))
+    settle_when_done(operation, Box::pin(future))
 }
 
 /// The non-generic part of [`promise_now`]: one copy of the promise and settling code, not
 /// one per kind of call.
-fn settle_when_done(future: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>) -> Promise {
+fn settle_when_done(
+    operation: &'static str,
+    future: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>,
+) -> Promise {
     let mut settle_with: Option<(Function, Function)> = None;
     let promise = Promise::new(&mut |resolve, reject| settle_with = Some((resolve, reject)));
     if let Some((resolve, reject)) = settle_with {
-        spawn_now(Box::pin(async move {
+        let caller = (operation, reject.clone());
+        let body = async move {
             let _ = match future.await {
                 Ok(value) => resolve.call1(&JsValue::UNDEFINED, &value),
                 Err(error) => reject.call1(&JsValue::UNDEFINED, &error),
             };
-        }));
+        };
+        spawn_now(Box::pin(body), Some(caller));
     }
     promise
 }
@@ -132,11 +144,11 @@ fn settle_when_done(future: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>
 /// Like [`promise_now`], but the first poll runs in a microtask, as `future_to_promise` does.
 /// For bodies that report to JS listeners early (sign-in, outcome waits): those callbacks must
 /// not run inside the method call that started them.
-pub fn promise_later<F>(future: F) -> Promise
+pub fn promise_later<F>(operation: &'static str, future: F) -> Promise
 where
     F: Future<Output = Result<JsValue, JsValue>> + 'static,
 {
-    promise_now(async move {
+    promise_now(operation, async move {
         next_microtask().await;
         future.await
     })
@@ -144,10 +156,27 @@ where
 
 /// Runs `future` to completion on this executor, first polled in a microtask (the poller).
 pub fn spawn_later(future: impl Future<Output = ()> + 'static) {
-    spawn_now(Box::pin(async move {
+    let body = async move {
         next_microtask().await;
         future.await
-    }));
+    };
+    spawn_now(Box::pin(body), None);
+}
+
+/// Rejects the promise of every call still running with `error(operation)`. For the panic
+/// hook: the instance is about to be replaced, and its tasks would otherwise never settle.
+/// Skipped if the panic struck while the task list was borrowed.
+pub fn reject_all(error: impl Fn(&'static str) -> JsValue) {
+    let callers: Vec<Caller> = TASKS
+        .try_with(|tasks| {
+            let tasks = tasks.try_borrow().ok();
+            let callers = tasks.iter().flat_map(|t| t.values());
+            callers.filter_map(|task| task.caller.clone()).collect()
+        })
+        .unwrap_or_default();
+    for (operation, reject) in callers {
+        let _ = reject.call1(&JsValue::UNDEFINED, &error(operation));
+    }
 }
 
 /// Resolves in the next microtask.
@@ -172,7 +201,7 @@ mod tests {
     async fn the_first_poll_runs_before_promise_now_returns() {
         let ran = Rc::new(Cell::new(false));
         let flag = ran.clone();
-        let promise = promise_now(async move {
+        let promise = promise_now("test", async move {
             flag.set(true);
             Ok(JsValue::from_f64(1.0))
         });
@@ -188,7 +217,7 @@ mod tests {
     async fn later_variants_first_poll_in_a_microtask() {
         let ran = Rc::new(Cell::new(0));
         let (a, b) = (ran.clone(), ran.clone());
-        let promise = promise_later(async move {
+        let promise = promise_later("test", async move {
             a.set(a.get() + 1);
             Ok(JsValue::from_f64(2.0))
         });
@@ -205,7 +234,7 @@ mod tests {
     #[wasm_bindgen_test]
     async fn a_wake_resumes_the_task_and_errors_reject() {
         let pending = Promise::resolve(&JsValue::from_str("later"));
-        let promise = promise_now(async move {
+        let promise = promise_now("test", async move {
             let v = settled(&pending).await?;
             Err(JsValue::from_str(&format!(
                 "{} and failed",
@@ -225,16 +254,19 @@ mod tests {
     async fn a_stale_waker_reaches_nobody() {
         let kept: Rc<RefCell<Option<Waker>>> = Rc::default();
         let keep = kept.clone();
-        let first = promise_now(std::future::poll_fn(move |cx| {
-            *keep.borrow_mut() = Some(cx.waker().clone());
-            std::task::Poll::Ready(Ok(JsValue::NULL))
-        }));
+        let first = promise_now(
+            "test",
+            std::future::poll_fn(move |cx| {
+                *keep.borrow_mut() = Some(cx.waker().clone());
+                std::task::Poll::Ready(Ok(JsValue::NULL))
+            }),
+        );
         JsFuture::from(first).await.ok();
         // The slot is reused by the next task, under a new generation.
         let polls = Rc::new(Cell::new(0));
         let counter = polls.clone();
         let gate = Promise::resolve(&JsValue::NULL);
-        let second = promise_now(async move {
+        let second = promise_now("test", async move {
             counter.set(counter.get() + 1);
             settled(&gate).await.ok();
             Ok(JsValue::NULL)

@@ -29,7 +29,15 @@ extern "C" {
     #[wasm_bindgen(extends = Promise)]
     pub(crate) type Thenable;
     #[wasm_bindgen(method, js_name = then)]
-    fn then_both(this: &Thenable, on_fulfilled: &Function, on_rejected: &Function);
+    fn then_both(this: &Thenable, on_fulfilled: &Function, on_rejected: &Function) -> Thenable;
+    /// `then(undefined, onRejected)`.
+    #[wasm_bindgen(method, js_name = then)]
+    fn then_rejected(this: &Thenable, on_fulfilled: &JsValue, on_rejected: &Function);
+
+    /// The global `Boolean`: a builtin that never throws, used as the rejection handler that
+    /// marks a reaction's own promise as handled.
+    #[wasm_bindgen(thread_local_v2, js_name = Boolean)]
+    static IGNORE: Function;
     /// `then(onFulfilled)`: the chained promise.
     #[wasm_bindgen(method, js_name = then)]
     pub(crate) fn then(this: &Thenable, on_fulfilled: &Function) -> Promise;
@@ -99,10 +107,15 @@ pub fn settled(promise: &Promise) -> Settled {
         SLOTS.with(|slots| slots.borrow_mut().insert_with(|_, _| State::Waiting(None)));
     let key = key(index, generation);
     HANDLERS.with(|(ok, err)| {
-        promise.unchecked_ref::<Thenable>().then_both(
+        let reaction = promise.unchecked_ref::<Thenable>().then_both(
             &ok.bind_key(&JsValue::UNDEFINED, key),
             &err.bind_key(&JsValue::UNDEFINED, key),
         );
+        // The promise of the reaction itself rejects only if the handler threw: a panic
+        // (reported to the pending calls by the panic hook), or the handler of an instance a
+        // panic replaced. Handled here, it never becomes an unhandled rejection, which would
+        // end a Node process.
+        IGNORE.with(|ignore| reaction.then_rejected(&JsValue::UNDEFINED, ignore));
     });
     Settled { index, open: true }
 }

@@ -60,7 +60,12 @@ impl<T> Slab<T> {
 
     /// How many values are stored.
     pub fn len(&self) -> usize {
-        self.slots.iter().filter(|s| s.1.is_some()).count()
+        self.values().count()
+    }
+
+    /// The stored values, in slot order.
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.slots.iter().filter_map(|s| s.1.as_ref())
     }
 }
 

@@ -2,8 +2,9 @@
 //! is cleared when dropped, so no callback outlives its owner. [`Deadline`]s (the per-call
 //! timeouts) share one timer, so a call costs no `setTimeout`, `clearTimeout` or closure.
 
+use crate::slab::Slab;
 use js_sys::Promise;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -17,9 +18,53 @@ extern "C" {
     fn clear_timeout(id: &JsValue);
 }
 
+/// What JS holds of this instance: a pending `setTimeout`, or an `abort` listener.
+enum Held {
+    Timeout(JsValue),
+    Listener(AbortSignal, JsValue),
+}
+
+thread_local! {
+    /// Every [`Timer`] and [`AbortListener`] alive, so [`disarm_all`] can take them back.
+    static HELD: RefCell<Slab<Held>> = RefCell::new(Slab::default());
+}
+
+fn hold(held: Held) -> u32 {
+    HELD.with(|h| h.borrow_mut().insert_with(|_, _| held).0)
+}
+
+fn release(index: u32) {
+    // `try_with`: nothing to release while the thread's state is being torn down.
+    let _ = HELD.try_with(|h| h.try_borrow_mut().map(|mut h| h.remove(index)));
+}
+
+/// Clears every pending timer and removes every `abort` listener of this instance: for the
+/// panic hook, because once the instance is replaced its callbacks throw when JS calls them,
+/// and from a timer or an event listener that is an uncaught exception. What is borrowed at
+/// the moment of the panic is skipped.
+pub fn disarm_all() {
+    let _ = DEADLINES.try_with(|d| {
+        if let Some((_, id)) = d.try_borrow_mut().ok().and_then(|mut d| d.armed.take()) {
+            clear_timeout(&id);
+        }
+    });
+    let _ = HELD.try_with(|h| {
+        for held in h.try_borrow().iter().flat_map(|h| h.values()) {
+            match held {
+                Held::Timeout(id) => clear_timeout(id),
+                Held::Listener(signal, callback) => {
+                    let _ = signal
+                        .remove_event_listener_with_callback("abort", callback.unchecked_ref());
+                }
+            }
+        }
+    });
+}
+
 /// A pending `setTimeout`, cleared on drop.
 pub struct Timer {
     id: JsValue,
+    held: u32,
     _callback: Closure<dyn FnMut()>,
 }
 
@@ -34,6 +79,7 @@ impl Timer {
         });
         let id = set_timeout(callback.as_ref().unchecked_ref(), ms.max(0.0));
         Self {
+            held: hold(Held::Timeout(id.clone())),
             id,
             _callback: callback,
         }
@@ -42,6 +88,7 @@ impl Timer {
 
 impl Drop for Timer {
     fn drop(&mut self) {
+        release(self.held);
         clear_timeout(&self.id);
     }
 }
@@ -163,6 +210,7 @@ pub fn pending_deadlines() -> usize {
 /// Listens for `abort` on a signal; the listener is removed on drop.
 pub struct AbortListener {
     signal: AbortSignal,
+    held: u32,
     callback: Closure<dyn FnMut()>,
 }
 
@@ -171,8 +219,10 @@ impl AbortListener {
     pub fn new(signal: &AbortSignal, f: impl FnMut() + 'static) -> Self {
         let callback = Closure::<dyn FnMut()>::new(f);
         let _ = signal.add_event_listener_with_callback("abort", callback.as_ref().unchecked_ref());
+        let held = Held::Listener(signal.clone(), callback.as_ref().clone());
         Self {
             signal: signal.clone(),
+            held: hold(held),
             callback,
         }
     }
@@ -180,6 +230,7 @@ impl AbortListener {
 
 impl Drop for AbortListener {
     fn drop(&mut self) {
+        release(self.held);
         let _ = self
             .signal
             .remove_event_listener_with_callback("abort", self.callback.as_ref().unchecked_ref());

@@ -49,7 +49,7 @@ impl CmsClient {
         let client = self.inner.clone();
         let request =
             decode::<DownloadRecordFileRequest>(DOWNLOAD_RECORD_FILE, "request", &request);
-        crate::run::promise_now(async move {
+        crate::run::promise_now(DOWNLOAD_RECORD_FILE, async move {
             let request = request?;
             let opts = options(DOWNLOAD_RECORD_FILE, opts.as_ref())?;
             let timestamp = crate::time::format_sign_timestamp(js_sys::Date::now());

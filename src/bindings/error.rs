@@ -33,10 +33,13 @@ export interface AgentApiDecodeError extends AgentApiErrorBase { kind: "decode";
 export interface AgentApiStateError extends AgentApiErrorBase { kind: "state"; }
 /** The request was accepted, then its outcome event reported failure (e.g. `AgentMediaEvent_Play_Fail`). */
 export interface AgentApiOutcomeError extends AgentApiErrorBase { kind: "outcome"; eventType: string; }
+/** A bug in this package restarted its module while the call was pending; whether the request was carried out is unknown. Clients made before must be made again. */
+export interface AgentApiInternalError extends AgentApiErrorBase { kind: "internal"; }
 /** Every error this package throws or rejects with. Narrow on `kind`. */
 export type AgentApiError =
   | AgentApiValidationError | AgentApiNetworkError | AgentApiTimeoutError | AgentApiAbortedError
-  | AgentApiHttpError | AgentApiServiceError | AgentApiDecodeError | AgentApiStateError | AgentApiOutcomeError;
+  | AgentApiHttpError | AgentApiServiceError | AgentApiDecodeError | AgentApiStateError | AgentApiOutcomeError
+  | AgentApiInternalError;
 /** Per-call options. */
 export interface CallOptions {
   /** Overrides the client's timeout for this call (1..=600000 ms). */
@@ -139,7 +142,7 @@ pub fn to_js(err: &Error) -> JsValue {
             );
         }
         ErrorKind::Decode { path, .. } => set(&obj, "path", path.as_str()),
-        ErrorKind::State { .. } => {}
+        ErrorKind::State { .. } | ErrorKind::Internal => {}
         ErrorKind::Outcome { event_type } => set(&obj, "eventType", event_type.as_str()),
     }
     obj.into()
@@ -155,17 +158,54 @@ impl From<Error> for JsValue {
 /// throws a `RuntimeError`) and leaves Rust's memory in an unknown state; this hook asks
 /// wasm-bindgen's glue to replace the instance with a fresh one before the next call into
 /// the module. Clients created before the panic then throw "Invalid stale object from
-/// previous Wasm instance" instead of touching stale memory; new clients work.
+/// previous Wasm instance" instead of touching stale memory; new clients work. Calls still
+/// pending reject with kind "internal".
 #[wasm_bindgen(start)]
 fn install_panic_recovery() {
-    std::panic::set_hook(Box::new(|_| wasm_bindgen::handler::schedule_reinit()));
+    std::panic::set_hook(Box::new(|_| {
+        wasm_bindgen::handler::schedule_reinit();
+        // The old instance's callbacks that JS still holds throw "Cannot invoke closure from
+        // previous WASM instance" when called; from a timer or an event listener that is an
+        // uncaught exception, which ends a Node process. So its timers are cleared and its
+        // `abort` listeners removed (promise reactions are handled in `crate::settle`), and
+        // its pending calls, which would otherwise never settle, are rejected.
+        crate::timer::disarm_all();
+        crate::run::reject_all(internal_error);
+    }));
+}
+
+/// The error a pending call gets when a panic restarts the module. Built with no cache or
+/// table of the package (the panic may have struck while one was borrowed).
+fn internal_error(operation: &'static str) -> JsValue {
+    let err = Error::new(operation, ErrorKind::Internal);
+    let js = js_sys::Error::new(&err.to_string());
+    js.set_name("AgentApiError");
+    let _ = Reflect::set(
+        &js,
+        &JsValue::from_str("kind"),
+        &JsValue::from_str(err.kind_name()),
+    );
+    let _ = Reflect::set(
+        &js,
+        &JsValue::from_str("operation"),
+        &JsValue::from_str(operation),
+    );
+    js.into()
 }
 
 /// Test-only trigger (hidden from the TypeScript declarations): panics inside the module so
-/// the JS tests can show that the next call still works.
+/// the JS tests can show that the next call still works. With `later`, the panic strikes in a
+/// promise reaction, as one in a call's response handling would, and the returned promise is
+/// that call's.
 #[wasm_bindgen(js_name = __panicForTest, skip_typescript)]
 #[allow(clippy::panic)]
-pub fn panic_for_test() {
+pub fn panic_for_test(later: Option<bool>) -> JsValue {
+    if later == Some(true) {
+        return crate::run::promise_later("__panicForTest", async {
+            panic!("panic requested by a test, in a promise reaction")
+        })
+        .into();
+    }
     panic!("panic requested by a test");
 }
 

@@ -368,7 +368,7 @@ impl AgentClient {
     ) -> Promise {
         let agent = self.agent.clone();
         let request = decode::<NetPlayRequest>(NetPlayRequest::LOG_NAME, "request", &request);
-        crate::run::promise_later(async move {
+        crate::run::promise_later(NetPlayRequest::LOG_NAME, async move {
             Ok(send_and_wait(
                 agent,
                 request?,
@@ -389,7 +389,7 @@ impl AgentClient {
     ) -> Promise {
         let agent = self.agent.clone();
         let request = decode::<InterceptRequest>(InterceptRequest::LOG_NAME, "request", &request);
-        crate::run::promise_later(async move {
+        crate::run::promise_later(InterceptRequest::LOG_NAME, async move {
             Ok(send_and_wait(agent, request?, options, &["AgentEvent_Talking"], &[]).await?)
         })
     }

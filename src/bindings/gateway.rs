@@ -65,7 +65,7 @@ fn run_prepared(
     decode: fn(&'static str, &Answer) -> Result<JsValue, Error>,
     opts: Option<JsValue>,
 ) -> js_sys::Promise {
-    crate::run::promise_now(async move {
+    crate::run::promise_now(operation, async move {
         let prepare = prepare?;
         let opts = options(operation, opts.as_ref())?;
         let client = &agent.client;

@@ -119,7 +119,7 @@ fn sign_in_promise<const FORCE: bool>(
 ) -> js_sys::Promise {
     let operation = SignIn::<FORCE>::LOG_NAME;
     let request = decode::<SignInRequest>(operation, "request", &request);
-    crate::run::promise_later(async move {
+    crate::run::promise_later(operation, async move {
         let request = request?;
         let flags = SignInFlags::take(operation, options)?;
         let push = request.is_push_mode();
@@ -176,7 +176,7 @@ impl AgentClient {
     ) -> js_sys::Promise {
         let agent = self.agent.clone();
         let request = decode::<SignInExRequest>("loginEx", "request", &request);
-        crate::run::promise_later(async move {
+        crate::run::promise_later(SignInExRequest::LOG_NAME, async move {
             let op = request?;
             let flags = SignInFlags::take("loginEx", options)?;
             let result = signing_in(&agent, &op, &flags.opts).await?;
@@ -195,7 +195,7 @@ impl AgentClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
         let agent = self.agent.clone();
-        crate::run::promise_later(async move {
+        crate::run::promise_later(SignOutRequest::LOG_NAME, async move {
             let opts = super::convert::options("logout", options.as_ref())?;
             let mut phase = agent.phase.get();
             phase.begin_sign_out("logout")?;
@@ -231,7 +231,7 @@ impl AgentClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
         let agent = self.agent.clone();
-        crate::run::promise_later(async move {
+        crate::run::promise_later(UpdateGuidRequest::LOG_NAME, async move {
             let opts = super::convert::options("updateGuid", options.as_ref())?;
             let new = call(
                 &agent.client,

@@ -74,10 +74,13 @@ export interface AgentApiDecodeError extends AgentApiErrorBase { kind: "decode";
 export interface AgentApiStateError extends AgentApiErrorBase { kind: "state"; }
 /** The request was accepted, then its outcome event reported failure (e.g. `AgentMediaEvent_Play_Fail`). */
 export interface AgentApiOutcomeError extends AgentApiErrorBase { kind: "outcome"; eventType: string; }
+/** A bug in this package restarted its module while the call was pending; whether the request was carried out is unknown. Clients made before must be made again. */
+export interface AgentApiInternalError extends AgentApiErrorBase { kind: "internal"; }
 /** Every error this package throws or rejects with. Narrow on `kind`. */
 export type AgentApiError =
 | AgentApiValidationError | AgentApiNetworkError | AgentApiTimeoutError | AgentApiAbortedError
-| AgentApiHttpError | AgentApiServiceError | AgentApiDecodeError | AgentApiStateError | AgentApiOutcomeError;
+| AgentApiHttpError | AgentApiServiceError | AgentApiDecodeError | AgentApiStateError | AgentApiOutcomeError
+| AgentApiInternalError;
 /** Per-call options. */
 export interface CallOptions {
     /** Overrides the client's timeout for this call (1..=600000 ms). */
@@ -872,7 +875,8 @@ declare function __wbg_reset_state(): void;
  * throws a `RuntimeError`) and leaves Rust's memory in an unknown state; this hook asks
  * wasm-bindgen's glue to replace the instance with a fresh one before the next call into
  * the module. Clients created before the panic then throw "Invalid stale object from
- * previous Wasm instance" instead of touching stale memory; new clients work.
+ * previous Wasm instance" instead of touching stale memory; new clients work. Calls still
+ * pending reject with kind "internal".
  */
 export function install_panic_recovery(): void;
 
@@ -902,7 +906,7 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly __internals: () => any;
-    readonly __panicForTest: () => void;
+    readonly __panicForTest: (a: number) => any;
     readonly __wbg_agentclient_free: (a: number, b: number) => void;
     readonly __wbg_cmsclient_free: (a: number, b: number) => void;
     readonly agentclient_addInsert: (a: number, b: any, c: number) => any;

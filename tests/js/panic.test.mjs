@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as pkg from "cec-agent";
-import { SIM, reset, signIn } from "./sim.mjs";
+import { SIM, fault, reset, signIn } from "./sim.mjs";
 
 test("after a panic, a new client works and old clients fail loudly instead of using stale memory", async () => {
   await reset();
@@ -22,4 +22,42 @@ test("after a panic, a new client works and old clients fail loudly instead of u
   assert.throws(() => new pkg.AgentClient({ baseUrl: "http://x", agentId: "1" }), (e) => pkg.isAgentApiError(e) && e.kind === "validation");
   assert.throws(() => pkg.__panicForTest(), WebAssembly.RuntimeError);
   assert.deepEqual(await (await client()).queryCallInfoBeforeAnswer(), []);
+});
+
+test("a panic in a promise reaction rejects every pending call with kind 'internal', and leaves nothing behind to throw", { timeout: 20000 }, async () => {
+  const stray = [];
+  const record = (e) => stray.push(e);
+  process.on("unhandledRejection", record);
+  process.on("uncaughtException", record);
+  try {
+    await reset();
+    const agent = new pkg.AgentClient({ baseUrl: SIM, agentId: "1202", guid: await signIn("1202"), allowInsecureHttp: true });
+    await fault("/calldata/1202/", "delay", 1000);
+    await fault("/calldata/1202/", "delay", 1000);
+    // Pending when the panic strikes: one with a per-call deadline (a timer), one listening to
+    // the caller's signal. Their responses arrive after the instance has been replaced.
+    const timed = agent.queryCallInfoBeforeAnswer({ timeoutMs: 600 });
+    const caller = new AbortController();
+    const signalled = agent.queryCallInfoBeforeAnswer({ signal: caller.signal });
+    const panicked = pkg.__panicForTest(true);
+    const outcomes = await Promise.allSettled([panicked, timed, signalled]);
+    const operations = ["__panicForTest", "queryCallInfoBeforeAnswer", "queryCallInfoBeforeAnswer"];
+    outcomes.forEach((o, i) => {
+      assert.equal(o.status, "rejected", `${operations[i]} settled`);
+      assert.ok(pkg.isAgentApiError(o.reason), String(o.reason));
+      assert.equal(o.reason.kind, "internal");
+      assert.equal(o.reason.operation, operations[i]);
+      assert.match(o.reason.message, /internal error in cec-agent; the module restarted/);
+    });
+    // The old instance's deadline (600 ms) passes, its abort listener is fired, and the delayed
+    // responses reach its promise handlers: none of it may throw where nobody catches.
+    caller.abort();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    assert.deepEqual(stray.map(String), []);
+    const fresh = new pkg.AgentClient({ baseUrl: SIM, agentId: "1202", guid: await signIn("1202"), allowInsecureHttp: true });
+    assert.deepEqual(await fresh.queryCallInfoBeforeAnswer(), []);
+  } finally {
+    process.off("unhandledRejection", record);
+    process.off("uncaughtException", record);
+  }
 });
