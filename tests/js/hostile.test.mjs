@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as pkg from "cec-agent";
-import { SIM, requests, reset, signIn } from "./sim.mjs";
+import { SIM, collectingStrayErrors, requests, reset, signIn } from "./sim.mjs";
 
 const trap = () => {
   throw new Error("trap");
@@ -113,82 +113,78 @@ async function promiseCall(where, call) {
 }
 
 test("hostile arguments at every entry point reject with AgentApiErrors and leave the module working", async () => {
-  const uncaught = [];
-  const onUncaught = (e) => uncaught.push(e);
-  process.on("uncaughtException", onUncaught);
-  process.on("unhandledRejection", onUncaught);
-  try {
-    await reset();
-    const agent = new pkg.AgentClient({ baseUrl: SIM, agentId: "1401", guid: await signIn("1401"), allowInsecureHttp: true, events: { pollTimeoutMs: 2000 } });
-    const cms = new pkg.CmsClient({ baseUrl: SIM, accessKey: "AK_EXAMPLE_0001", secretKey: "SK_EXAMPLE_SECRET", allowInsecureHttp: true });
-    const values = Object.entries(hostileValues());
-    const kinds = new Map();
-    const count = (k) => kinds.set(k, (kinds.get(k) ?? 0) + 1);
-    let calls = 0;
+  await collectingStrayErrors(async (uncaught) => {
+    try {
+      await reset();
+      const agent = new pkg.AgentClient({ baseUrl: SIM, agentId: "1401", guid: await signIn("1401"), allowInsecureHttp: true, events: { pollTimeoutMs: 2000 } });
+      const cms = new pkg.CmsClient({ baseUrl: SIM, accessKey: "AK_EXAMPLE_0001", secretKey: "SK_EXAMPLE_SECRET", allowInsecureHttp: true });
+      const values = Object.entries(hostileValues());
+      const kinds = new Map();
+      const count = (k) => kinds.set(k, (kinds.get(k) ?? 0) + 1);
+      let calls = 0;
 
-    for (const [client, cls] of [[agent, pkg.AgentClient], [cms, pkg.CmsClient]]) {
-      const names = methods(cls);
-      assert.ok(names.length >= (client === agent ? 30 : 1), `${cls.name} methods found: ${names}`);
-      for (const name of names.filter((n) => !SYNC.has(n))) {
-        const takesRequest = client[name].length === 2;
-        if (takesRequest) assert.ok(name in VALID_REQUEST, `a valid request for ${name} (a new method? add it above)`);
+      for (const [client, cls] of [[agent, pkg.AgentClient], [cms, pkg.CmsClient]]) {
+        const names = methods(cls);
+        assert.ok(names.length >= (client === agent ? 30 : 1), `${cls.name} methods found: ${names}`);
+        for (const name of names.filter((n) => !SYNC.has(n))) {
+          const takesRequest = client[name].length === 2;
+          if (takesRequest) assert.ok(name in VALID_REQUEST, `a valid request for ${name} (a new method? add it above)`);
+          for (const [label, value] of values) {
+            const where = `${cls.name}.${name}(${label})`;
+            count(await promiseCall(where, () => client[name](value)));
+            if (takesRequest) count(await promiseCall(`${where} as options`, () => client[name](VALID_REQUEST[name], value)));
+            calls += takesRequest ? 2 : 1;
+          }
+        }
+      }
+      agent.stopEvents();
+
+      // Synchronous entry points: return, or throw an AgentApiError.
+      const sync = {
+        "new AgentClient": (v) => new pkg.AgentClient(v),
+        "new CmsClient": (v) => new pkg.CmsClient(v),
+        "AgentClient config field": (v) => new pkg.AgentClient({ baseUrl: SIM, agentId: v }),
+        setGuid: (v) => agent.setGuid(v),
+        "on(type)": (v) => agent.on(v, () => {}),
+        "on(handler)": (v) => agent.on("*", v),
+        onStatus: (v) => agent.onStatus(v),
+        startEvents: (v) => agent.startEvents(v),
+        events: (v) => agent.events(v),
+        setLogger: (v) => pkg.setLogger(v),
+        retcodeMeaning: (v) => pkg.retcodeMeaning(v),
+        isAgentApiError: (v) => pkg.isAgentApiError(v),
+      };
+      let thrown = 0;
+      for (const [name, f] of Object.entries(sync)) {
         for (const [label, value] of values) {
-          const where = `${cls.name}.${name}(${label})`;
-          count(await promiseCall(where, () => client[name](value)));
-          if (takesRequest) count(await promiseCall(`${where} as options`, () => client[name](VALID_REQUEST[name], value)));
-          calls += takesRequest ? 2 : 1;
+          try {
+            const r = f(value);
+            if (name === "events") await r.return?.();
+          } catch (e) {
+            assertAgentApiError(e, `${name}(${label})`);
+            thrown++;
+          }
+          agent.stopEvents();
+          calls++;
         }
       }
-    }
-    agent.stopEvents();
+      pkg.setLogger(null);
 
-    // Synchronous entry points: return, or throw an AgentApiError.
-    const sync = {
-      "new AgentClient": (v) => new pkg.AgentClient(v),
-      "new CmsClient": (v) => new pkg.CmsClient(v),
-      "AgentClient config field": (v) => new pkg.AgentClient({ baseUrl: SIM, agentId: v }),
-      setGuid: (v) => agent.setGuid(v),
-      "on(type)": (v) => agent.on(v, () => {}),
-      "on(handler)": (v) => agent.on("*", v),
-      onStatus: (v) => agent.onStatus(v),
-      startEvents: (v) => agent.startEvents(v),
-      events: (v) => agent.events(v),
-      setLogger: (v) => pkg.setLogger(v),
-      retcodeMeaning: (v) => pkg.retcodeMeaning(v),
-      isAgentApiError: (v) => pkg.isAgentApiError(v),
-    };
-    let thrown = 0;
-    for (const [name, f] of Object.entries(sync)) {
-      for (const [label, value] of values) {
-        try {
-          const r = f(value);
-          if (name === "events") await r.return?.();
-        } catch (e) {
-          assertAgentApiError(e, `${name}(${label})`);
-          thrown++;
-        }
-        agent.stopEvents();
-        calls++;
+      assert.ok(calls > 1000, `${calls} hostile calls`);
+      assert.ok(kinds.get("validation") > 500 && thrown > 100, `most were refused: ${[...kinds]} and ${thrown} thrown`);
+      assert.deepEqual(uncaught, [], "nothing escaped as an uncaught exception or unhandled rejection");
+
+      // Still working: validation, a real call, and thousands of calls more (a shadow stack or
+      // borrow left behind by an unwound call would show here).
+      await reset();
+      const after = new pkg.AgentClient({ baseUrl: SIM, agentId: "1403", guid: await signIn("1403"), allowInsecureHttp: true });
+      for (let i = 0; i < 3000; i++) {
+        const e = await after.intercept({ workNo: "x y" }).catch((e) => e);
+        assert.ok(pkg.isAgentApiError(e) && e.kind === "validation" && e.field === "workNo");
       }
+      assert.deepEqual(await after.queryCallInfoBeforeAnswer(), []);
+    } finally {
+      pkg.setLogger(null);
     }
-    pkg.setLogger(null);
-
-    assert.ok(calls > 1000, `${calls} hostile calls`);
-    assert.ok(kinds.get("validation") > 500 && thrown > 100, `most were refused: ${[...kinds]} and ${thrown} thrown`);
-    assert.deepEqual(uncaught, [], "nothing escaped as an uncaught exception or unhandled rejection");
-
-    // Still working: validation, a real call, and thousands of calls more (a shadow stack or
-    // borrow left behind by an unwound call would show here).
-    await reset();
-    const after = new pkg.AgentClient({ baseUrl: SIM, agentId: "1403", guid: await signIn("1403"), allowInsecureHttp: true });
-    for (let i = 0; i < 3000; i++) {
-      const e = await after.intercept({ workNo: "x y" }).catch((e) => e);
-      assert.ok(pkg.isAgentApiError(e) && e.kind === "validation" && e.field === "workNo");
-    }
-    assert.deepEqual(await after.queryCallInfoBeforeAnswer(), []);
-  } finally {
-    process.off("uncaughtException", onUncaught);
-    process.off("unhandledRejection", onUncaught);
-    pkg.setLogger(null);
-  }
+  });
 });

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as pkg from "cec-agent";
-import { SIM, fault, reset, signIn } from "./sim.mjs";
+import { SIM, collectingStrayErrors, fault, reset, signIn } from "./sim.mjs";
 
 test("after a panic, a new client works and old clients fail loudly instead of using stale memory", async () => {
   await reset();
@@ -25,11 +25,7 @@ test("after a panic, a new client works and old clients fail loudly instead of u
 });
 
 test("a panic in a promise reaction rejects every pending call with kind 'internal', and leaves nothing behind to throw", { timeout: 20000 }, async () => {
-  const stray = [];
-  const record = (e) => stray.push(e);
-  process.on("unhandledRejection", record);
-  process.on("uncaughtException", record);
-  try {
+  await collectingStrayErrors(async (stray) => {
     await reset();
     const agent = new pkg.AgentClient({ baseUrl: SIM, agentId: "1202", guid: await signIn("1202"), allowInsecureHttp: true });
     await fault("/calldata/1202/", "delay", 1000);
@@ -56,8 +52,5 @@ test("a panic in a promise reaction rejects every pending call with kind 'intern
     assert.deepEqual(stray.map(String), []);
     const fresh = new pkg.AgentClient({ baseUrl: SIM, agentId: "1202", guid: await signIn("1202"), allowInsecureHttp: true });
     assert.deepEqual(await fresh.queryCallInfoBeforeAnswer(), []);
-  } finally {
-    process.off("unhandledRejection", record);
-    process.off("uncaughtException", record);
-  }
+  });
 });

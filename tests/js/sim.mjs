@@ -38,3 +38,18 @@ export async function rejection(promise, kind, operation, isAgentApiError) {
   }
   throw new Error(`expected a ${kind} error, but the call succeeded`);
 }
+
+/** Runs `body(stray)` with every uncaught exception and unhandled rejection of the process
+ * collected into `stray`, so a test can assert that nothing escaped. */
+export async function collectingStrayErrors(body) {
+  const stray = [];
+  const record = (e) => stray.push(e);
+  process.on("uncaughtException", record);
+  process.on("unhandledRejection", record);
+  try {
+    return await body(stray);
+  } finally {
+    process.off("uncaughtException", record);
+    process.off("unhandledRejection", record);
+  }
+}
