@@ -38,6 +38,11 @@ fn release(index: u32) {
     let _ = HELD.try_with(|h| h.try_borrow_mut().map(|mut h| h.remove(index)));
 }
 
+/// How many [`Timer`]s and [`AbortListener`]s are alive.
+pub fn held() -> usize {
+    HELD.with(|h| h.borrow().len())
+}
+
 /// Clears every pending timer and removes every `abort` listener of this instance: for the
 /// panic hook, because once the instance is replaced its callbacks throw when JS calls them,
 /// and from a timer or an event listener that is an uncaught exception. What is borrowed at

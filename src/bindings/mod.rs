@@ -34,6 +34,7 @@ pub fn internals() -> JsValue {
         ("tasks", crate::run::live_tasks()),
         ("awaits", crate::settle::open_awaits()),
         ("deadlines", crate::timer::pending_deadlines()),
+        ("timersAndListeners", crate::timer::held()),
         ("idleControllers", crate::transport::idle_controllers()),
     ] {
         out.set(&JsValue::from_str(key), &JsValue::from(count as u32));

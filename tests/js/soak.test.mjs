@@ -68,6 +68,7 @@ test("a mixed soak and a restarted poller leave no task, await or deadline behin
   }
 
   const left = pkg.__internals();
-  assert.deepEqual({ tasks: left.tasks, awaits: left.awaits, deadlines: left.deadlines }, { tasks: 0, awaits: 0, deadlines: 0 }, "nothing left inside the module");
+  const { tasks, awaits, deadlines, timersAndListeners } = left;
+  assert.deepEqual({ tasks, awaits, deadlines, timersAndListeners }, { tasks: 0, awaits: 0, deadlines: 0, timersAndListeners: 0 }, "nothing left inside the module");
   assert.ok(left.idleControllers <= 8, `the controller pool stays bounded: ${left.idleControllers}`);
 });
