@@ -163,17 +163,46 @@ pub fn spawn_later(future: impl Future<Output = ()> + 'static) {
     spawn_now(Box::pin(body), None);
 }
 
-/// Rejects the promise of every call still running with `error(operation)`. For the panic
-/// hook: the instance is about to be replaced, and its tasks would otherwise never settle.
-/// Skipped if the panic struck while the task list was borrowed.
+thread_local! {
+    /// Promises handed to JS that no task settles (an `events()` iterator's `next()`).
+    static WAITING: RefCell<Slab<Caller>> = RefCell::new(Slab::default());
+}
+
+/// A promise handed to JS that is settled later outside any task: kept where
+/// [`reject_all`] finds it until this is dropped (when the promise is settled).
+pub struct Waiting(u32);
+
+impl Waiting {
+    /// Registers the `reject` of a pending promise of `operation`.
+    pub fn new(operation: &'static str, reject: Function) -> Self {
+        Self(WAITING.with(|w| w.borrow_mut().insert_with(|_, _| (operation, reject)).0))
+    }
+}
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        // `try_with`: nothing to remove while the thread's state is being torn down.
+        let _ = WAITING.try_with(|w| w.try_borrow_mut().map(|mut w| w.remove(self.0)));
+    }
+}
+
+/// Rejects every pending promise of this instance with `error(operation)`: the calls still
+/// running and the [`Waiting`] ones. For the panic hook: the instance is about to be
+/// replaced, and they would otherwise never settle. A list the panic struck while it was
+/// borrowed is skipped.
 pub fn reject_all(error: impl Fn(&'static str) -> JsValue) {
-    let callers: Vec<Caller> = TASKS
+    let mut callers: Vec<Caller> = TASKS
         .try_with(|tasks| {
             let tasks = tasks.try_borrow().ok();
             let callers = tasks.iter().flat_map(|t| t.values());
             callers.filter_map(|task| task.caller.clone()).collect()
         })
         .unwrap_or_default();
+    let _ = WAITING.try_with(|w| {
+        if let Ok(w) = w.try_borrow() {
+            callers.extend(w.values().cloned());
+        }
+    });
     for (operation, reject) in callers {
         let _ = reject.call1(&JsValue::UNDEFINED, &error(operation));
     }

@@ -131,7 +131,8 @@ pub struct Waiter {
 #[derive(Default)]
 pub struct Stream {
     pub queue: RefCell<VecDeque<JsValue>>,
-    pub pending: RefCell<Option<Function>>,
+    /// A waiting `next()`: its `resolve`, and its `reject` kept for the panic hook.
+    pub pending: RefCell<Option<(Function, crate::run::Waiting)>>,
     pub done: Cell<bool>,
     /// Ends the stream when the caller's signal aborts.
     pub abort_link: RefCell<Option<crate::timer::AbortListener>>,
@@ -144,7 +145,7 @@ impl Stream {
             return;
         }
         match self.pending.borrow_mut().take() {
-            Some(resolve) => {
+            Some((resolve, _)) => {
                 let _ = resolve.call1(&JsValue::NULL, &iter_result(value, false));
             }
             None => self.queue.borrow_mut().push_back(value),
@@ -154,7 +155,7 @@ impl Stream {
     /// Ends the iteration: a waiting `next()` resolves `{ done: true }`.
     pub fn end(&self) {
         self.done.set(true);
-        if let Some(resolve) = self.pending.borrow_mut().take() {
+        if let Some((resolve, _)) = self.pending.borrow_mut().take() {
             let _ = resolve.call1(&JsValue::NULL, &iter_result(JsValue::UNDEFINED, true));
         }
     }

@@ -429,8 +429,9 @@ fn iterator(agent: Weak<Agent>, stream: Rc<Stream>, signal: Option<AbortSignal>)
                 return Promise::resolve(&iter_result(JsValue::UNDEFINED, true));
             }
             let stream = stream.clone();
-            Promise::new(&mut |resolve, _| {
-                *stream.pending.borrow_mut() = Some(resolve);
+            Promise::new(&mut |resolve, reject| {
+                let waiting = crate::run::Waiting::new(PollEventsRequest::LOG_NAME, reject);
+                *stream.pending.borrow_mut() = Some((resolve, waiting));
             })
         })
     };

@@ -35,9 +35,11 @@ test("a panic in a promise reaction rejects every pending call with kind 'intern
     const timed = agent.queryCallInfoBeforeAnswer({ timeoutMs: 600 });
     const caller = new AbortController();
     const signalled = agent.queryCallInfoBeforeAnswer({ signal: caller.signal });
+    // And an events() iterator waiting in next() (events are not polled, so none arrives).
+    const waitingNext = agent.events().next();
     const panicked = pkg.__panicForTest(true);
-    const outcomes = await Promise.allSettled([panicked, timed, signalled]);
-    const operations = ["__panicForTest", "queryCallInfoBeforeAnswer", "queryCallInfoBeforeAnswer"];
+    const outcomes = await Promise.allSettled([panicked, timed, signalled, waitingNext]);
+    const operations = ["__panicForTest", "queryCallInfoBeforeAnswer", "queryCallInfoBeforeAnswer", "getAgentEvent"];
     outcomes.forEach((o, i) => {
       assert.equal(o.status, "rejected", `${operations[i]} settled`);
       assert.ok(pkg.isAgentApiError(o.reason), String(o.reason));
