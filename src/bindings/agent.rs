@@ -131,20 +131,22 @@ pub struct Waiter {
 #[derive(Default)]
 pub struct Stream {
     pub queue: RefCell<VecDeque<JsValue>>,
-    /// A waiting `next()`: its `resolve`, and its `reject` kept for the panic hook.
-    pub pending: RefCell<Option<(Function, crate::run::Waiting)>>,
+    /// The waiting `next()` calls, first first: each one's `resolve`, and its `reject` kept
+    /// for the panic hook.
+    pub pending: RefCell<VecDeque<(Function, crate::run::Waiting)>>,
     pub done: Cell<bool>,
     /// Ends the stream when the caller's signal aborts.
     pub abort_link: RefCell<Option<crate::timer::AbortListener>>,
 }
 
 impl Stream {
-    /// Delivers `value` to a waiting `next()`, or buffers it.
+    /// Delivers `value` to the first waiting `next()`, or buffers it.
     pub fn push(&self, value: JsValue) {
         if self.done.get() {
             return;
         }
-        match self.pending.borrow_mut().take() {
+        let waiting = self.pending.borrow_mut().pop_front();
+        match waiting {
             Some((resolve, _)) => {
                 let _ = resolve.call1(&JsValue::NULL, &iter_result(value, false));
             }
@@ -152,10 +154,11 @@ impl Stream {
         }
     }
 
-    /// Ends the iteration: a waiting `next()` resolves `{ done: true }`.
+    /// Ends the iteration: every waiting `next()` resolves `{ done: true }`.
     pub fn end(&self) {
         self.done.set(true);
-        if let Some((resolve, _)) = self.pending.borrow_mut().take() {
+        let waiting = std::mem::take(&mut *self.pending.borrow_mut());
+        for (resolve, _) in waiting {
             let _ = resolve.call1(&JsValue::NULL, &iter_result(JsValue::UNDEFINED, true));
         }
     }

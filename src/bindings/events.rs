@@ -431,7 +431,7 @@ fn iterator(agent: Weak<Agent>, stream: Rc<Stream>, signal: Option<AbortSignal>)
             let stream = stream.clone();
             Promise::new(&mut |resolve, reject| {
                 let waiting = crate::run::Waiting::new(PollEventsRequest::LOG_NAME, reject);
-                *stream.pending.borrow_mut() = Some((resolve, waiting));
+                stream.pending.borrow_mut().push_back((resolve, waiting));
             })
         })
     };
