@@ -175,15 +175,16 @@ impl AgentClient {
         #[wasm_bindgen(unchecked_optional_param_type = "SignInOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
         let agent = self.agent.clone();
-        let request = decode::<SignInExRequest>("loginEx", "request", &request);
-        crate::run::promise_later(SignInExRequest::LOG_NAME, async move {
+        let operation = SignInExRequest::LOG_NAME;
+        let request = decode::<SignInExRequest>(operation, "request", &request);
+        crate::run::promise_later(operation, async move {
             let op = request?;
-            let flags = SignInFlags::take("loginEx", options)?;
+            let flags = SignInFlags::take(operation, options)?;
             let result = signing_in(&agent, &op, &flags.opts).await?;
             if flags.start_events {
                 start_poller(&agent, None);
             }
-            Ok(encode("loginEx", &result)?)
+            Ok(encode(operation, &result)?)
         })
     }
 
@@ -195,10 +196,11 @@ impl AgentClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
         let agent = self.agent.clone();
-        crate::run::promise_later(SignOutRequest::LOG_NAME, async move {
-            let opts = super::convert::options("logout", options.as_ref())?;
+        let operation = SignOutRequest::LOG_NAME;
+        crate::run::promise_later(operation, async move {
+            let opts = super::convert::options(operation, options.as_ref())?;
             let mut phase = agent.phase.get();
-            phase.begin_sign_out("logout")?;
+            phase.begin_sign_out(operation)?;
             agent.phase.set(phase);
             super::events::stop_poller(&agent, StopReason::Stopped);
             let result = call(
@@ -219,7 +221,7 @@ impl AgentClient {
             if signed_out {
                 agent.client.clear_guid();
             }
-            Ok(result?.to_js("logout")?)
+            Ok(result?.to_js(operation)?)
         })
     }
 
@@ -231,8 +233,9 @@ impl AgentClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
         let agent = self.agent.clone();
-        crate::run::promise_later(UpdateGuidRequest::LOG_NAME, async move {
-            let opts = super::convert::options("updateGuid", options.as_ref())?;
+        let operation = UpdateGuidRequest::LOG_NAME;
+        crate::run::promise_later(operation, async move {
+            let opts = super::convert::options(operation, options.as_ref())?;
             let new = call(
                 &agent.client,
                 &UpdateGuidRequest,
@@ -243,7 +246,7 @@ impl AgentClient {
             agent
                 .client
                 .set_guid(new.guid.as_str())
-                .map_err(|e| Error::decode("updateGuid", "result.guid", e.to_string()))?;
+                .map_err(|e| Error::decode(operation, "result.guid", e.to_string()))?;
             let mut phase = agent.phase.get();
             phase.finish(true);
             agent.phase.set(phase);
