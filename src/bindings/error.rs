@@ -174,23 +174,10 @@ fn install_panic_recovery() {
     }));
 }
 
-/// The error a pending call gets when a panic restarts the module. Built with no cache or
-/// table of the package (the panic may have struck while one was borrowed).
+/// The error a pending call gets when a panic restarts the module. [`to_js`] is safe here:
+/// the one cache it uses ([`js_text`]) gives an uncached copy if the panic left it borrowed.
 fn internal_error(operation: &'static str) -> JsValue {
-    let err = Error::new(operation, ErrorKind::Internal);
-    let js = js_sys::Error::new(&err.to_string());
-    js.set_name("AgentApiError");
-    let _ = Reflect::set(
-        &js,
-        &JsValue::from_str("kind"),
-        &JsValue::from_str(err.kind_name()),
-    );
-    let _ = Reflect::set(
-        &js,
-        &JsValue::from_str("operation"),
-        &JsValue::from_str(operation),
-    );
-    js.into()
+    to_js(&Error::new(operation, ErrorKind::Internal))
 }
 
 /// Test-only trigger (hidden from the TypeScript declarations): panics inside the module so
