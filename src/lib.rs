@@ -31,6 +31,8 @@ mod js_object;
 #[cfg(target_arch = "wasm32")]
 mod js_text;
 #[cfg(target_arch = "wasm32")]
+mod registry;
+#[cfg(target_arch = "wasm32")]
 mod run;
 #[cfg(target_arch = "wasm32")]
 mod settle;

@@ -7,6 +7,7 @@
 //! `fetch` starts at once, and a wake (it comes from a promise handler, see [`crate::settle`])
 //! polls the task right there, in that handler's microtask (about 2 µs less work a call).
 
+use crate::registry::{count, register, snapshot, unregister};
 use crate::slab::Slab;
 use js_sys::{Function, Promise};
 use std::cell::{Cell, RefCell};
@@ -175,14 +176,13 @@ pub struct Waiting(u32);
 impl Waiting {
     /// Registers the `reject` of a pending promise of `operation`.
     pub fn new(operation: &'static str, reject: Function) -> Self {
-        Self(WAITING.with(|w| w.borrow_mut().insert_with(|_, _| (operation, reject)).0))
+        Self(register(&WAITING, (operation, reject)))
     }
 }
 
 impl Drop for Waiting {
     fn drop(&mut self) {
-        // `try_with`: nothing to remove while the thread's state is being torn down.
-        let _ = WAITING.try_with(|w| w.try_borrow_mut().map(|mut w| w.remove(self.0)));
+        unregister(&WAITING, self.0);
     }
 }
 
@@ -191,19 +191,10 @@ impl Drop for Waiting {
 /// replaced, and they would otherwise never settle. A list the panic struck while it was
 /// borrowed is skipped.
 pub fn reject_all(error: impl Fn(&'static str) -> JsValue) {
-    let mut callers: Vec<Caller> = TASKS
-        .try_with(|tasks| {
-            let tasks = tasks.try_borrow().ok();
-            let callers = tasks.iter().flat_map(|t| t.values());
-            callers.filter_map(|task| task.caller.clone()).collect()
-        })
-        .unwrap_or_default();
-    let _ = WAITING.try_with(|w| {
-        if let Ok(w) = w.try_borrow() {
-            callers.extend(w.values().cloned());
-        }
-    });
-    for (operation, reject) in callers {
+    let tasks = snapshot(&TASKS)
+        .into_iter()
+        .filter_map(|task| task.caller.clone());
+    for (operation, reject) in tasks.chain(snapshot(&WAITING)) {
         let _ = reject.call1(&JsValue::UNDEFINED, &error(operation));
     }
 }
@@ -216,7 +207,7 @@ async fn next_microtask() {
 
 /// How many tasks are running or waiting.
 pub fn live_tasks() -> usize {
-    TASKS.with(|tasks| tasks.borrow().len())
+    count(&TASKS)
 }
 
 #[cfg(test)]

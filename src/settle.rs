@@ -92,7 +92,7 @@ fn settle(key: f64, outcome: Result<JsValue, JsValue>) {
 
 /// How many awaits are pending or settled but not yet taken.
 pub fn open_awaits() -> usize {
-    SLOTS.with(|slots| slots.borrow().len())
+    crate::registry::count(&SLOTS)
 }
 
 /// The outcome of a promise: its value, or what it was rejected with.

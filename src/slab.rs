@@ -2,7 +2,7 @@
 //! promises (`settle`) and the running calls (`run`): both hand a handle to JS-driven code
 //! (a bound promise handler, a waker) that may come back after its value is gone. Removing a
 //! value bumps its slot's generation, so an old handle never finds a later value stored in
-//! the same slot.
+//! the same slot. Kept in a thread-local, a slab is a registry (`registry.rs`).
 
 /// A slab of `T` with generation-checked slots.
 #[derive(Debug)]

@@ -2,6 +2,7 @@
 //! is cleared when dropped, so no callback outlives its owner. [`Deadline`]s (the per-call
 //! timeouts) share one timer, so a call costs no `setTimeout`, `clearTimeout` or closure.
 
+use crate::registry::{count, register, snapshot, unregister};
 use crate::slab::Slab;
 use js_sys::Promise;
 use std::cell::{Cell, RefCell};
@@ -19,6 +20,7 @@ extern "C" {
 }
 
 /// What JS holds of this instance: a pending `setTimeout`, or an `abort` listener.
+#[derive(Clone)]
 enum Held {
     Timeout(JsValue),
     Listener(AbortSignal, JsValue),
@@ -29,18 +31,9 @@ thread_local! {
     static HELD: RefCell<Slab<Held>> = RefCell::new(Slab::default());
 }
 
-fn hold(held: Held) -> u32 {
-    HELD.with(|h| h.borrow_mut().insert_with(|_, _| held).0)
-}
-
-fn release(index: u32) {
-    // `try_with`: nothing to release while the thread's state is being torn down.
-    let _ = HELD.try_with(|h| h.try_borrow_mut().map(|mut h| h.remove(index)));
-}
-
 /// How many [`Timer`]s and [`AbortListener`]s are alive.
 pub fn held() -> usize {
-    HELD.with(|h| h.borrow().len())
+    count(&HELD)
 }
 
 /// Clears every pending timer and removes every `abort` listener of this instance: for the
@@ -53,17 +46,15 @@ pub fn disarm_all() {
             clear_timeout(&id);
         }
     });
-    let _ = HELD.try_with(|h| {
-        for held in h.try_borrow().iter().flat_map(|h| h.values()) {
-            match held {
-                Held::Timeout(id) => clear_timeout(id),
-                Held::Listener(signal, callback) => {
-                    let _ = signal
-                        .remove_event_listener_with_callback("abort", callback.unchecked_ref());
-                }
+    for held in snapshot(&HELD) {
+        match held {
+            Held::Timeout(id) => clear_timeout(&id),
+            Held::Listener(signal, callback) => {
+                let _ =
+                    signal.remove_event_listener_with_callback("abort", callback.unchecked_ref());
             }
         }
-    });
+    }
 }
 
 /// A pending `setTimeout`, cleared on drop.
@@ -84,7 +75,7 @@ impl Timer {
         });
         let id = set_timeout(callback.as_ref().unchecked_ref(), ms.max(0.0));
         Self {
-            held: hold(Held::Timeout(id.clone())),
+            held: register(&HELD, Held::Timeout(id.clone())),
             id,
             _callback: callback,
         }
@@ -93,7 +84,7 @@ impl Timer {
 
 impl Drop for Timer {
     fn drop(&mut self) {
-        release(self.held);
+        unregister(&HELD, self.held);
         clear_timeout(&self.id);
     }
 }
@@ -227,7 +218,7 @@ impl AbortListener {
         let held = Held::Listener(signal.clone(), callback.as_ref().clone());
         Self {
             signal: signal.clone(),
-            held: hold(held),
+            held: register(&HELD, held),
             callback,
         }
     }
@@ -235,7 +226,7 @@ impl AbortListener {
 
 impl Drop for AbortListener {
     fn drop(&mut self) {
-        release(self.held);
+        unregister(&HELD, self.held);
         let _ = self
             .signal
             .remove_event_listener_with_callback("abort", self.callback.as_ref().unchecked_ref());

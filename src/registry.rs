@@ -1,0 +1,36 @@
+//! A [`Slab`] kept in a thread-local: the running calls (`run`), the awaited promises
+//! (`settle`), the live timers and listeners (`timer`) and the promises waiting outside any
+//! call (`run::Waiting`). The panic hook walks them to take back what JS still holds of the
+//! instance; for it, reading a registry never fails (one the panic left borrowed reads as
+//! empty).
+
+use crate::slab::Slab;
+use std::cell::RefCell;
+use std::thread::LocalKey;
+
+/// A [`Slab`] in a thread-local: the running calls, the awaited promises, the live timers
+/// and listeners, the promises waiting outside any call.
+pub type Registry<T> = LocalKey<RefCell<Slab<T>>>;
+
+/// Stores `value` in `registry`; returns its slot index.
+pub fn register<T>(registry: &'static Registry<T>, value: T) -> u32 {
+    registry.with(|r| r.borrow_mut().insert_with(|_, _| value).0)
+}
+
+/// Frees slot `index` of `registry`. Does nothing while the thread's state is being torn
+/// down, or while the registry is borrowed (only possible after a panic).
+pub fn unregister<T>(registry: &'static Registry<T>, index: u32) {
+    let _ = registry.try_with(|r| r.try_borrow_mut().map(|mut r| r.remove(index)));
+}
+
+/// How many values `registry` holds.
+pub fn count<T>(registry: &'static Registry<T>) -> usize {
+    registry.with(|r| r.borrow().len())
+}
+
+/// A copy of every value in `registry`, for the panic hook: none if the panic struck while
+/// the registry was borrowed.
+pub fn snapshot<T: Clone>(registry: &'static Registry<T>) -> Vec<T> {
+    let copy = registry.try_with(|r| r.try_borrow().map(|r| r.values().cloned().collect()));
+    copy.ok().and_then(Result::ok).unwrap_or_default()
+}
