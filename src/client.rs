@@ -5,7 +5,7 @@ use crate::cms::{CmsCredentials, DownloadRecordFileRequest};
 use crate::config::{self, BaseUrl};
 use crate::de::{Int, Text};
 use crate::error::{Error, ValidationError};
-use crate::http::{guid_from_set_guid, HttpRequest, ResponseHead};
+use crate::http::{guid_from_set_guid, BodyLimit, HttpRequest, ResponseHead};
 use crate::operation::{self, Operation};
 use crate::validation::{self, AgentId};
 use cec_agent_derive::Decode;
@@ -18,6 +18,10 @@ pub const MAX_GUID_LEN: usize = 256;
 pub const AGENT_CLIENT: &str = "AgentClient";
 /// Operation name of configuration errors raised by `new CmsClient(...)`.
 pub const CMS_CLIENT: &str = "CmsClient";
+/// The `AgentClient` option limiting an answer's size.
+pub const MAX_RESPONSE_BYTES: &str = "maxResponseBytes";
+/// The `CmsClient` option limiting a buffered recording's size.
+pub const MAX_RECORDING_BYTES: &str = "maxRecordingBytes";
 
 /// Configuration of an [`AgentClient`](GatewayClient).
 #[derive(Clone, Decode, Tsify)]
@@ -44,6 +48,11 @@ pub struct AgentClientConfig {
     /// Event-poller settings.
     #[tsify(optional)]
     pub events: Option<crate::session::EventsConfig>,
+    /// Largest response body read, in bytes (default 1 MiB, 1024..=2^31): reading stops and
+    /// the call rejects with kind "decode" past it, so no answer can exhaust memory.
+    #[serde(rename = "maxResponseBytes")]
+    #[tsify(optional, type = "number")]
+    pub max_response_bytes: Option<Int>,
 }
 
 impl std::fmt::Debug for AgentClientConfig {
@@ -74,6 +83,7 @@ pub struct GatewayClient {
     guid_changes: std::cell::Cell<u64>,
     poll_timing: crate::session::PollTiming,
     poll_timeout_ms: u32,
+    body_limit: BodyLimit,
 }
 
 impl std::fmt::Debug for GatewayClient {
@@ -108,6 +118,15 @@ impl GatewayClient {
             guid_changes: std::cell::Cell::new(0),
             poll_timing,
             poll_timeout_ms,
+            body_limit: BodyLimit {
+                bytes: config::body_limit(
+                    MAX_RESPONSE_BYTES,
+                    config.max_response_bytes,
+                    config::DEFAULT_MAX_RESPONSE_BYTES,
+                )
+                .map_err(v)?,
+                option: MAX_RESPONSE_BYTES,
+            },
         };
         if let Some(g) = config.guid {
             client.set_guid(&g).map_err(v)?;
@@ -154,6 +173,11 @@ impl GatewayClient {
         options.timeout_ms.unwrap_or(self.timeout_ms)
     }
 
+    /// The most bytes an answer may have (`maxResponseBytes`).
+    pub fn body_limit(&self) -> BodyLimit {
+        self.body_limit
+    }
+
     /// The event poller's timing and per-poll timeout.
     pub fn poll_settings(&self) -> (crate::session::PollTiming, u32) {
         (self.poll_timing, self.poll_timeout_ms)
@@ -197,6 +221,11 @@ pub struct CmsClientConfig {
     #[serde(rename = "allowInsecureHttp")]
     #[tsify(optional)]
     pub allow_insecure_http: Option<bool>,
+    /// Largest recording `downloadRecordFile` buffers, in bytes (default 512 MiB,
+    /// 1024..=2^31); the bytes stay in JS memory, never in the module's.
+    #[serde(rename = "maxRecordingBytes")]
+    #[tsify(optional, type = "number")]
+    pub max_recording_bytes: Option<Int>,
 }
 
 impl std::fmt::Debug for CmsClientConfig {
@@ -214,6 +243,7 @@ pub struct CmsClient {
     base_url: BaseUrl,
     credentials: CmsCredentials,
     timeout_ms: u32,
+    body_limit: BodyLimit,
 }
 
 impl CmsClient {
@@ -228,11 +258,26 @@ impl CmsClient {
         )
         .map_err(v)?;
         let credentials = CmsCredentials::new(config.access_key, config.secret_key).map_err(v)?;
+        let bytes = config::body_limit(
+            MAX_RECORDING_BYTES,
+            config.max_recording_bytes,
+            config::DEFAULT_MAX_RECORDING_BYTES,
+        )
+        .map_err(v)?;
         Ok(Self {
             base_url,
             credentials,
             timeout_ms,
+            body_limit: BodyLimit {
+                bytes,
+                option: MAX_RECORDING_BYTES,
+            },
         })
+    }
+
+    /// The most bytes a recording may have (`maxRecordingBytes`).
+    pub fn body_limit(&self) -> BodyLimit {
+        self.body_limit
     }
 
     /// The timeout for a call with `options`.

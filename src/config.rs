@@ -9,6 +9,14 @@ pub const DEFAULT_GATEWAY_TIMEOUT_MS: u32 = 30_000;
 pub const DEFAULT_CMS_TIMEOUT_MS: u32 = 120_000;
 /// Largest accepted timeout (10 minutes).
 pub const MAX_TIMEOUT_MS: u32 = 600_000;
+/// Default `maxResponseBytes` (1 MiB): a CC-Gateway JSON answer is a few KB, a long call list
+/// tens of KB, so only a faulty or hostile server reaches it.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u32 = 1 << 20;
+/// Default `maxRecordingBytes` (512 MiB): an hour of 8 kHz 16-bit audio is about 58 MB, of
+/// 16 kHz stereo about 230 MB.
+pub const DEFAULT_MAX_RECORDING_BYTES: u32 = 512 << 20;
+/// Smallest and largest body limits accepted (1 KiB, 2 GiB).
+pub const BODY_LIMIT_RANGE: std::ops::RangeInclusive<u32> = 1024..=(1 << 31);
 
 /// A validated base URL: `https://host[:port][/prefix]`, without a trailing slash.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,6 +153,31 @@ pub fn connection(
     Ok((base, timeout))
 }
 
+/// Validates an optional body limit in bytes: an integer in [`BODY_LIMIT_RANGE`], `default`
+/// when absent.
+pub fn body_limit(
+    field: &str,
+    value: Option<crate::de::Int>,
+    default: u32,
+) -> Result<u32, ValidationError> {
+    let Some(crate::de::Int(value)) = value else {
+        return Ok(default);
+    };
+    match u32::try_from(value) {
+        Ok(v) if BODY_LIMIT_RANGE.contains(&v) => Ok(v),
+        _ => Err(invalid(
+            field,
+            "range",
+            format!(
+                "must be in {}..={} bytes",
+                BODY_LIMIT_RANGE.start(),
+                BODY_LIMIT_RANGE.end()
+            ),
+            value.to_string(),
+        )),
+    }
+}
+
 /// Validates a timeout in milliseconds: an integer in `1..=MAX_TIMEOUT_MS`.
 pub fn timeout_ms(field: &str, value: i64) -> Result<u32, ValidationError> {
     match u32::try_from(value) {
@@ -217,6 +250,18 @@ mod tests {
             "https://[::1]x",
         ] {
             assert!(BaseUrl::parse("baseUrl", bad, true).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn body_limit_bounds() {
+        use crate::de::Int;
+        assert_eq!(body_limit("maxResponseBytes", None, 7), Ok(7));
+        assert_eq!(body_limit("maxResponseBytes", Some(Int(1024)), 7), Ok(1024));
+        assert_eq!(body_limit("m", Some(Int(1 << 31)), 7), Ok(1 << 31));
+        for bad in [1023, (1 << 31) + 1, -1, 0] {
+            let e = body_limit("maxResponseBytes", Some(Int(bad)), 7).unwrap_err();
+            assert_eq!((e.field.as_str(), e.rule), ("maxResponseBytes", "range"));
         }
     }
 

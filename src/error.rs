@@ -82,6 +82,11 @@ pub enum ErrorKind {
     Internal,
 }
 
+/// Longest server `message` / `resultDesc` an error carries (as HTTP bodies: 200 characters).
+pub const MAX_SERVER_MESSAGE_CHARS: usize = 200;
+/// Longest `retcode` / `resultCode` an error carries: twice the longest documented one.
+pub const MAX_RETCODE_CHARS: usize = 24;
+
 /// An error from one operation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Error {
@@ -103,14 +108,31 @@ impl Error {
         Self::new(operation, ErrorKind::Validation(err))
     }
 
-    /// A service error for `retcode`, with its documented meaning looked up.
+    /// A service error for `retcode`, with its documented meaning looked up. The server's
+    /// code and message are cut to [`MAX_RETCODE_CHARS`] and [`MAX_SERVER_MESSAGE_CHARS`], so
+    /// a hostile answer cannot make an error (or a log entry) of megabytes.
     pub fn service(operation: &'static str, retcode: &str, message: &str) -> Self {
+        Self::service_with(
+            operation,
+            retcode,
+            message,
+            crate::retcode::meaning(retcode),
+        )
+    }
+
+    /// [`Error::service`] with the meaning given (CC-CMS codes have no table).
+    pub fn service_with(
+        operation: &'static str,
+        retcode: &str,
+        message: &str,
+        meaning: Option<&'static str>,
+    ) -> Self {
         Self::new(
             operation,
             ErrorKind::Service {
-                retcode: retcode.to_owned(),
-                message: message.to_owned(),
-                meaning: crate::retcode::meaning(retcode),
+                retcode: snippet(retcode, MAX_RETCODE_CHARS),
+                message: snippet(message, MAX_SERVER_MESSAGE_CHARS),
+                meaning,
             },
         )
     }
@@ -223,6 +245,29 @@ mod tests {
         );
         let unknown = Error::service("intercept", "123-456", "");
         assert_eq!(unknown.to_string(), "intercept: retcode 123-456");
+    }
+
+    #[test]
+    fn service_errors_stay_small_whatever_the_server_sends() {
+        let e = Error::service("intercept", &"9".repeat(10_000), &"m".repeat(4 << 20));
+        let ErrorKind::Service {
+            retcode, message, ..
+        } = &e.kind
+        else {
+            panic!("{e:?}")
+        };
+        assert_eq!(
+            retcode.chars().count(),
+            MAX_RETCODE_CHARS + 1,
+            "cut, with an ellipsis"
+        );
+        assert_eq!(message.chars().count(), MAX_SERVER_MESSAGE_CHARS + 1);
+        assert!(e.to_string().len() < 1_000);
+        // Documented codes are far shorter than the cut.
+        let known = Error::service("beginNetPlay", "500-007", "busy");
+        assert!(
+            matches!(known.kind, ErrorKind::Service { ref retcode, meaning: Some(_), .. } if retcode == "500-007")
+        );
     }
 
     #[test]

@@ -84,6 +84,57 @@ impl HttpRequest {
     }
 }
 
+/// What a refused redirect's error says of its `Location`: the target's origin
+/// (`scheme://host[:port]`, never its path, query or user info), "the same origin" for a
+/// relative reference, or nothing readable.
+pub fn redirect_target(location: Option<&str>) -> String {
+    let Some(location) = location.map(str::trim).filter(|l| !l.is_empty()) else {
+        return "a Location the runtime does not expose".to_owned();
+    };
+    let Some((scheme, rest)) = crate::text::split_once(location, "://") else {
+        return "a path on the same origin".to_owned();
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    crate::error::quoted_snippet(&format!("{scheme}://{host}"), 100)
+}
+
+#[cfg(test)]
+mod redirect_tests {
+    use super::redirect_target;
+
+    #[test]
+    fn a_redirect_names_only_the_target_origin() {
+        assert_eq!(
+            redirect_target(Some(
+                "http://user:pw@other.example:8080/login?Guid=secret#x"
+            )),
+            "\"http://other.example:8080\""
+        );
+        assert_eq!(
+            redirect_target(Some("https://other?token=1")),
+            "\"https://other\""
+        );
+        assert_eq!(
+            redirect_target(Some("/elsewhere?x=1")),
+            "a path on the same origin"
+        );
+        assert_eq!(
+            redirect_target(None),
+            "a Location the runtime does not expose"
+        );
+    }
+}
+
+/// The most bytes a body may have, and the option that sets it (named in the error).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BodyLimit {
+    /// Largest body accepted, in bytes.
+    pub bytes: u32,
+    /// The client option that sets it (`maxResponseBytes`).
+    pub option: &'static str,
+}
+
 /// Status and the response headers the client reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ResponseHead {

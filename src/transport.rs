@@ -5,10 +5,10 @@
 //! abort listener are removed when the call ends, so no closure or timer outlives it.
 
 use crate::error::{snippet, Error, ErrorKind};
-use crate::http::{HttpRequest, ResponseHead, Service, AUTHORIZATION};
+use crate::http::{BodyLimit, HttpRequest, ResponseHead, Service, AUTHORIZATION};
 use crate::js_object::plain_object;
 use crate::js_text::js_text;
-use crate::settle::{settled, Thenable};
+use crate::settle::settled;
 use crate::timer::{AbortListener, Deadline};
 use js_sys::{Object, Promise, Reflect, Uint8Array};
 use std::cell::Cell;
@@ -34,12 +34,17 @@ extern "C" {
     fn set_body(this: &FetchInit, value: &JsValue);
     #[wasm_bindgen(method, setter = signal)]
     fn set_signal(this: &FetchInit, value: &AbortSignal);
+    #[wasm_bindgen(method, setter = redirect)]
+    fn set_redirect(this: &FetchInit, value: &JsValue);
 
-    /// A function that `bind` makes from another.
-    #[wasm_bindgen(extends = js_sys::Function)]
-    type Method;
-    #[wasm_bindgen(method, js_name = bind)]
-    fn bind_to(this: &Method, receiver: &JsValue) -> js_sys::Function;
+    /// A body stream, seen only for `getReader`.
+    type BodyStream;
+    #[wasm_bindgen(method, catch, js_name = getReader)]
+    fn get_reader(this: &BodyStream) -> Result<BodyReader, JsValue>;
+    /// A `ReadableStreamDefaultReader`.
+    type BodyReader;
+    #[wasm_bindgen(method, catch)]
+    fn read(this: &BodyReader) -> Result<Promise, JsValue>;
 
     /// A response's `Headers`.
     #[wasm_bindgen(extends = Object)]
@@ -57,6 +62,16 @@ pub enum Failure {
     Timeout(u32),
     /// The caller's signal fired.
     Aborted,
+    /// The server answered with a redirect, which is never followed (nothing documents one,
+    /// and following it would send the `Guid` or the C2 signature elsewhere).
+    Redirect {
+        /// The 3xx status, or 0 where a browser hides it (an opaque redirect).
+        status: u16,
+        /// What the error says of the target ([`crate::http::redirect_target`]).
+        target: String,
+    },
+    /// The body grew past the client's limit; reading stopped there.
+    TooLarge(BodyLimit),
 }
 
 impl Failure {
@@ -66,6 +81,20 @@ impl Failure {
             Failure::Network(message) => ErrorKind::Network { message },
             Failure::Timeout(timeout_ms) => ErrorKind::Timeout { timeout_ms },
             Failure::Aborted => ErrorKind::Aborted,
+            Failure::Redirect { status, target } => ErrorKind::Http {
+                status,
+                body: format!(
+                    "redirect to {target} not followed: CC-Gateway and CC-CMS answer directly, \
+                     so the request was not sent anywhere else"
+                ),
+            },
+            Failure::TooLarge(limit) => ErrorKind::Decode {
+                path: "body".to_owned(),
+                message: format!(
+                    "longer than {} ({} bytes); reading stopped there",
+                    limit.option, limit.bytes
+                ),
+            },
         };
         Error::new(operation, kind)
     }
@@ -128,10 +157,12 @@ pub fn is_aborted(signal: &AbortSignal) -> bool {
     read_aborted(signal).unwrap_or(true)
 }
 
-/// Sends `req` and reads the whole body, within `timeout_ms`, unless `caller` aborts first.
+/// Sends `req` and reads the whole body, at most `limit` bytes of it, within `timeout_ms`,
+/// unless `caller` aborts first.
 pub async fn send(
     req: &HttpRequest,
     timeout_ms: u32,
+    limit: BodyLimit,
     caller: Option<&AbortSignal>,
 ) -> Result<Response, Failure> {
     if caller.is_some_and(is_aborted) {
@@ -139,9 +170,15 @@ pub async fn send(
     }
     let (controller, uses) = controllers::take().map_err(network)?;
     let guard = CancelGuard::arm(&controller, timeout_ms, caller);
-    let result = exchange(req, &controller.signal()).await;
+    let deadline = js_sys::Date::now() + f64::from(timeout_ms);
+    let result = exchange(req, &controller.signal(), limit, deadline).await;
     let fired = guard.fired.get();
     drop(guard);
+    if result.is_err() {
+        // Whatever is left of the response (a redirect's or an over-long body) is dropped
+        // with the connection; an aborted controller is never handed out again.
+        controller.abort();
+    }
     if fired == Fired::Nothing {
         // The exchange is over (body read or failed) and the signal never fired.
         controllers::give_back(controller, uses);
@@ -150,6 +187,7 @@ pub async fn send(
         (Ok(response), _) => Ok(response),
         (Err(_), Fired::Timeout) => Err(Failure::Timeout(timeout_ms)),
         (Err(_), Fired::Aborted) => Err(Failure::Aborted),
+        (Err(Failure::Timeout(_)), Fired::Nothing) => Err(Failure::Timeout(timeout_ms)),
         (Err(e), Fired::Nothing) => Err(e),
     }
 }
@@ -274,6 +312,9 @@ pub fn request_init(req: &HttpRequest, signal: Option<&AbortSignal>) -> FetchIni
     let init: FetchInit = Object::new().unchecked_into();
     init.set_method(&js_text(req.method.as_str()));
     init.set_headers(&headers);
+    // A redirect comes back as a response (Node: the 3xx; browsers: an opaque redirect),
+    // never followed with the `Guid`, the password or the signature (see `exchange`).
+    init.set_redirect(&js_text("manual"));
     if let Some(body) = &req.body {
         // As bytes: a copy out of wasm memory, cheaper than decoding it into a JS string.
         init.set_body(&Uint8Array::from(body.as_bytes()));
@@ -284,52 +325,41 @@ pub fn request_init(req: &HttpRequest, signal: Option<&AbortSignal>) -> FetchIni
     init
 }
 
-thread_local! {
-    /// `response => response.arrayBuffer()` as a native function:
-    /// `Function.prototype.call.bind(Response.prototype.arrayBuffer)` (`None` without a global
-    /// `Response`). Chained to the `fetch` promise, it starts reading the body in the very
-    /// microtask the response arrives in, as `await (await fetch()).arrayBuffer()` does.
-    static READ_BODY: Option<js_sys::Function> = read_body_function();
-}
-
-fn read_body_function() -> Option<js_sys::Function> {
-    let get = |from: &JsValue, key: &str| Reflect::get(from, &JsValue::from_str(key)).ok();
-    let prototype = get(&get(&js_sys::global(), "Response")?, "prototype")?;
-    let array_buffer = get(&prototype, "arrayBuffer")?;
-    let call = get(&array_buffer, "call")?;
-    (array_buffer.is_function() && call.is_function())
-        .then(|| call.unchecked_into::<Method>().bind_to(&array_buffer))
-}
-
-async fn exchange(req: &HttpRequest, signal: &AbortSignal) -> Result<Response, Failure> {
+async fn exchange(
+    req: &HttpRequest,
+    signal: &AbortSignal,
+    limit: BodyLimit,
+    deadline: f64,
+) -> Result<Response, Failure> {
     let init = request_init(req, Some(signal));
     let fetching = global_fetch(&js_text(&req.url), &init).map_err(network)?;
-    // Both awaits take their handlers now, so no rejection is ever unhandled. With the body
-    // chained to the response, the task wakes once, when the body is in: the response has
-    // settled by then and is taken without another wake.
-    let responded = settled(&fetching);
-    let reading = READ_BODY.with(|read| {
-        read.as_ref()
-            .map(|read| settled(&fetching.unchecked_ref::<Thenable>().then(read)))
-    });
-    let body = match reading {
-        Some(reading) => Some(reading.await),
-        None => None,
-    };
-    // A failed fetch fails the body read too: its own error is the one reported.
-    let response: web_sys::Response =
-        responded.await.map_err(network)?.dyn_into().map_err(|_| {
+    let response: web_sys::Response = settled(&fetching)
+        .await
+        .map_err(network)?
+        .dyn_into()
+        .map_err(|_| {
             Failure::Network("fetch resolved to something that is not a Response".to_owned())
         })?;
-    let buffer = match body {
-        Some(body) => body,
-        None => settled(&response.array_buffer().map_err(network)?).await,
-    }
-    .map_err(network)?;
+    let status = response.status();
     let headers: ResponseHeaders = response.headers().unchecked_into();
     let read = |name: &str| headers.get(&js_text(name)).ok().flatten();
+    // `type` is "opaqueredirect" for a redirect a browser refused to follow.
+    let opaque = Reflect::get(&response, &js_text("type"))
+        .ok()
+        .and_then(|t| t.as_string())
+        .as_deref()
+        == Some("opaqueredirect");
+    if opaque || (300..400).contains(&status) {
+        let target = crate::http::redirect_target(read("location").as_deref());
+        return Err(Failure::Redirect { status, target });
+    }
+    let declared = read("content-length").and_then(|n| n.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > u64::from(limit.bytes)) {
+        return Err(Failure::TooLarge(limit));
+    }
+    let body = read_body(&response, limit, deadline).await?;
     let head = ResponseHead {
-        status: response.status(),
+        status,
         content_type: read("content-type"),
         set_guid: (req.service == Service::Gateway)
             .then(|| read("set-guid"))
@@ -338,10 +368,60 @@ async fn exchange(req: &HttpRequest, signal: &AbortSignal) -> Result<Response, F
             .then(|| read("content-disposition"))
             .flatten(),
     };
-    Ok(Response {
-        head,
-        body: Uint8Array::new(&buffer),
-    })
+    Ok(Response { head, body })
+}
+
+/// Reads `response`'s body chunk by chunk into JS memory (none of it enters the module),
+/// stopping as soon as it passes `limit` or `deadline` (a `Date.now()` value). Checking the
+/// deadline on every chunk bounds the read even where a fast endless body keeps the page's
+/// timers from running, as `arrayBuffer()` did in Chromium.
+async fn read_body(
+    response: &web_sys::Response,
+    limit: BodyLimit,
+    deadline: f64,
+) -> Result<Uint8Array, Failure> {
+    // `response.body`: a `ReadableStream`, or `null` for no body.
+    let stream = Reflect::get(response, &js_text("body")).unwrap_or_default();
+    if stream.is_null() || stream.is_undefined() {
+        return Ok(Uint8Array::new_with_length(0));
+    }
+    let reader = stream
+        .unchecked_into::<BodyStream>()
+        .get_reader()
+        .map_err(network)?;
+    let chunks = js_sys::Array::new();
+    let mut total: u32 = 0;
+    loop {
+        let step = settled(&reader.read().map_err(network)?)
+            .await
+            .map_err(network)?;
+        let field = |key: &str| Reflect::get(&step, &js_text(key)).unwrap_or_default();
+        if field("done").as_bool() != Some(false) {
+            break;
+        }
+        let chunk: Uint8Array = field("value")
+            .dyn_into()
+            .map_err(|_| Failure::Network("the body stream gave a non-byte chunk".to_owned()))?;
+        total = match total.checked_add(chunk.length()) {
+            Some(t) if t <= limit.bytes => t,
+            _ => return Err(Failure::TooLarge(limit)),
+        };
+        if js_sys::Date::now() > deadline {
+            return Err(Failure::Timeout(0));
+        }
+        chunks.push(&chunk);
+    }
+    if chunks.length() == 1 {
+        return Ok(chunks.get(0).unchecked_into());
+    }
+    let body = Uint8Array::new_with_length(total);
+    let mut at = 0;
+    for chunk in chunks.iter() {
+        let chunk: Uint8Array = chunk.unchecked_into();
+        body.set(&chunk, at);
+        at += chunk.length();
+    }
+    Ok(body)
 }
 
 /// Describes a JS failure value: `message`, plus Node's `cause` (`ECONNREFUSED`, `UND_ERR_SOCKET`).

@@ -45,7 +45,8 @@ pub async fn exchange(
         let sent_with = client.guid_changes();
         let http = prepare()?;
         let carried_guid = http.header("Guid").is_some();
-        let response = log::exchange(operation, &http, timeout_ms, signal).await?;
+        let response =
+            log::exchange(operation, &http, timeout_ms, client.body_limit(), signal).await?;
         client.take_rotated_guid(&response.head);
         let answer = Answer {
             head: response.head,

@@ -2,7 +2,10 @@
 
 use super::convert::{decode, encode, options};
 use crate::client::{self, CmsClientConfig, CMS_CLIENT};
-use crate::cms::{classify, failure, DownloadRecordFileRequest, DOWNLOAD_RECORD_FILE, SNIFF_LEN};
+use crate::cms::{
+    check_complete, classify, failure, DownloadRecordFileRequest, DOWNLOAD_RECORD_FILE, SNIFF_LEN,
+    ZIP_TAIL_LEN,
+};
 use js_sys::Reflect;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -12,6 +15,9 @@ const TS_DOWNLOAD: &'static str = r#"
 /** A downloaded recording: the bytes (kept in JS memory, not copied through WASM) and what they are. */
 export interface RecordingDownload extends RecordingMeta { bytes: Uint8Array; }
 "#;
+
+/// Most bytes of a body that is not a recording read into the module to explain it.
+const MAX_FAILURE_BYTES: usize = 64 * 1024;
 
 /// A CC-CMS client. Holds the AK/SK; never exposes them.
 #[wasm_bindgen]
@@ -55,19 +61,33 @@ impl CmsClient {
             let timestamp = crate::time::format_sign_timestamp(js_sys::Date::now());
             let http = client.prepare_download(&request, &timestamp)?;
             let timeout = client.timeout_for(opts.core);
-            let response =
-                super::log::exchange(DOWNLOAD_RECORD_FILE, &http, timeout, opts.signal.as_ref())
-                    .await?;
-            let size = response.body.length() as usize;
-            let prefix = response
-                .body
-                .subarray(0, size.min(SNIFF_LEN) as u32)
-                .to_vec();
-            let Some(meta) = classify(&response.head, &prefix, size) else {
-                let error = failure(&response.head, &response.body.to_vec());
-                super::log::failure(DOWNLOAD_RECORD_FILE, &error, None);
-                return Err(error.into());
+            let response = super::log::exchange(
+                DOWNLOAD_RECORD_FILE,
+                &http,
+                timeout,
+                client.body_limit(),
+                opts.signal.as_ref(),
+            )
+            .await?;
+            // Only the first and last bytes enter the module; the recording stays in JS memory.
+            let body = &response.body;
+            let size = body.length() as usize;
+            let copy = |from: usize, to: usize| body.subarray(from as u32, to as u32).to_vec();
+            let prefix = copy(0, size.min(SNIFF_LEN));
+            let checked = match classify(&response.head, &prefix, size) {
+                Some(meta) => {
+                    let tail = copy(size.saturating_sub(ZIP_TAIL_LEN), size);
+                    check_complete(&meta, &prefix, &tail).map(|()| meta)
+                }
+                // A failure answer is a short JSON object: what follows its first
+                // MAX_FAILURE_BYTES cannot make it one.
+                None => Err(failure(
+                    &response.head,
+                    &copy(0, size.min(MAX_FAILURE_BYTES)),
+                )),
             };
+            let meta = checked
+                .inspect_err(|error| super::log::failure(DOWNLOAD_RECORD_FILE, error, None))?;
             let out = encode(DOWNLOAD_RECORD_FILE, &meta)?;
             let _ = Reflect::set(&out, &JsValue::from_str("bytes"), &response.body);
             Ok(out)

@@ -4,7 +4,7 @@
 //! and `Authorization` cannot reach a log.
 
 use crate::error::Error;
-use crate::http::HttpRequest;
+use crate::http::{BodyLimit, HttpRequest};
 use crate::transport::{self, Response};
 use cec_agent_derive::Encode;
 use js_sys::Function;
@@ -103,6 +103,7 @@ pub async fn exchange(
     operation: &'static str,
     req: &HttpRequest,
     timeout_ms: u32,
+    limit: BodyLimit,
     signal: Option<&AbortSignal>,
 ) -> Result<Response, Error> {
     let logging = enabled();
@@ -119,7 +120,7 @@ pub async fn exchange(
             duration_ms: None,
         });
     }
-    let result = transport::send(req, timeout_ms, signal)
+    let result = transport::send(req, timeout_ms, limit, signal)
         .await
         .map_err(|f| f.into_error(operation));
     if let Some(start) = start {

@@ -247,6 +247,61 @@ pub fn classify(head: &ResponseHead, prefix: &[u8], size: usize) -> Option<Recor
     })
 }
 
+/// Bytes at the end of an archive that hold its end-of-central-directory record: 22 bytes
+/// plus a comment of up to 65,535.
+pub const ZIP_TAIL_LEN: usize = 22 + 65_535;
+
+/// Checks that a recording [`classify`] accepted arrived whole: a RIFF (WAV) file at least as
+/// long as its header declares, a ZIP archive ending in its end-of-central-directory record
+/// with the central directory before it. `prefix` holds the first [`SNIFF_LEN`] bytes and
+/// `tail` the last [`ZIP_TAIL_LEN`] (or all of them). A connection closed mid-body can end
+/// a chunked answer early without any error from the runtime, so this is the only check.
+pub fn check_complete(meta: &RecordingMeta, prefix: &[u8], tail: &[u8]) -> Result<(), Error> {
+    let cut = |what: String| {
+        Err(Error::decode(
+            OPERATION,
+            "body",
+            format!("recording cut short: {what}"),
+        ))
+    };
+    let u32_at = |b: &[u8], at: usize| {
+        b.get(at..at + 4)
+            .map(|v| u32::from_le_bytes([v[0], v[1], v[2], v[3]]))
+    };
+    match meta.kind {
+        RecordingKind::Recording => {
+            match prefix.strip_prefix(b"RIFF").and_then(|_| u32_at(prefix, 4)) {
+                Some(riff) if (meta.size as u64) < u64::from(riff) + 8 => cut(format!(
+                    "{} bytes of the {} its RIFF header declares",
+                    meta.size,
+                    u64::from(riff) + 8
+                )),
+                _ => Ok(()),
+            }
+        }
+        RecordingKind::Zip => {
+            const EOCD: &[u8] = b"PK\x05\x06";
+            let at = (0..tail.len().saturating_sub(21))
+                .rev()
+                .find(|&i| tail[i..].starts_with(EOCD));
+            let Some(at) = at else {
+                return cut(format!(
+                    "no end-of-central-directory record in its last {} bytes",
+                    tail.len()
+                ));
+            };
+            let record_at = (meta.size.saturating_sub(tail.len()) + at) as u64;
+            let (size, offset) = (u32_at(tail, at + 12), u32_at(tail, at + 16));
+            match (size, offset) {
+                (Some(size), Some(offset)) if u64::from(size) + u64::from(offset) <= record_at => {
+                    Ok(())
+                }
+                _ => cut("its central directory lies outside the bytes received".to_owned()),
+            }
+        }
+    }
+}
+
 /// The error for a body [`classify`] rejected.
 pub fn failure(head: &ResponseHead, body: &[u8]) -> Error {
     let text = String::from_utf8_lossy(body);
@@ -275,9 +330,11 @@ pub fn failure(head: &ResponseHead, body: &[u8]) -> Error {
     }
     // Through the same `&str` parser as the envelope: one JSON reader in the module, not two.
     match crate::envelope::parse::<Failure>(&text) {
-        Ok(f) if f.result_code.as_str().trim() != "0" => Error::new(
+        Ok(f) if f.result_code.as_str().trim() != "0" => Error::service_with(
             OPERATION,
-            ErrorKind::Service { retcode: f.result_code.0, message: f.result_desc.map(|t| t.0).unwrap_or_default(), meaning: None },
+            &f.result_code.0,
+            f.result_desc.as_ref().map_or("", |t| t.as_str()),
+            None,
         ),
         Ok(_) => Error::decode(OPERATION, "body", "JSON with resultCode 0 but no recording bytes"),
         Err(e) => Error::decode(
@@ -458,6 +515,60 @@ mod tests {
             2
         )
         .is_some());
+    }
+
+    #[test]
+    fn recordings_cut_short_are_refused() {
+        let wav_meta = |size| RecordingMeta {
+            kind: RecordingKind::Recording,
+            content_type: None,
+            file_name: None,
+            size,
+        };
+        let wav = b"RIFF\x24\x00\x00\x00WAVEfmt ";
+        assert!(check_complete(&wav_meta(44), wav, &[]).is_ok());
+        assert!(
+            check_complete(&wav_meta(50), wav, &[]).is_ok(),
+            "longer is fine"
+        );
+        let e = check_complete(&wav_meta(43), wav, &[]).unwrap_err();
+        assert!(
+            matches!(&e.kind, ErrorKind::Decode { path, message } if path == "body" && message.contains("43 bytes of the 44")),
+            "{e}"
+        );
+        // Not RIFF (a .V3 file): nothing to check.
+        assert!(check_complete(&wav_meta(3), b"V3\x00", &[]).is_ok());
+
+        // One stored entry "a" holding "x": local header, central directory, EOCD.
+        let mut zip = b"PK\x03\x04".to_vec();
+        zip.extend([0u8; 26]);
+        zip.extend(b"ax");
+        let cd_at = zip.len() as u32;
+        zip.extend(b"PK\x01\x02");
+        zip.extend([0u8; 42]);
+        zip.extend(b"a");
+        let cd_size = zip.len() as u32 - cd_at;
+        zip.extend(b"PK\x05\x06");
+        zip.extend([0u8; 8]);
+        zip.extend(cd_size.to_le_bytes());
+        zip.extend(cd_at.to_le_bytes());
+        zip.extend([0u8; 2]);
+        let zip_meta = |size| RecordingMeta {
+            kind: RecordingKind::Zip,
+            ..wav_meta(size)
+        };
+        assert!(check_complete(&zip_meta(zip.len()), &zip, &zip).is_ok());
+        let half = &zip[..40];
+        let e = check_complete(&zip_meta(half.len()), half, half).unwrap_err();
+        assert!(
+            e.to_string().contains("no end-of-central-directory record"),
+            "{e}"
+        );
+        // An EOCD whose directory lies past what arrived (a tail cut and re-joined).
+        let mut bad = zip.clone();
+        let n = bad.len();
+        bad[n - 6..n - 2].copy_from_slice(&(cd_at + 1000).to_le_bytes());
+        assert!(check_complete(&zip_meta(n), &bad, &bad).is_err());
     }
 
     #[test]

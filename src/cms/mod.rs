@@ -8,8 +8,8 @@ mod download_record_file;
 pub mod signing;
 
 pub use download_record_file::{
-    classify, failure, file_name_from_disposition, DownloadRecordFileRequest, RecordingKind,
-    RecordingMeta, OPERATION as DOWNLOAD_RECORD_FILE, SNIFF_LEN,
+    check_complete, classify, failure, file_name_from_disposition, DownloadRecordFileRequest,
+    RecordingKind, RecordingMeta, OPERATION as DOWNLOAD_RECORD_FILE, SNIFF_LEN, ZIP_TAIL_LEN,
 };
 
 use crate::error::ValidationError;
