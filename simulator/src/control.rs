@@ -30,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/__sim/qc", post(set_qc))
         .route("/__sim/faults", post(add_fault).delete(clear_faults))
         .route("/__sim/requests", get(requests).delete(clear_requests))
+        .route("/__sim/trap", get(trap_hits))
 }
 
 /// An agent ID given as a JSON number or string.
@@ -235,6 +236,8 @@ struct FaultReq {
     kind: FaultKind,
     delay_ms: Option<u64>,
     count: Option<u32>,
+    status: Option<u16>,
+    location: Option<String>,
 }
 
 async fn add_fault(State(app): State<AppState>, body: Bytes) -> Response {
@@ -252,6 +255,8 @@ async fn add_fault(State(app): State<AppState>, body: Bytes) -> Response {
             kind: req.kind,
             delay_ms: req.delay_ms.unwrap_or(2000),
             remaining: count,
+            status: req.status.unwrap_or(302),
+            location: req.location.unwrap_or_else(|| "/trap/".to_owned()),
         });
         Ok(ok())
     })())
@@ -277,6 +282,11 @@ async fn requests(State(app): State<AppState>, RawQuery(query): RawQuery) -> Res
         StatusCode::OK,
         &serde_json::to_value(list).unwrap_or(Value::Null),
     )
+}
+
+async fn trap_hits(State(app): State<AppState>) -> Response {
+    let hits = app.lock().trap_hits;
+    json_resp(StatusCode::OK, &serde_json::json!({ "hits": hits }))
 }
 
 async fn clear_requests(State(app): State<AppState>) -> Response {

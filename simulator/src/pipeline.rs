@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 use crate::cors;
 use crate::gateway;
 use crate::reply;
-use crate::state::{AppState, FaultKind, RequestRecord};
+use crate::state::{AppState, FaultKind, RequestRecord, TRAP_PREFIX};
 
 /// Body fields whose values the request log never shows.
 const SECRET_FIELDS: &[&str] = &["password", "serviceToken"];
@@ -57,6 +57,17 @@ pub async fn pipeline(State(app): State<AppState>, req: Request, next: Next) -> 
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
     app.lock().expire_idle(Instant::now());
+    if path.starts_with(TRAP_PREFIX) {
+        app.lock().trap_hits += 1;
+        let mut resp = if method == Method::OPTIONS {
+            cors::preflight()
+        } else {
+            StatusCode::NOT_FOUND.into_response()
+        };
+        cors::decorate(resp.headers_mut());
+        eprintln!("{method} {path} {} (trap)", resp.status().as_u16());
+        return resp;
+    }
     let (mut resp, mut note) = if method == Method::OPTIONS {
         (cors::preflight(), "")
     } else {
@@ -180,6 +191,22 @@ async fn handle(app: &AppState, req: Request, next: Next, path: &str) -> (Respon
             with_type(StatusCode::OK, reply::JSON_UTF8, SUCCESS_ENVELOPE),
             " (fault: gatewayEnvelope)",
         ),
+        FaultKind::Redirect => {
+            let status = StatusCode::from_u16(fault.status).unwrap_or(StatusCode::FOUND);
+            let mut resp = with_type(status, reply::JSON_UTF8, SUCCESS_ENVELOPE);
+            if let Ok(location) = HeaderValue::from_str(&fault.location) {
+                resp.headers_mut().insert(header::LOCATION, location);
+            }
+            (resp, " (fault: redirect)")
+        }
+        FaultKind::EndlessJson => {
+            let mut resp = Response::new(Body::new(EndlessBody(0)));
+            resp.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(reply::JSON_UTF8),
+            );
+            (resp, " (fault: endlessJson)")
+        }
     }
 }
 
@@ -233,6 +260,37 @@ fn with_type(status: StatusCode, content_type: &'static str, body: &'static str)
     resp.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     resp
+}
+
+/// A JSON body that never ends: `{"message":"` and then 64 KiB chunks of `x` for as long as
+/// the client reads, bounded at [`ENDLESS_MAX_BYTES`] so a forgotten client cannot keep a
+/// test machine busy.
+#[derive(Debug)]
+pub struct EndlessBody(u64);
+
+/// Where an `endlessJson` body gives up (8 GiB).
+pub const ENDLESS_MAX_BYTES: u64 = 8 << 30;
+
+impl HttpBody for EndlessBody {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, Self::Error>>> {
+        static CHUNK: [u8; 64 * 1024] = [b'x'; 64 * 1024];
+        if self.0 >= ENDLESS_MAX_BYTES {
+            return Poll::Ready(None);
+        }
+        let first = self.0 == 0;
+        self.0 += CHUNK.len() as u64;
+        Poll::Ready(Some(Ok(http_body::Frame::data(if first {
+            Bytes::from_static(br#"{"retcode":"0","message":""#)
+        } else {
+            Bytes::from_static(&CHUNK)
+        }))))
+    }
 }
 
 /// A body whose first poll fails, so hyper aborts the connection before the buffered

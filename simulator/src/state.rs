@@ -146,6 +146,8 @@ pub struct SimState {
     pub session: SessionConfig,
     /// Gateway and CMS requests are dropped until this instant.
     pub outage_until: Option<Instant>,
+    /// Requests (preflights included) that reached a path under [`TRAP_PREFIX`].
+    pub trap_hits: u64,
     /// Session behaviour restored by [`SimState::reset`].
     startup: SessionConfig,
     pub(crate) ids: IdGen,
@@ -160,6 +162,7 @@ impl SimState {
             requests: VecDeque::new(),
             session,
             outage_until: None,
+            trap_hits: 0,
             startup: session,
             ids,
         }
@@ -584,7 +587,15 @@ pub enum FaultKind {
     Binary,
     /// A CC-Gateway success envelope (JSON) where CC-CMS would send recording bytes.
     GatewayEnvelope,
+    /// A redirect: the fault's `status` (default 302) with its `location`.
+    Redirect,
+    /// HTTP 200 JSON head, then a chunked body that never ends (until the client goes).
+    EndlessJson,
 }
+
+/// Paths that count every request reaching them, preflights included: a redirect test points
+/// `Location` here (on another origin) and checks that nothing followed it.
+pub const TRAP_PREFIX: &str = "/trap/";
 
 /// An armed fault.
 #[derive(Debug, Clone)]
@@ -597,6 +608,10 @@ pub struct Fault {
     pub delay_ms: u64,
     /// Uses left.
     pub remaining: u32,
+    /// Status of a `Redirect`.
+    pub status: u16,
+    /// `Location` of a `Redirect`.
+    pub location: String,
 }
 
 /// How a request's `Guid` header relates to the session of the agent in its path.

@@ -148,11 +148,16 @@ test("binary where JSON was expected, and JSON as text/plain", async () => {
   assert.deepEqual(ok.value, { message: "success" });
 });
 
-test("an oversized (5 MB) JSON envelope is decoded, not truncated", async () => {
+test("an oversized (5 MB) JSON envelope is refused past maxResponseBytes, and read whole below a raised one", async () => {
   await reset();
   const agent = await agentFor("1103");
   await arm("/recordplay/1103/netplay", "oversizedJson");
-  const big = await once("/recordplay/1103/netplay", () => agent.beginNetPlay({ fileName: "a.V3", ccId: 1 }));
+  const refused = await once("/recordplay/1103/netplay", () => agent.beginNetPlay({ fileName: "a.V3", ccId: 1 }));
+  assert.equal(refused.error?.kind, "decode", String(refused.error));
+  assert.match(refused.error.message, /longer than maxResponseBytes \(1048576 bytes\)/);
+  const roomy = new AgentClient({ baseUrl: SIM, agentId: "1103", guid: await signIn("1103"), allowInsecureHttp: true, maxResponseBytes: 8 << 20 });
+  await arm("/recordplay/1103/netplay", "oversizedJson");
+  const big = await once("/recordplay/1103/netplay", () => roomy.beginNetPlay({ fileName: "a.V3", ccId: 1 }));
   assert.equal(big.error, undefined, String(big.error));
   assert.equal(big.value.message.length, 5 * 1024 * 1024);
 });
