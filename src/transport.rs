@@ -41,10 +41,14 @@ extern "C" {
     type BodyStream;
     #[wasm_bindgen(method, catch, js_name = getReader)]
     fn get_reader(this: &BodyStream) -> Result<BodyReader, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn tee(this: &BodyStream) -> Result<js_sys::Array, JsValue>;
     /// A `ReadableStreamDefaultReader`.
     type BodyReader;
     #[wasm_bindgen(method, catch)]
     fn read(this: &BodyReader) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn cancel(this: &BodyReader) -> Result<Promise, JsValue>;
 
     /// A response's `Headers`.
     #[wasm_bindgen(extends = Object)]
@@ -331,6 +335,37 @@ async fn exchange(
     limit: BodyLimit,
     deadline: f64,
 ) -> Result<Response, Failure> {
+    let (response, head, declared) = respond(req, signal).await?;
+    if declared.is_some_and(|n| n > u64::from(limit.bytes)) {
+        return Err(Failure::TooLarge(limit));
+    }
+    let mut reader = Chunks::of(&response)?;
+    let chunks = js_sys::Array::new();
+    let mut total: u32 = 0;
+    while let Some(chunk) = reader.next().await? {
+        total = match total.checked_add(chunk.length()) {
+            Some(t) if t <= limit.bytes => t,
+            _ => return Err(Failure::TooLarge(limit)),
+        };
+        // Checked on every chunk: bounds the read even where a fast endless body keeps the
+        // page's timers from running, as `arrayBuffer()` did in Chromium.
+        if js_sys::Date::now() > deadline {
+            return Err(Failure::Timeout(0));
+        }
+        chunks.push(&chunk);
+    }
+    Ok(Response {
+        head,
+        body: concat(&chunks, total),
+    })
+}
+
+/// Sends `req` and waits for the response head: a redirect is refused here, and the
+/// `Content-Length`, if any, is returned with it.
+async fn respond(
+    req: &HttpRequest,
+    signal: &AbortSignal,
+) -> Result<(web_sys::Response, ResponseHead, Option<u64>), Failure> {
     let init = request_init(req, Some(signal));
     let fetching = global_fetch(&js_text(&req.url), &init).map_err(network)?;
     let response: web_sys::Response = settled(&fetching)
@@ -354,10 +389,6 @@ async fn exchange(
         return Err(Failure::Redirect { status, target });
     }
     let declared = read("content-length").and_then(|n| n.trim().parse::<u64>().ok());
-    if declared.is_some_and(|n| n > u64::from(limit.bytes)) {
-        return Err(Failure::TooLarge(limit));
-    }
-    let body = read_body(&response, limit, deadline).await?;
     let head = ResponseHead {
         status,
         content_type: read("content-type"),
@@ -368,51 +399,61 @@ async fn exchange(
             .then(|| read("content-disposition"))
             .flatten(),
     };
-    Ok(Response { head, body })
+    Ok((response, head, declared))
 }
 
-/// Reads `response`'s body chunk by chunk into JS memory (none of it enters the module),
-/// stopping as soon as it passes `limit` or `deadline` (a `Date.now()` value). Checking the
-/// deadline on every chunk bounds the read even where a fast endless body keeps the page's
-/// timers from running, as `arrayBuffer()` did in Chromium.
-async fn read_body(
-    response: &web_sys::Response,
-    limit: BodyLimit,
-    deadline: f64,
-) -> Result<Uint8Array, Failure> {
-    // `response.body`: a `ReadableStream`, or `null` for no body.
-    let stream = Reflect::get(response, &js_text("body")).unwrap_or_default();
-    if stream.is_null() || stream.is_undefined() {
-        return Ok(Uint8Array::new_with_length(0));
+/// The chunks of a body stream, read into JS memory (none of them enters the module).
+struct Chunks(Option<BodyReader>);
+
+impl Chunks {
+    fn of(response: &web_sys::Response) -> Result<Self, Failure> {
+        // `response.body`: a `ReadableStream`, or `null` for no body.
+        Self::from_stream(&Reflect::get(response, &js_text("body")).unwrap_or_default())
     }
-    let reader = stream
-        .unchecked_into::<BodyStream>()
-        .get_reader()
-        .map_err(network)?;
-    let chunks = js_sys::Array::new();
-    let mut total: u32 = 0;
-    loop {
+
+    fn from_stream(stream: &JsValue) -> Result<Self, Failure> {
+        if stream.is_null() || stream.is_undefined() {
+            return Ok(Self(None));
+        }
+        let reader = stream
+            .unchecked_ref::<BodyStream>()
+            .get_reader()
+            .map_err(network)?;
+        Ok(Self(Some(reader)))
+    }
+
+    /// The next chunk, or `None` at the end.
+    async fn next(&mut self) -> Result<Option<Uint8Array>, Failure> {
+        let Some(reader) = &self.0 else {
+            return Ok(None);
+        };
         let step = settled(&reader.read().map_err(network)?)
             .await
             .map_err(network)?;
         let field = |key: &str| Reflect::get(&step, &js_text(key)).unwrap_or_default();
         if field("done").as_bool() != Some(false) {
-            break;
+            self.0 = None;
+            return Ok(None);
         }
-        let chunk: Uint8Array = field("value")
+        field("value")
             .dyn_into()
-            .map_err(|_| Failure::Network("the body stream gave a non-byte chunk".to_owned()))?;
-        total = match total.checked_add(chunk.length()) {
-            Some(t) if t <= limit.bytes => t,
-            _ => return Err(Failure::TooLarge(limit)),
-        };
-        if js_sys::Date::now() > deadline {
-            return Err(Failure::Timeout(0));
-        }
-        chunks.push(&chunk);
+            .map(Some)
+            .map_err(|_| Failure::Network("the body stream gave a non-byte chunk".to_owned()))
     }
+
+    /// Stops reading; the stream's source is told to stop sending.
+    fn cancel(self) {
+        if let Some(Ok(cancelled)) = self.0.map(|r| r.cancel()) {
+            // Only for its handlers: a rejection is never unhandled.
+            drop(settled(&cancelled));
+        }
+    }
+}
+
+/// `chunks` (Uint8Arrays of `total` bytes in all) as one array, in JS memory.
+fn concat(chunks: &js_sys::Array, total: u32) -> Uint8Array {
     if chunks.length() == 1 {
-        return Ok(chunks.get(0).unchecked_into());
+        return chunks.get(0).unchecked_into();
     }
     let body = Uint8Array::new_with_length(total);
     let mut at = 0;
@@ -421,7 +462,89 @@ async fn read_body(
         body.set(&chunk, at);
         at += chunk.length();
     }
-    Ok(body)
+    body
+}
+
+/// Cancels a body stream that will not be read (a [`Streamed`] failure), so its connection
+/// is released.
+pub fn cancel_stream(body: &JsValue) {
+    if let Ok(chunks) = Chunks::from_stream(body) {
+        chunks.cancel();
+    }
+}
+
+/// A response whose body is handed over as a stream: its first bytes, read to decide what
+/// it is, and the whole body still to read (those first bytes included).
+#[derive(Debug)]
+pub struct Streamed {
+    /// Status and the headers the client reads.
+    pub head: ResponseHead,
+    /// `Content-Length`, if sent.
+    pub declared: Option<u64>,
+    /// At least `sniff` bytes from the start (fewer only when the body is shorter).
+    pub prefix: Uint8Array,
+    /// The whole body: a `ReadableStream` of Uint8Arrays (`null` when there is none).
+    pub body: JsValue,
+}
+
+/// Sends `req` and reads the first `sniff` bytes of the body within `timeout_ms` (unless
+/// `caller` aborts first); the rest is left to the caller's reading. The body is split with
+/// `tee()`: the branch read here is cancelled once `sniff` bytes are in, after which the other
+/// carries the body alone, without buffering it.
+pub async fn send_streaming(
+    req: &HttpRequest,
+    timeout_ms: u32,
+    sniff: u32,
+    caller: Option<&AbortSignal>,
+) -> Result<Streamed, Failure> {
+    if caller.is_some_and(is_aborted) {
+        return Err(Failure::Aborted);
+    }
+    // A controller of its own, never pooled: its signal stays tied to the body being read.
+    let controller = AbortController::new().map_err(network)?;
+    let guard = CancelGuard::arm(&controller, timeout_ms, caller);
+    let result = sniffed(req, &controller.signal(), sniff).await;
+    let fired = guard.fired.get();
+    drop(guard);
+    if result.is_err() {
+        controller.abort();
+    }
+    match (result, fired) {
+        (Ok(streamed), _) => Ok(streamed),
+        (Err(_), Fired::Timeout) => Err(Failure::Timeout(timeout_ms)),
+        (Err(_), Fired::Aborted) => Err(Failure::Aborted),
+        (Err(e), Fired::Nothing) => Err(e),
+    }
+}
+
+async fn sniffed(req: &HttpRequest, signal: &AbortSignal, sniff: u32) -> Result<Streamed, Failure> {
+    let (response, head, declared) = respond(req, signal).await?;
+    let stream = Reflect::get(&response, &js_text("body")).unwrap_or_default();
+    let (mut probe, body) = if stream.is_null() || stream.is_undefined() {
+        (Chunks(None), JsValue::NULL)
+    } else {
+        let branches = stream
+            .unchecked_ref::<BodyStream>()
+            .tee()
+            .map_err(network)?;
+        (Chunks::from_stream(&branches.get(0))?, branches.get(1))
+    };
+    let chunks = js_sys::Array::new();
+    let mut total: u32 = 0;
+    while total < sniff {
+        let Some(chunk) = probe.next().await? else {
+            break;
+        };
+        total = total.saturating_add(chunk.length());
+        chunks.push(&chunk);
+    }
+    probe.cancel();
+    Ok(Streamed {
+        head,
+        declared,
+        prefix: concat(&chunks, total),
+        body,
+    })
 }
 
 /// Describes a JS failure value: `message`, plus Node's `cause` (`ECONNREFUSED`, `UND_ERR_SOCKET`).

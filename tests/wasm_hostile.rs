@@ -104,7 +104,8 @@ async fn no_redirect_is_followed_with_the_guid_the_password_or_a_body() {
 }
 
 fn limited_client(agent: &str, guid: &str, max_response_bytes: Option<u32>) -> AgentClient {
-    let mut cfg = json!({"baseUrl": URL, "agentId": agent, "guid": guid, "allowInsecureHttp": true});
+    let mut cfg =
+        json!({"baseUrl": URL, "agentId": agent, "guid": guid, "allowInsecureHttp": true});
     if let Some(max) = max_response_bytes {
         cfg["maxResponseBytes"] = json!(max);
     }

@@ -4,8 +4,8 @@
 //! and `Authorization` cannot reach a log.
 
 use crate::error::Error;
-use crate::http::{BodyLimit, HttpRequest};
-use crate::transport::{self, Response};
+use crate::http::{BodyLimit, HttpRequest, ResponseHead};
+use crate::transport::{self, Response, Streamed};
 use cec_agent_derive::Encode;
 use js_sys::Function;
 use std::cell::RefCell;
@@ -106,6 +106,29 @@ pub async fn exchange(
     limit: BodyLimit,
     signal: Option<&AbortSignal>,
 ) -> Result<Response, Error> {
+    let send = transport::send(req, timeout_ms, limit, signal);
+    logged(operation, req, |r: &Response| &r.head, send).await
+}
+
+/// [`transport::send_streaming`], logged as [`exchange`] is.
+pub async fn exchange_streaming(
+    operation: &'static str,
+    req: &HttpRequest,
+    timeout_ms: u32,
+    sniff: u32,
+    signal: Option<&AbortSignal>,
+) -> Result<Streamed, Error> {
+    let send = transport::send_streaming(req, timeout_ms, sniff, signal);
+    logged(operation, req, |r: &Streamed| &r.head, send).await
+}
+
+/// Runs `send` with a request entry before and a response or failure entry after.
+async fn logged<T>(
+    operation: &'static str,
+    req: &HttpRequest,
+    head: fn(&T) -> &ResponseHead,
+    send: impl std::future::Future<Output = Result<T, transport::Failure>>,
+) -> Result<T, Error> {
     let logging = enabled();
     let start = logging.then(js_sys::Date::now);
     if logging {
@@ -120,21 +143,22 @@ pub async fn exchange(
             duration_ms: None,
         });
     }
-    let result = transport::send(req, timeout_ms, limit, signal)
-        .await
-        .map_err(|f| f.into_error(operation));
+    let result = send.await.map_err(|f| f.into_error(operation));
     if let Some(start) = start {
         let duration_ms = Some(js_sys::Date::now() - start);
         match &result {
-            Ok(r) => emit(LogEntry {
-                level: "debug",
-                operation,
-                message: format!("http {}", r.head.status),
-                method: None,
-                path: None,
-                status: Some(r.head.status),
-                duration_ms,
-            }),
+            Ok(r) => {
+                let status = head(r).status;
+                emit(LogEntry {
+                    level: "debug",
+                    operation,
+                    message: format!("http {status}"),
+                    method: None,
+                    path: None,
+                    status: Some(status),
+                    duration_ms,
+                })
+            }
             Err(e) => failure(operation, e, duration_ms),
         }
     }

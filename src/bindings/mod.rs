@@ -42,7 +42,10 @@ pub fn internals() -> JsValue {
     // The module's linear memory, which never shrinks: what a body let into it would cost.
     let buffer = js_sys::Reflect::get(&wasm_bindgen::memory(), &JsValue::from_str("buffer"));
     let bytes = buffer.and_then(|b| js_sys::Reflect::get(&b, &JsValue::from_str("byteLength")));
-    out.set(&JsValue::from_str("memoryBytes"), &bytes.unwrap_or_default());
+    out.set(
+        &JsValue::from_str("memoryBytes"),
+        &bytes.unwrap_or_default(),
+    );
     out.into()
 }
 

@@ -168,3 +168,46 @@ test("a 4 MB service message and a 10,000-character retcode become a short error
     await server.close();
   }
 });
+
+/** Reads a stream to its end; returns the byte count, or throws what the stream errored with. */
+async function drain(stream) {
+  let bytes = 0;
+  for await (const chunk of stream) bytes += chunk.length;
+  return bytes;
+}
+
+test("downloadRecordFileStream hands a 55 MB recording over as a stream, errors one cut short at its end, and rejects a JSON failure", async () => {
+  const HOUR = 8000 * 2 * 3600 + 44;
+  let mode;
+  const server = await serve("127.0.0.1", (req, res) => {
+    req.resume();
+    if (mode === "wav") streamed(res, { head: wavHeader(HOUR), total: HOUR, contentType: "audio/wav" });
+    else if (mode === "cut") streamed(res, { head: wavHeader(HOUR), total: 3 << 20, contentType: "audio/wav" });
+    else { res.writeHead(200, { "Content-Type": "application/json" }); res.end('{"resultCode":"0200001","resultDesc":"Record List is empty"}'); }
+  });
+  try {
+    const cms = cmsAt(server.url, { maxRecordingBytes: 1024 }); // the stream form is not buffered, so not limited
+    mode = "wav";
+    await drain((await cms.downloadRecordFileStream({ callID: "warm-up" })).body);
+    const before = __internals().memoryBytes;
+    const rec = await cms.downloadRecordFileStream({ callID: "1700000000-1" });
+    assert.equal(rec.kind, "recording");
+    assert.equal(rec.size, null, "no Content-Length was sent");
+    assert.ok(rec.body instanceof ReadableStream);
+    assert.equal(await drain(rec.body), HOUR);
+    assert.ok(__internals().memoryBytes - before < 1 << 20, "module memory grew");
+
+    mode = "cut";
+    const cut = await cms.downloadRecordFileStream({ callID: "1700000000-1" });
+    const e = await kindOf(drain(cut.body));
+    assert.equal(e.kind, "decode", e.message);
+    assert.match(e.message, /cut short: 3145728 bytes of the 57600044/);
+
+    mode = "json";
+    const failed = await kindOf(cms.downloadRecordFileStream({ callID: "1700000000-1" }));
+    assert.equal(failed.kind, "service", failed.message);
+    assert.equal(failed.retcode, "0200001");
+  } finally {
+    await server.close();
+  }
+});
