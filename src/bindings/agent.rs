@@ -154,9 +154,14 @@ impl Stream {
         }
     }
 
-    /// Ends the iteration: every waiting `next()` resolves `{ done: true }`.
+    /// Ends the iteration: every waiting `next()` resolves `{ done: true }`, and the caller's
+    /// signal loses its listener (whichever way the stream ends, so none is left behind).
     pub fn end(&self) {
         self.done.set(true);
+        // Dropped outside the borrow; it may be the listener running now (wasm-bindgen frees a
+        // closure dropped during its own call once the call returns).
+        let link = self.abort_link.borrow_mut().take();
+        drop(link);
         let waiting = std::mem::take(&mut *self.pending.borrow_mut());
         for (resolve, _) in waiting {
             let _ = resolve.call1(&JsValue::NULL, &iter_result(JsValue::UNDEFINED, true));

@@ -442,7 +442,8 @@ fn iterator(agent: Weak<Agent>, stream: Rc<Stream>, signal: Option<AbortSignal>)
             Promise::resolve(&iter_result(JsValue::UNDEFINED, true))
         })
     };
-    if let Some(signal) = signal {
+    // A stream already ended (its signal aborted before `events()`) listens to nothing.
+    if let Some(signal) = signal.filter(|_| !stream.done.get()) {
         // Weak: the stream owns this listener, which must not keep the stream alive.
         let weak = Rc::downgrade(&stream);
         let link = AbortListener::new(&signal, move || {
