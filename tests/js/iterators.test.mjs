@@ -177,3 +177,44 @@ test("20,000 iterators on one signal: no listener or entry left, module memory d
   // kept ~60 bytes until collected made it grow by about 1 MB).
   assert.ok(after.memory - before.memory <= 64 * 1024, `module memory grew by ${after.memory - before.memory} B`);
 });
+
+const settledWithin = (promise, ms) => Promise.race([promise, new Promise((r) => setTimeout(() => r("still pending"), ms))]);
+const until = async (cond) => {
+  for (let i = 0; i < 250 && !cond(); i++) await new Promise((r) => setTimeout(r, 20));
+  assert.ok(cond(), "timed out waiting");
+};
+
+test("an ended iterator reaches nothing of a later one in its place", async () => {
+  await reset();
+  await control("POST", "/__sim/config", { pollHoldMs: 50 });
+  const agent = new pkg.AgentClient({ baseUrl: SIM, agentId: "1604", allowInsecureHttp: true, events: fast });
+  const old = agent.events();
+  await old.return();
+  const later = agent.events(); // takes the slot `old` left
+  const waiting = later.next();
+  assert.deepEqual(await settledWithin(old.next(), 200), { value: undefined, done: true });
+  await old.return();
+  await agent.signIn({ password: "pw", phonenum: 70004 });
+  const first = await settledWithin(waiting, 5000);
+  assert.equal(first.value?.eventType, "AgentOther_InService", "the later iterator still runs");
+  await later.return();
+  await agent.signOut();
+});
+
+test("events buffered before the stream ended are still delivered, then done", async () => {
+  await reset();
+  await control("POST", "/__sim/config", { pollHoldMs: 50 });
+  const agent = new pkg.AgentClient({ baseUrl: SIM, agentId: "1605", allowInsecureHttp: true, events: fast });
+  await agent.signIn({ password: "pw", phonenum: 70005 });
+  const buffered = agent.events();
+  let busy = 0;
+  agent.on("AgentState_Busy", () => busy++);
+  for (let i = 0; i < 2; i++) await control("POST", "/__sim/agents/1605/events", { eventType: "AgentState_Busy", content: {} });
+  await until(() => busy === 2);
+  await agent.signOut();
+  const types = [];
+  for await (const event of buffered) types.push(event.eventType);
+  assert.deepEqual(types.filter((t) => t === "AgentState_Busy"), ["AgentState_Busy", "AgentState_Busy"], types.join());
+  assert.deepEqual(await buffered.next(), { value: undefined, done: true });
+  assert.equal(held(), 0);
+});
