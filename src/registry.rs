@@ -1,6 +1,6 @@
 //! A [`Slab`] kept in a thread-local: the running calls (`run`), the awaited promises
-//! (`settle`), the live timers and listeners (`timer`) and the promises waiting outside any
-//! call (`run::Waiting`). The panic hook walks them to take back what JS still holds of the
+//! (`settle`), the live timers and listeners (`timer`), the promises waiting outside any
+//! call (`run::Waiting`) and the running `events()` iterators (`bindings::events`). The panic hook walks them to take back what JS still holds of the
 //! instance; for it, reading a registry never fails (one the panic left borrowed reads as
 //! empty).
 
@@ -9,18 +9,34 @@ use std::cell::RefCell;
 use std::thread::LocalKey;
 
 /// A [`Slab`] in a thread-local: the running calls, the awaited promises, the live timers
-/// and listeners, the promises waiting outside any call.
+/// and listeners, the promises waiting outside any call, the running iterators.
 pub type Registry<T> = LocalKey<RefCell<Slab<T>>>;
 
 /// Stores `value` in `registry`; returns its slot index.
 pub fn register<T>(registry: &'static Registry<T>, value: T) -> u32 {
-    registry.with(|r| r.borrow_mut().insert_with(|_, _| value).0)
+    register_versioned(registry, value).0
 }
 
-/// Frees slot `index` of `registry`. Does nothing while the thread's state is being torn
+/// Stores `value` in `registry`; returns its handle `(index, generation)` for [`get`].
+pub fn register_versioned<T>(registry: &'static Registry<T>, value: T) -> (u32, u32) {
+    registry.with(|r| r.borrow_mut().insert_with(|_, _| value))
+}
+
+/// A copy of the value registered under `(index, generation)`, if it is still there.
+pub fn get<T: Clone>(registry: &'static Registry<T>, index: u32, generation: u32) -> Option<T> {
+    let found = registry.try_with(|r| match r.try_borrow_mut().ok()?.get_mut(index) {
+        Some((g, value)) if g == generation => Some(value.clone()),
+        _ => None,
+    });
+    found.ok().flatten()
+}
+
+/// Frees slot `index` of `registry`; its value is dropped after the registry's borrow ends
+/// (its destructor may use the registry). Does nothing while the thread's state is being torn
 /// down, or while the registry is borrowed (only possible after a panic).
 pub fn unregister<T>(registry: &'static Registry<T>, index: u32) {
-    let _ = registry.try_with(|r| r.try_borrow_mut().map(|mut r| r.remove(index)));
+    let value = registry.try_with(|r| r.try_borrow_mut().ok()?.remove(index));
+    drop(value);
 }
 
 /// How many values `registry` holds.

@@ -128,16 +128,18 @@ pub struct Waiter {
     pub reject: Function,
 }
 
-/// An `events()` async iterator's buffer.
+/// An `events()` async iterator's state while it runs.
 #[derive(Default)]
 pub struct Stream {
-    pub queue: RefCell<VecDeque<JsValue>>,
+    /// Events no `next()` has taken yet. The iterator holds it too, so what is left is still
+    /// delivered after the stream ends and the module has let go of it.
+    pub buffer: js_sys::Array,
     /// The waiting `next()` calls, first first: each one's `resolve`, and its `reject` kept
     /// for the panic hook.
     pub pending: RefCell<VecDeque<(Function, crate::run::Waiting)>>,
     pub done: Cell<bool>,
-    /// Ends the stream when the caller's signal aborts.
-    pub abort_link: RefCell<Option<crate::timer::AbortListener>>,
+    /// The iterator's registry entry and the caller's signal's listener, until the stream ends.
+    pub link: RefCell<Option<super::events::Link>>,
 }
 
 impl Stream {
@@ -151,13 +153,21 @@ impl Stream {
             Some((resolve, _)) => {
                 let _ = resolve.call1(&JsValue::NULL, &iter_result(value, false));
             }
-            None => self.queue.borrow_mut().push_back(value),
+            None => {
+                self.buffer.push(&value);
+            }
         }
     }
 
-    /// Ends the iteration: every waiting `next()` resolves `{ done: true }`.
+    /// Ends the iteration: every waiting `next()` resolves `{ done: true }`, and the stream
+    /// leaves the registry and the caller's signal (whichever way it ends, so nothing of it
+    /// is left behind).
     pub fn end(&self) {
         self.done.set(true);
+        // Dropped outside the borrow; it may hold the listener running now (wasm-bindgen frees
+        // a closure dropped during its own call once the call returns).
+        let link = self.link.borrow_mut().take();
+        drop(link);
         let waiting = std::mem::take(&mut *self.pending.borrow_mut());
         for (resolve, _) in waiting {
             let _ = resolve.call1(&JsValue::NULL, &iter_result(JsValue::UNDEFINED, true));

@@ -14,11 +14,13 @@ use crate::error::{Error, ErrorKind};
 use crate::operation::Operation;
 use crate::qualitycontrol::InterceptRequest;
 use crate::recordplay::NetPlayRequest;
+use crate::registry::{get, register_versioned, unregister};
 use crate::session::{Next, PollPolicy, PollStatus, StopReason};
+use crate::slab::Slab;
 use crate::timer::{sleep, AbortListener, Timer};
 use crate::validation::invalid;
-use js_sys::{Function, Object, Promise, Reflect, Symbol};
-use std::cell::Cell;
+use js_sys::{Array, Function, Object, Promise, Reflect, Symbol};
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, AbortSignal};
@@ -417,44 +419,94 @@ fn end_stream(agent: &Weak<Agent>, stream: &Rc<Stream>) {
     }
 }
 
+thread_local! {
+    /// The running iterators, by the handle their `next` and `return` are bound to. A stream
+    /// leaves when it ends (or its client is dropped), so an ended iterator holds nothing in
+    /// the module. Weak: the agent's `streams` own them.
+    static ITERATORS: RefCell<Slab<(Weak<Agent>, Weak<Stream>)>> = RefCell::new(Slab::default());
+    /// `next(index, generation, buffer)` and `return(index, generation)`, made once: every
+    /// iterator binds them to its own handle and buffer.
+    static METHODS: (Function, Function) = (
+        Closure::<dyn FnMut(u32, u32, Array) -> Promise>::new(next).into_js_value().unchecked_into(),
+        Closure::<dyn FnMut(u32, u32) -> Promise>::new(ret).into_js_value().unchecked_into(),
+    );
+}
+
+/// A running stream's registry entry and its caller's signal's listener; dropped when the
+/// stream ends.
+pub struct Link {
+    index: u32,
+    _abort: Option<AbortListener>,
+}
+
+impl Drop for Link {
+    fn drop(&mut self) {
+        unregister(&ITERATORS, self.index);
+    }
+}
+
+/// A promise of `{ value: undefined, done: true }`.
+fn done() -> Promise {
+    Promise::resolve(&iter_result(JsValue::UNDEFINED, true))
+}
+
+/// An iterator's `next()`: a buffered event, else the next one, else done.
+fn next(index: u32, generation: u32, buffer: Array) -> Promise {
+    if buffer.length() > 0 {
+        return Promise::resolve(&iter_result(buffer.shift(), false));
+    }
+    match get(&ITERATORS, index, generation).and_then(|(_, s)| s.upgrade()) {
+        Some(stream) if !stream.done.get() => Promise::new(&mut |resolve, reject| {
+            let waiting = crate::run::Waiting::new(PollEventsRequest::LOG_NAME, reject);
+            stream.pending.borrow_mut().push_back((resolve, waiting));
+        }),
+        _ => done(),
+    }
+}
+
+/// An iterator's `return()` (also what `break` calls): ends the stream.
+fn ret(index: u32, generation: u32) -> Promise {
+    if let Some((agent, stream)) = get(&ITERATORS, index, generation) {
+        if let Some(stream) = stream.upgrade() {
+            end_stream(&agent, &stream);
+        }
+    }
+    done()
+}
+
 /// The async-iterator object over `stream`: `next()`, `return()` and `[Symbol.asyncIterator]`.
 fn iterator(agent: Weak<Agent>, stream: Rc<Stream>, signal: Option<AbortSignal>) -> JsValue {
-    let next = {
-        let stream = stream.clone();
-        Closure::<dyn FnMut() -> Promise>::new(move || {
-            if let Some(value) = stream.queue.borrow_mut().pop_front() {
-                return Promise::resolve(&iter_result(value, false));
-            }
-            if stream.done.get() {
-                return Promise::resolve(&iter_result(JsValue::UNDEFINED, true));
-            }
-            let stream = stream.clone();
-            Promise::new(&mut |resolve, reject| {
-                let waiting = crate::run::Waiting::new(PollEventsRequest::LOG_NAME, reject);
-                stream.pending.borrow_mut().push_back((resolve, waiting));
-            })
-        })
-    };
-    let ret = {
-        let (stream, agent) = (stream.clone(), agent.clone());
-        Closure::<dyn FnMut() -> Promise>::new(move || {
-            end_stream(&agent, &stream);
-            Promise::resolve(&iter_result(JsValue::UNDEFINED, true))
-        })
-    };
-    if let Some(signal) = signal {
+    // A stream already ended (its signal aborted before `events()`) gets a handle that finds
+    // nothing.
+    let (index, generation) = if stream.done.get() {
+        (u32::MAX, 0)
+    } else {
         // Weak: the stream owns this listener, which must not keep the stream alive.
         let weak = Rc::downgrade(&stream);
-        let link = AbortListener::new(&signal, move || {
-            if let Some(stream) = weak.upgrade() {
-                end_stream(&agent, &stream);
-            }
+        let handle = register_versioned(&ITERATORS, (agent.clone(), weak.clone()));
+        let abort = signal.map(|signal| {
+            AbortListener::new(&signal, move || {
+                if let Some(stream) = weak.upgrade() {
+                    end_stream(&agent, &stream);
+                }
+            })
         });
-        *stream.abort_link.borrow_mut() = Some(link);
-    }
+        *stream.link.borrow_mut() = Some(Link {
+            index: handle.0,
+            _abort: abort,
+        });
+        handle
+    };
+    let (index, generation) = (JsValue::from(index), JsValue::from(generation));
+    let (next, ret) = METHODS.with(|(next, ret)| {
+        (
+            next.bind3(&JsValue::NULL, &index, &generation, &stream.buffer),
+            ret.bind2(&JsValue::NULL, &index, &generation),
+        )
+    });
     let obj = Object::new();
-    let _ = Reflect::set(&obj, &"next".into(), &next.into_js_value());
-    let _ = Reflect::set(&obj, &"return".into(), &ret.into_js_value());
+    let _ = Reflect::set(&obj, &"next".into(), &next);
+    let _ = Reflect::set(&obj, &"return".into(), &ret);
     // `Object.prototype.valueOf` returns `this`: exactly what `[Symbol.asyncIterator]` must do,
     // without creating a function from source (which a strict CSP forbids).
     let value_of = Reflect::get(&Object::new(), &"valueOf".into()).unwrap_or(JsValue::UNDEFINED);
