@@ -25,7 +25,8 @@ pub struct Answer {
     pub body: Vec<u8>,
 }
 
-/// Sends the request `prepare` builds and returns the raw answer, having taken any rotated Guid.
+/// Sends the request `prepare` builds and returns the raw answer, having taken any rotated Guid
+/// (a malformed `Set-GUID` fails the call: see [`GatewayClient::take_rotated_guid`]).
 ///
 /// A request can leave with a Guid that rotates before the gateway reads it (a browser may
 /// queue it behind a held event poll). If the gateway refuses that Guid (100-006 / 000-003)
@@ -46,7 +47,9 @@ pub async fn exchange(
         let http = prepare()?;
         let carried_guid = http.header("Guid").is_some();
         let response = log::exchange(operation, &http, timeout_ms, signal).await?;
-        client.take_rotated_guid(&response.head);
+        client
+            .take_rotated_guid(operation, &response.head)
+            .inspect_err(|e| log::failure(operation, e, None))?;
         let answer = Answer {
             head: response.head,
             body: response.body.to_vec(),

@@ -56,7 +56,7 @@ fn take_flag(
 }
 
 /// Sends a sign-in operation (`login`, `forceLogin`, `loginEx`) while holding the "signing
-/// in" phase, and checks that the answer delivered a Guid.
+/// in" phase, and checks that the answer delivered a Guid. Signed in only if both hold.
 async fn signing_in<O: Operation>(
     agent: &Rc<Agent>,
     op: &O,
@@ -74,19 +74,21 @@ async fn signing_in<O: Operation>(
         agent.client.timeout_for(opts.core),
         opts.signal.as_ref(),
     )
-    .await;
+    .await
+    .and_then(|output| {
+        if agent.client.guid_changes() == before {
+            return Err(Error::decode(
+                O::LOG_NAME,
+                "Set-GUID",
+                "signed in, but the response carried no Set-GUID header (in browsers the gateway must send Access-Control-Expose-Headers: Set-GUID)",
+            ));
+        }
+        Ok(output)
+    });
     let mut phase = agent.phase.get();
     phase.finish(result.is_ok());
     agent.phase.set(phase);
-    let result = result?;
-    if agent.client.guid_changes() == before {
-        return Err(Error::decode(
-            O::LOG_NAME,
-            "Set-GUID",
-            "signed in, but the response carried no Set-GUID header (in browsers the gateway must send Access-Control-Expose-Headers: Set-GUID)",
-        ));
-    }
-    Ok(result)
+    result
 }
 
 /// The sign-in options besides the plain call options.
