@@ -85,3 +85,56 @@ test("static authentication: the sign-in Guid stays valid and polling works", as
   assert.deepEqual(await agent.queryCallInfoBeforeAnswer(), []);
   await agent.signOut();
 });
+
+test("Set-GUID is read as a JSESSIONID cookie: attributes are ignored, another name is refused", async () => {
+  await reset();
+  await control("POST", "/__sim/config", { pollHoldMs: 50, rotateGuidEvery: 2, setGuidForm: "withAttributes" });
+  const agent = agentClient("1404");
+  await agent.signIn({ password: "pw", phonenum: "70004" });
+  assert.ok(agent.signedIn && agent.hasGuid && agent.polling);
+  // Each rotation retires the Guid before last: polling survives three only on the rotated Guids.
+  for (let i = 0; i < 100 && (await control("GET", "/__sim/agents/1404")).guidRotations < 3; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.ok((await control("GET", "/__sim/agents/1404")).guidRotations >= 3);
+  assert.ok(agent.polling, "the poller took every rotated Guid");
+  assert.deepEqual(await agent.queryCallInfoBeforeAnswer(), []);
+  await agent.signOut();
+
+  await control("POST", "/__sim/config", { setGuidForm: "wrongName" });
+  const refused = agentClient("1405");
+  const statuses = [];
+  refused.onStatus((s) => statuses.push(s.type));
+  const e = await rejection(refused.signIn({ password: "pw", phonenum: "70005" }), "decode", "login", isAgentApiError);
+  assert.match(e.message, /`Set-GUID`: refused: the header is not of the form JSESSIONID=<guid>/);
+  assert.doesNotMatch(e.message, /AgentGateway/, "the Guid is a secret");
+  assert.ok(!refused.signedIn && !refused.hasGuid && !refused.polling);
+  assert.deepEqual(statuses, [], "no poller was started");
+});
+
+test("after failed polls the poller waits the jittered retryInMs it reports, 100 ms to backoffMaxMs", async () => {
+  await reset();
+  await control("POST", "/__sim/config", { pollHoldMs: 50 });
+  const agent = agentClient("1406");
+  const failed = [];
+  let recovered;
+  const back = new Promise((resolve) => (recovered = resolve));
+  agent.onStatus((s) => {
+    if (s.type === "pollFailed") failed.push({ at: performance.now(), retry: s.retryInMs });
+    if (s.type === "recovered") recovered();
+  });
+  await agent.signIn({ password: "pw", phonenum: "70006" });
+  await control("POST", "/__sim/outage", { ms: 2500, keepSessions: true });
+  await back;
+  await agent.signOut();
+  assert.ok(failed.length >= 8, `${failed.length} failures`);
+  for (const { retry } of failed) {
+    assert.ok(Number.isInteger(retry) && retry >= 100 && retry <= fast.backoffMaxMs, `retryInMs ${retry}`);
+  }
+  assert.ok(new Set(failed.map((f) => f.retry)).size >= 3, `retries vary: ${failed.map((f) => f.retry)}`);
+  // The next failure comes no sooner than the reported wait, and not much later (a fast-failing poll).
+  for (let i = 0; i + 1 < failed.length; i++) {
+    const gap = failed[i + 1].at - failed[i].at;
+    assert.ok(gap >= failed[i].retry - 2 && gap <= failed[i].retry + 400, `waited ${gap} ms for retryInMs ${failed[i].retry}`);
+  }
+});
