@@ -93,7 +93,7 @@ pub fn bad_param(name: &str) -> Response {
 
 /// Adds `Set-GUID: JSESSIONID=<guid>` (or the configured `form`) to a response.
 pub fn set_guid(resp: &mut Response, guid: &str, form: SetGuidForm) {
-    if let Ok(v) = HeaderValue::from_str(&form.value(guid)) {
+    if let Some(Ok(v)) = form.value(guid).map(|v| HeaderValue::from_str(&v)) {
         resp.headers_mut().insert("set-guid", v);
     }
 }

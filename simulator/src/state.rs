@@ -57,15 +57,18 @@ pub enum SetGuidForm {
     WithAttributes,
     /// `GUID=<guid>`: a cookie name other than `JSESSIONID`.
     WrongName,
+    /// No `Set-GUID` at all, as a browser shows it without `Access-Control-Expose-Headers`.
+    Absent,
 }
 
 impl SetGuidForm {
-    /// The header value carrying `guid`.
-    pub fn value(self, guid: &str) -> String {
+    /// The header value carrying `guid` (`None`: no header).
+    pub fn value(self, guid: &str) -> Option<String> {
         match self {
-            SetGuidForm::Plain => format!("JSESSIONID={guid}"),
-            SetGuidForm::WithAttributes => format!("JSESSIONID={guid}; Path=/; HttpOnly"),
-            SetGuidForm::WrongName => format!("GUID={guid}"),
+            SetGuidForm::Plain => Some(format!("JSESSIONID={guid}")),
+            SetGuidForm::WithAttributes => Some(format!("JSESSIONID={guid}; Path=/; HttpOnly")),
+            SetGuidForm::WrongName => Some(format!("GUID={guid}")),
+            SetGuidForm::Absent => None,
         }
     }
 }

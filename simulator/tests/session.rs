@@ -260,6 +260,9 @@ async fn set_guid_form_is_configurable_for_sign_in_and_rotation() {
     sim.config(json!({"setGuidForm": "wrongName"})).await;
     let r = sim.gw("PUT", "/onlineagent/1002", None, BODY).await;
     assert!(r.header("set-guid").unwrap().starts_with("GUID="));
+    sim.config(json!({"setGuidForm": "absent"})).await;
+    let r = sim.gw("PUT", "/onlineagent/1003", None, BODY).await;
+    assert_eq!((r.retcode().as_str(), r.header("set-guid")), ("0", None));
 }
 
 #[tokio::test]

@@ -110,12 +110,19 @@ test("Set-GUID is read as a JSESSIONID cookie: attributes are ignored, another n
   assert.doesNotMatch(e.message, /AgentGateway/, "the Guid is a secret");
   assert.ok(!refused.signedIn && !refused.hasGuid && !refused.polling);
   assert.deepEqual(statuses, [], "no poller was started");
+
+  // No Set-GUID at all (a browser hides it without Access-Control-Expose-Headers): not signed in either.
+  await control("POST", "/__sim/config", { setGuidForm: "absent" });
+  const hidden = agentClient("1406");
+  const none = await rejection(hidden.signIn({ password: "pw", phonenum: "70006" }), "decode", "login", isAgentApiError);
+  assert.match(none.message, /carried no Set-GUID header/);
+  assert.ok(!hidden.signedIn && !hidden.hasGuid && !hidden.polling);
 });
 
 test("after failed polls the poller waits the jittered retryInMs it reports, 100 ms to backoffMaxMs", async () => {
   await reset();
   await control("POST", "/__sim/config", { pollHoldMs: 50 });
-  const agent = agentClient("1406");
+  const agent = agentClient("1407");
   const failed = [];
   let recovered;
   const back = new Promise((resolve) => (recovered = resolve));
@@ -123,7 +130,7 @@ test("after failed polls the poller waits the jittered retryInMs it reports, 100
     if (s.type === "pollFailed") failed.push({ at: performance.now(), retry: s.retryInMs });
     if (s.type === "recovered") recovered();
   });
-  await agent.signIn({ password: "pw", phonenum: "70006" });
+  await agent.signIn({ password: "pw", phonenum: "70007" });
   await control("POST", "/__sim/outage", { ms: 2500, keepSessions: true });
   await back;
   await agent.signOut();
