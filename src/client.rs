@@ -177,15 +177,16 @@ impl GatewayClient {
         let Some(value) = head.set_guid.as_deref() else {
             return Ok(());
         };
-        let refused = |why: &str| {
+        let refused = |what: &str, why: &str| {
             Error::decode(
                 operation,
                 "Set-GUID",
-                format!("refused: the header {why}; the previous Guid is kept"),
+                format!("refused: {what} {why}; the previous Guid is kept"),
             )
         };
-        let guid = guid_from_set_guid(value).map_err(refused)?;
-        self.set_guid(guid).map_err(|e| refused(&e.expected))
+        let guid = guid_from_set_guid(value).map_err(|why| refused("the header", why))?;
+        self.set_guid(guid)
+            .map_err(|e| refused("its Guid", &e.expected))
     }
 }
 
@@ -359,6 +360,14 @@ mod tests {
             );
             assert_eq!(sent(&c).as_deref(), Some("new.AgentGateway2"), "{bad}");
         }
+        let e = c
+            .take_rotated_guid("login", &head("JSESSIONID=a b"))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "login: bad response at `Set-GUID`: refused: its Guid must be 1..=256 visible ASCII \
+             characters (no spaces or line breaks); the previous Guid is kept"
+        );
     }
 
     #[test]
