@@ -190,13 +190,31 @@ impl GatewayClient {
     }
 
     /// Stores the Guid of a `Set-GUID` response header, if there is one. Called for every
-    /// response, before its envelope is decoded, so failures rotate the Guid too.
-    pub fn take_rotated_guid(&self, head: &ResponseHead) {
-        if let Some(guid) = head.set_guid.as_deref().and_then(guid_from_set_guid) {
-            // A malformed rotated Guid is ignored rather than stored: the old one stays valid
-            // until the server says otherwise.
-            let _ = self.set_guid(&guid);
-        }
+    /// response, before its envelope is decoded, so failures rotate the Guid too. A header not
+    /// of the form `JSESSIONID=<guid>[; attributes]`, or with a Guid a header cannot carry, is
+    /// refused as a decode error of `operation`, and the current Guid is kept.
+    ///
+    /// The caller still delivers the answer: the operation was carried out (failing it would
+    /// invite a repeat, and a poll's event would be lost). Sign-in, which needs the Guid,
+    /// fails with this error instead.
+    pub fn take_rotated_guid(
+        &self,
+        operation: &'static str,
+        head: &ResponseHead,
+    ) -> Result<(), Error> {
+        let Some(value) = head.set_guid.as_deref() else {
+            return Ok(());
+        };
+        let refused = |what: &str, why: &str| {
+            Error::decode(
+                operation,
+                "Set-GUID",
+                format!("refused: {what} {why}; the previous Guid is kept"),
+            )
+        };
+        let guid = guid_from_set_guid(value).map_err(|why| refused("the header", why))?;
+        self.set_guid(guid)
+            .map_err(|e| refused("its Guid", &e.expected))
     }
 }
 
@@ -357,28 +375,47 @@ mod tests {
     }
 
     #[test]
-    fn set_guid_header_rotates_the_guid() {
+    fn set_guid_header_rotates_the_guid_or_is_refused() {
         let c = client(json!({"guid": "old"})).unwrap();
-        let head = ResponseHead {
+        let head = |v: &str| ResponseHead {
             status: 200,
-            set_guid: Some("JSESSIONID=new.AgentGateway2".into()),
+            set_guid: Some(v.into()),
             ..Default::default()
         };
-        c.take_rotated_guid(&head);
-        assert_eq!(
-            c.prepare(&netplay()).unwrap().header("Guid"),
-            Some("new.AgentGateway2")
-        );
-        // A malformed rotation is ignored.
-        let head = ResponseHead {
-            status: 200,
-            set_guid: Some("JSESSIONID=bad guid".into()),
-            ..Default::default()
+        let sent = |c: &GatewayClient| {
+            c.prepare(&netplay())
+                .unwrap()
+                .header("Guid")
+                .map(str::to_owned)
         };
-        c.take_rotated_guid(&head);
+        c.take_rotated_guid("getAgentEvent", &ResponseHead::default())
+            .unwrap();
+        assert_eq!(sent(&c).as_deref(), Some("old"), "no header, no change");
+        c.take_rotated_guid("login", &head("JSESSIONID=new.AgentGateway2; Path=/"))
+            .unwrap();
+        assert_eq!(sent(&c).as_deref(), Some("new.AgentGateway2"));
+        for bad in [
+            "FOO=secret-1",
+            "secret-1",
+            "JSESSIONID=secret 1",
+            "JSESSIONID=",
+        ] {
+            let e = c.take_rotated_guid("login", &head(bad)).unwrap_err();
+            assert_eq!((e.operation, e.kind_name()), ("login", "decode"), "{bad}");
+            let text = e.to_string();
+            assert!(
+                text.contains("`Set-GUID`") && !text.contains("secret"),
+                "{text}"
+            );
+            assert_eq!(sent(&c).as_deref(), Some("new.AgentGateway2"), "{bad}");
+        }
+        let e = c
+            .take_rotated_guid("login", &head("JSESSIONID=a b"))
+            .unwrap_err();
         assert_eq!(
-            c.prepare(&netplay()).unwrap().header("Guid"),
-            Some("new.AgentGateway2")
+            e.to_string(),
+            "login: bad response at `Set-GUID`: refused: its Guid must be 1..=256 visible ASCII \
+             characters (no spaces or line breaks); the previous Guid is kept"
         );
     }
 

@@ -148,15 +148,22 @@ pub struct ResponseHead {
     pub content_disposition: Option<String>,
 }
 
-/// The Guid carried by a `Set-GUID` header value: the text after `JSESSIONID=`, or the whole
-/// value when it has no `=`. `None` when empty.
-pub fn guid_from_set_guid(value: &str) -> Option<String> {
-    let v = value.trim();
-    let guid = match v.split_once('=') {
-        Some((_, g)) => g.trim(),
-        None => v,
-    };
-    (!guid.is_empty()).then(|| guid.to_owned())
+/// The cookie name a `Set-GUID` header carries the Guid under.
+pub const SET_GUID_COOKIE: &str = "JSESSIONID";
+
+/// The Guid carried by a `Set-GUID` header value, read as a cookie: `JSESSIONID=<guid>`, where
+/// attributes after the first `;` (which proxies and some gateway versions add) are ignored.
+/// Any other form is refused (the vendor documents no other); the error says what was
+/// expected, never what was sent (a secret).
+pub fn guid_from_set_guid(value: &str) -> Result<&str, &'static str> {
+    let pair = value.split_once(';').map_or(value, |(pair, _)| pair);
+    match pair.split_once('=') {
+        Some((name, guid)) if name.trim() == SET_GUID_COOKIE => match guid.trim() {
+            "" => Err("carries an empty JSESSIONID"),
+            guid => Ok(guid),
+        },
+        _ => Err("is not of the form JSESSIONID=<guid>"),
+    }
 }
 
 #[cfg(test)]
@@ -164,17 +171,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn set_guid_parsing() {
-        assert_eq!(
-            guid_from_set_guid("JSESSIONID=27ab.AgentGateway0").as_deref(),
-            Some("27ab.AgentGateway0")
-        );
-        assert_eq!(
-            guid_from_set_guid(" 27ab.AgentGateway0 ").as_deref(),
-            Some("27ab.AgentGateway0")
-        );
-        assert_eq!(guid_from_set_guid("JSESSIONID="), None);
-        assert_eq!(guid_from_set_guid(""), None);
+    fn set_guid_is_read_as_a_jsessionid_cookie() {
+        for (value, guid) in [
+            ("JSESSIONID=27ab.AgentGateway0", "27ab.AgentGateway0"),
+            (
+                "JSESSIONID=27ab.AgentGateway0; Path=/",
+                "27ab.AgentGateway0",
+            ),
+            (" JSESSIONID = 27ab ;Path=/; HttpOnly; Secure", "27ab"),
+            ("JSESSIONID=a=b", "a=b"),
+        ] {
+            assert_eq!(guid_from_set_guid(value), Ok(guid), "{value}");
+        }
+        for value in [
+            "FOO=27ab",
+            "jsessionid=27ab",
+            "27ab.AgentGateway0",
+            "Path=/; JSESSIONID=27ab",
+            "JSESSIONID=",
+            "JSESSIONID= ; Path=/",
+            "",
+        ] {
+            let e = guid_from_set_guid(value).unwrap_err();
+            assert!(!e.contains("27ab"), "{e}");
+        }
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //! - [`Phase`]: sign-in and sign-out never overlap ("while a sign-out request is still waiting
 //!   for its response, sign-in is refused, and the reverse", vendor sign-in page).
 //! - [`PollPolicy`]: what the event poller does after each poll — poll again at once after an
-//!   event, shortly after an empty answer, back off after failures, warn before the gateway's
-//!   2-minute forced sign-out, and stop when the gateway says the agent is not signed in.
+//!   event, shortly after an empty answer, back off after failures (with jitter, so the agents
+//!   of a contact center do not retry in step after a gateway restart), warn before the
+//!   gateway's 2-minute forced sign-out, and stop when the gateway says the agent is not
+//!   signed in.
 
 use crate::error::{Error, ErrorKind};
 use cec_agent_derive::{Decode, Encode};
@@ -12,6 +14,9 @@ use tsify::Tsify;
 
 /// The gateway signs out an agent nobody has polled for this long.
 pub const GATEWAY_IDLE_SIGN_OUT_MS: f64 = 120_000.0;
+
+/// Shortest back-off after a failed poll (unless the longest back-off is shorter still).
+pub const MIN_BACKOFF_MS: f64 = 100.0;
 
 /// Where the session is in its sign-in life cycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -81,7 +86,8 @@ fn busy(operation: &'static str, phase: Phase) -> Error {
 pub struct PollTiming {
     /// Pause after an empty answer (vendor: poll again 200–500 ms after each response).
     pub idle_delay_ms: f64,
-    /// First back-off after a failed poll; doubles per consecutive failure.
+    /// Upper bound of the first back-off after a failed poll; doubles per consecutive failure.
+    /// Each back-off is drawn at random between [`MIN_BACKOFF_MS`] and the bound ([`backoff_ms`]).
     pub backoff_initial_ms: f64,
     /// Longest back-off.
     pub backoff_max_ms: f64,
@@ -110,7 +116,8 @@ pub struct EventsConfig {
     /// Pause after an empty poll answer (default 300; vendor: 200–500).
     #[tsify(optional, type = "number")]
     pub idle_delay_ms: Option<crate::de::Int>,
-    /// First back-off after a failed poll, doubled per failure (default 500).
+    /// Upper bound of the first back-off after a failed poll, doubled per failure (default
+    /// 500); each back-off is drawn at random from 100 ms up to it.
     #[tsify(optional, type = "number")]
     pub backoff_initial_ms: Option<crate::de::Int>,
     /// Longest back-off (default 8000).
@@ -208,7 +215,7 @@ pub enum PollStatus {
         error_kind: String,
         /// The error's message (never contains the Guid).
         message: String,
-        /// Delay before the next poll.
+        /// Delay before the next poll: the (jittered) back-off the poller waits.
         retry_in_ms: f64,
         /// Time since the last successful poll.
         ms_since_last_poll: f64,
@@ -255,6 +262,56 @@ pub enum Next {
     Stop(StopReason),
 }
 
+/// The back-off after `failures` consecutive failed polls (1 = the first), for `unit` in
+/// [0, 1]: "full jitter", uniform between [`MIN_BACKOFF_MS`] and
+/// `backoff_initial_ms × 2^(failures − 1)`, both capped at `backoff_max_ms`; whole ms.
+pub fn backoff_ms(timing: &PollTiming, failures: u32, unit: f64) -> f64 {
+    let exp = failures.saturating_sub(1).min(20);
+    let floor = MIN_BACKOFF_MS.min(timing.backoff_max_ms);
+    let ceiling = (timing.backoff_initial_ms * f64::from(1u32 << exp))
+        .min(timing.backoff_max_ms)
+        .max(floor);
+    (floor + unit.clamp(0.0, 1.0) * (ceiling - floor)).round()
+}
+
+/// The jitter's pseudo-random numbers: xorshift64*, seeded once per poller. Spreading retries
+/// needs no more (nothing secret depends on it), and it builds for every target.
+#[derive(Debug, Clone)]
+struct Jitter(u64);
+
+impl Jitter {
+    fn new(seed: u64) -> Self {
+        // splitmix64 of the seed: close seeds give unrelated sequences; the state is never 0.
+        let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        Self((z ^ (z >> 31)) | 1)
+    }
+
+    /// A number in [0, 1).
+    fn unit(&mut self) -> f64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        (x.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// A seed that differs between pages and processes: `Math.random()` in JS (seeded per realm).
+#[cfg(target_arch = "wasm32")]
+fn seed() -> u64 {
+    (js_sys::Math::random() * (1u64 << 53) as f64) as u64
+}
+
+/// A seed that differs between processes and calls (std's random hash keys).
+#[cfg(not(target_arch = "wasm32"))]
+fn seed() -> u64 {
+    use std::hash::BuildHasher;
+    std::collections::hash_map::RandomState::new().hash_one(0u8)
+}
+
 /// The poller's decisions, from each poll's outcome and the time.
 #[derive(Debug, Clone)]
 pub struct PollPolicy {
@@ -263,17 +320,25 @@ pub struct PollPolicy {
     failures: u32,
     guid_rejections: u32,
     warned: bool,
+    jitter: Jitter,
 }
 
 impl PollPolicy {
-    /// A policy starting at `now_ms` (counts as a success: sign-in just happened).
+    /// A policy starting at `now_ms` (counts as a success: sign-in just happened), with a
+    /// random jitter seed.
     pub fn new(timing: PollTiming, now_ms: f64) -> Self {
+        Self::with_seed(timing, now_ms, seed())
+    }
+
+    /// [`PollPolicy::new`] with a given jitter seed (the same seed gives the same back-offs).
+    pub fn with_seed(timing: PollTiming, now_ms: f64, seed: u64) -> Self {
         Self {
             timing,
             last_success_ms: now_ms,
             failures: 0,
             guid_rejections: 0,
             warned: false,
+            jitter: Jitter::new(seed),
         }
     }
 
@@ -316,9 +381,7 @@ impl PollPolicy {
             }
         }
         self.failures += 1;
-        let exp = self.failures.saturating_sub(1).min(20);
-        let retry = (self.timing.backoff_initial_ms * f64::from(1u32 << exp))
-            .min(self.timing.backoff_max_ms);
+        let retry = backoff_ms(&self.timing, self.failures, self.jitter.unit());
         let since = now_ms - self.last_success_ms;
         let mut out = vec![PollStatus::PollFailed {
             attempt: self.failures,
@@ -390,18 +453,30 @@ mod tests {
         assert_eq!(p.on_success(false, 20.0), (Next::PollAfter(300.0), None));
     }
 
+    /// Fails `p` once at `now_ms`; returns the delay it waits, having checked that the
+    /// `pollFailed` status reports that same delay.
+    fn fail_once(p: &mut PollPolicy, now_ms: f64) -> f64 {
+        let (next, statuses) = p.on_failure(&network(), now_ms);
+        let Next::PollAfter(waited) = next else {
+            panic!("stopped: {next:?}")
+        };
+        match statuses.first() {
+            Some(PollStatus::PollFailed { retry_in_ms, .. }) => {
+                assert_eq!(*retry_in_ms, waited, "retryInMs is the delay waited")
+            }
+            other => panic!("no pollFailed status: {other:?}"),
+        }
+        waited
+    }
+
     #[test]
     fn backs_off_warns_before_the_two_minute_rule_and_recovers() {
         let mut p = PollPolicy::new(PollTiming::default(), 0.0);
-        let delays: Vec<f64> = (1..=6)
-            .map(
-                |i| match p.on_failure(&network(), f64::from(i) * 1000.0).0 {
-                    Next::PollAfter(d) => d,
-                    Next::Stop(r) => panic!("stopped: {r:?}"),
-                },
-            )
-            .collect();
-        assert_eq!(delays, vec![500.0, 1000.0, 2000.0, 4000.0, 8000.0, 8000.0]);
+        let ceilings = [500.0, 1000.0, 2000.0, 4000.0, 8000.0, 8000.0];
+        for (i, ceiling) in (1..).zip(ceilings) {
+            let d = fail_once(&mut p, f64::from(i) * 1000.0);
+            assert!((MIN_BACKOFF_MS..=ceiling).contains(&d), "failure {i}: {d}");
+        }
         let (_, statuses) = p.on_failure(&network(), 91_000.0);
         assert!(
             matches!(statuses.last(), Some(PollStatus::SignOutRisk { ms_until_sign_out, .. }) if (*ms_until_sign_out - 29_000.0).abs() < 1e-9)
@@ -411,6 +486,79 @@ mod tests {
         let (next, status) = p.on_success(false, 96_000.0);
         assert_eq!(next, Next::PollAfter(300.0));
         assert_eq!(status, Some(PollStatus::Recovered { after_ms: 96_000.0 }));
+    }
+
+    #[test]
+    fn backoff_spans_from_the_floor_to_the_doubling_bound() {
+        let t = PollTiming::default();
+        assert_eq!(backoff_ms(&t, 1, 0.0), 100.0);
+        assert_eq!(backoff_ms(&t, 1, 0.5), 300.0);
+        assert_eq!(backoff_ms(&t, 1, 1.0), 500.0);
+        assert_eq!(backoff_ms(&t, 3, 1.0), 2000.0);
+        assert_eq!(backoff_ms(&t, 40, 1.0), 8000.0);
+        assert_eq!(backoff_ms(&t, u32::MAX, 0.0), 100.0);
+        // A first back-off below the floor is raised to it; a cap below it wins.
+        let low = PollTiming {
+            backoff_initial_ms: 50.0,
+            backoff_max_ms: 200.0,
+            ..t
+        };
+        assert_eq!(backoff_ms(&low, 1, 0.7), 100.0);
+        assert_eq!(backoff_ms(&low, 2, 1.0), 100.0);
+        assert_eq!(backoff_ms(&low, 3, 1.0), 200.0);
+        let tiny = PollTiming {
+            backoff_initial_ms: 10.0,
+            backoff_max_ms: 40.0,
+            ..t
+        };
+        assert_eq!(backoff_ms(&tiny, 1, 0.0), 40.0);
+        assert_eq!(backoff_ms(&tiny, 5, 1.0), 40.0);
+    }
+
+    #[test]
+    fn backoffs_vary_between_pollers_and_retries_within_the_bounds() {
+        let t = PollTiming::default();
+        let ceiling = |n: u32| (500.0 * f64::from(1u32 << (n - 1).min(20))).min(8000.0);
+        let mut first = Vec::new();
+        let mut capped = Vec::new();
+        for seed in 0..1000u64 {
+            let mut p = PollPolicy::with_seed(t, 0.0, seed);
+            for n in 1..=12 {
+                let d = fail_once(&mut p, f64::from(n));
+                assert!(
+                    (MIN_BACKOFF_MS..=ceiling(n)).contains(&d),
+                    "seed {seed}, failure {n}: {d}"
+                );
+                assert_eq!(d, d.round());
+                match n {
+                    1 => first.push(d),
+                    6.. => capped.push(d),
+                    _ => {}
+                }
+            }
+        }
+        // Spread over the whole range, not bunched: 1000 first retries in 100..=500 ms.
+        let distinct = |v: &[f64]| {
+            let mut v: Vec<u64> = v.iter().map(|d| *d as u64).collect();
+            v.sort_unstable();
+            v.dedup();
+            v.len()
+        };
+        assert!(distinct(&first) > 300, "{}", distinct(&first));
+        let mean = first.iter().sum::<f64>() / first.len() as f64;
+        assert!((280.0..=320.0).contains(&mean), "mean {mean}");
+        let in_first_tenth = first.iter().filter(|d| **d < 140.0).count();
+        assert!((60..=140).contains(&in_first_tenth), "{in_first_tenth}");
+        assert!(distinct(&capped) > 4000, "{}", distinct(&capped));
+        // The same seed repeats its back-offs; fresh pollers get different ones.
+        let run = |mut p: PollPolicy| -> Vec<f64> {
+            (1..=8).map(|n| fail_once(&mut p, f64::from(n))).collect()
+        };
+        assert_eq!(
+            run(PollPolicy::with_seed(t, 0.0, 7)),
+            run(PollPolicy::with_seed(t, 0.0, 7))
+        );
+        assert_ne!(run(PollPolicy::new(t, 0.0)), run(PollPolicy::new(t, 0.0)));
     }
 
     #[test]

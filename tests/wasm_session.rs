@@ -308,6 +308,23 @@ async fn network_loss_then_recovery_and_gateway_restart() {
     assert_eq!(failed["errorKind"], "network");
     rec.status("signOutRisk", 3000).await;
     rec.status("recovered", 5000).await;
+    // Jittered back-offs (from Math.random here): within 100 ms..backoffMaxMs, and not the bare
+    // doubling 100, 200, 400 (the first is 100: its bound is the floor).
+    let retries: Vec<f64> = rec
+        .statuses
+        .borrow()
+        .iter()
+        .filter(|s| s["type"] == "pollFailed")
+        .filter_map(|s| s["retryInMs"].as_f64())
+        .collect();
+    assert!(
+        !retries.is_empty() && retries.iter().all(|r| (100.0..=400.0).contains(r)),
+        "{retries:?}"
+    );
+    assert!(
+        retries.iter().any(|r| ![100.0, 200.0, 400.0].contains(r)),
+        "{retries:?}"
+    );
     control(
         "POST",
         "/__sim/agents/1305/events",

@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 
 use crate::control::{ok, parse, path_id, signed_in};
 use crate::reply::{control_error, finish, json as json_resp, Reply};
-use crate::state::{AppState, AuthMode, SessionConfig, MAX_OUTAGE_MS};
+use crate::state::{AppState, AuthMode, SessionConfig, SetGuidForm, MAX_OUTAGE_MS};
 
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
@@ -42,6 +42,7 @@ struct ConfigReq {
     rotate_guid_every: Option<u64>,
     poll_hold_ms: Option<u64>,
     idle_signout_ms: Option<u64>,
+    set_guid_form: Option<SetGuidForm>,
 }
 
 /// Changes any of the session settings; answers the whole config.
@@ -54,6 +55,7 @@ async fn set_config(State(app): State<AppState>, body: Bytes) -> Response {
         cfg.rotate_guid_every = req.rotate_guid_every.unwrap_or(cfg.rotate_guid_every);
         cfg.poll_hold_ms = req.poll_hold_ms.unwrap_or(cfg.poll_hold_ms);
         cfg.idle_signout_ms = req.idle_signout_ms.unwrap_or(cfg.idle_signout_ms);
+        cfg.set_guid_form = req.set_guid_form.unwrap_or(cfg.set_guid_form);
         cfg.check()
             .map_err(|e| control_error(StatusCode::BAD_REQUEST, &e))?;
         s.session = cfg;

@@ -80,7 +80,7 @@ fn answer(s: &mut SimState, id: u32, event: Option<Event>) -> Response {
     );
     if due {
         if let Some(guid) = s.rotate_guid(id) {
-            set_guid(&mut resp, &guid);
+            set_guid(&mut resp, &guid, cfg.set_guid_form);
         }
     }
     resp

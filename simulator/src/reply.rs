@@ -4,6 +4,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
+use crate::state::SetGuidForm;
+
 /// Content type of every JSON response, as the real servers send it.
 pub const JSON_UTF8: &str = "application/json;charset=UTF-8";
 
@@ -89,9 +91,9 @@ pub fn bad_param(name: &str) -> Response {
     fail(BAD_PARAM, &format!("parameter {name} is invalid"))
 }
 
-/// Adds `Set-GUID: JSESSIONID=<guid>` to a response.
-pub fn set_guid(resp: &mut Response, guid: &str) {
-    if let Ok(v) = HeaderValue::from_str(&format!("JSESSIONID={guid}")) {
+/// Adds `Set-GUID: JSESSIONID=<guid>` (or the configured `form`) to a response.
+pub fn set_guid(resp: &mut Response, guid: &str, form: SetGuidForm) {
+    if let Some(Ok(v)) = form.value(guid).map(|v| HeaderValue::from_str(&v)) {
         resp.headers_mut().insert("set-guid", v);
     }
 }

@@ -89,7 +89,7 @@ fn login(app: &AppState, raw: Option<&str>, headers: &HeaderMap, body: &[u8], ki
         "",
         json!({"workno": id.to_string(), "mediatype": "TTT"}),
     );
-    set_guid(&mut resp, &guid);
+    set_guid(&mut resp, &guid, s.session.set_guid_form);
     Ok(resp)
 }
 
@@ -158,7 +158,7 @@ async fn update_guid(State(app): State<AppState>, path: IdPath, headers: HeaderM
             .rotate_guid(id)
             .ok_or_else(|| fail(reply::NOT_LOGGED_IN, reply::NOT_LOGGED_IN_MSG))?;
         let mut resp = reply::envelope(reply::OK, "", json!({ "guid": guid }));
-        set_guid(&mut resp, &guid);
+        set_guid(&mut resp, &guid, s.session.set_guid_form);
         Ok(resp)
     })())
 }

@@ -46,6 +46,33 @@ pub enum AuthMode {
     Dynamic,
 }
 
+/// How the simulator writes `Set-GUID` (to test clients against what proxies and other
+/// gateways send).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SetGuidForm {
+    /// `JSESSIONID=<guid>`, as documented.
+    Plain,
+    /// `JSESSIONID=<guid>; Path=/; HttpOnly`: cookie attributes, as some proxies add.
+    WithAttributes,
+    /// `GUID=<guid>`: a cookie name other than `JSESSIONID`.
+    WrongName,
+    /// No `Set-GUID` at all, as a browser shows it without `Access-Control-Expose-Headers`.
+    Absent,
+}
+
+impl SetGuidForm {
+    /// The header value carrying `guid` (`None`: no header).
+    pub fn value(self, guid: &str) -> Option<String> {
+        match self {
+            SetGuidForm::Plain => Some(format!("JSESSIONID={guid}")),
+            SetGuidForm::WithAttributes => Some(format!("JSESSIONID={guid}; Path=/; HttpOnly")),
+            SetGuidForm::WrongName => Some(format!("GUID={guid}")),
+            SetGuidForm::Absent => None,
+        }
+    }
+}
+
 /// Session behaviour, changeable at run time through `POST /__sim/config`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -58,6 +85,8 @@ pub struct SessionConfig {
     pub poll_hold_ms: u64,
     /// A signed-in agent with no poll or handshake for this long is signed out (0 = never).
     pub idle_signout_ms: u64,
+    /// How `Set-GUID` is written.
+    pub set_guid_form: SetGuidForm,
 }
 
 /// Longest event-poll hold accepted.
@@ -101,6 +130,7 @@ impl Default for SessionConfig {
             rotate_guid_every: 0,
             poll_hold_ms: 10_000,
             idle_signout_ms: 120_000,
+            set_guid_form: SetGuidForm::Plain,
         }
     }
 }

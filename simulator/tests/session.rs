@@ -195,7 +195,7 @@ async fn dynamic_rotation_with_grace_guid_and_log_states() {
         .await;
     assert_eq!(
         cfg,
-        json!({"authMode": "dynamic", "rotateGuidEvery": 2, "pollHoldMs": 50, "idleSignoutMs": 120000})
+        json!({"authMode": "dynamic", "rotateGuidEvery": 2, "pollHoldMs": 50, "idleSignoutMs": 120000, "setGuidForm": "plain"})
     );
     let g0 = sim.sign_in("1001").await;
     assert_eq!(sim.poll("1001", &g0).await.set_guid(), None);
@@ -240,6 +240,32 @@ async fn dynamic_rotation_with_grace_guid_and_log_states() {
 }
 
 #[tokio::test]
+async fn set_guid_form_is_configurable_for_sign_in_and_rotation() {
+    let sim = Sim::new();
+    sim.config(json!({"setGuidForm": "withAttributes", "rotateGuidEvery": 1, "pollHoldMs": 20}))
+        .await;
+    const BODY: &str = r#"{"password":"pw","phonenum":"88001"}"#;
+    let r = sim.gw("PUT", "/onlineagent/1001", None, BODY).await;
+    let g0 = r
+        .header("set-guid")
+        .and_then(|v| v.strip_prefix("JSESSIONID="))
+        .and_then(|v| v.strip_suffix("; Path=/; HttpOnly"))
+        .unwrap()
+        .to_owned();
+    let rotated = sim.poll("1001", &g0).await;
+    assert!(rotated
+        .header("set-guid")
+        .unwrap()
+        .ends_with("; Path=/; HttpOnly"));
+    sim.config(json!({"setGuidForm": "wrongName"})).await;
+    let r = sim.gw("PUT", "/onlineagent/1002", None, BODY).await;
+    assert!(r.header("set-guid").unwrap().starts_with("GUID="));
+    sim.config(json!({"setGuidForm": "absent"})).await;
+    let r = sim.gw("PUT", "/onlineagent/1003", None, BODY).await;
+    assert_eq!((r.retcode().as_str(), r.header("set-guid")), ("0", None));
+}
+
+#[tokio::test]
 async fn static_mode_never_rotates_but_forced_rotation_works() {
     let sim = Sim::new();
     sim.config(json!({"authMode": "static", "rotateGuidEvery": 1, "pollHoldMs": 20}))
@@ -280,10 +306,11 @@ async fn config_endpoint_validates_and_reset_restores() {
     let r = sim.ctl("GET", "/__sim/config", Value::Null).await;
     assert_eq!(
         r.json(),
-        json!({"authMode": "dynamic", "rotateGuidEvery": 0, "pollHoldMs": 10000, "idleSignoutMs": 120000})
+        json!({"authMode": "dynamic", "rotateGuidEvery": 0, "pollHoldMs": 10000, "idleSignoutMs": 120000, "setGuidForm": "plain"})
     );
     for body in [
         json!({"authMode": "weird"}),
+        json!({"setGuidForm": "FOO"}),
         json!({"pollHoldMs": 600_001}),
         json!({"pollHoldMs": -1}),
         json!({"idleSignoutMs": 86_400_001u64}),

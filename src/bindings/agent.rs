@@ -23,9 +23,12 @@ pub type Prepare<'a> = &'a dyn Fn() -> Result<HttpRequest, Error>;
 pub struct Answer {
     pub head: ResponseHead,
     pub body: Vec<u8>,
+    /// Why a `Set-GUID` the answer carried was refused (the answer is still delivered).
+    pub refused_rotation: Option<Error>,
 }
 
-/// Sends the request `prepare` builds and returns the raw answer, having taken any rotated Guid.
+/// Sends the request `prepare` builds and returns the raw answer, having taken any rotated Guid
+/// (a malformed `Set-GUID` fails the call: see [`GatewayClient::take_rotated_guid`]).
 ///
 /// A request can leave with a Guid that rotates before the gateway reads it (a browser may
 /// queue it behind a held event poll). If the gateway refuses that Guid (100-006 / 000-003)
@@ -47,10 +50,14 @@ pub async fn exchange(
         let carried_guid = http.header("Guid").is_some();
         let response =
             log::exchange(operation, &http, timeout_ms, client.body_limit(), signal).await?;
-        client.take_rotated_guid(&response.head);
+        let refused_rotation = client.take_rotated_guid(operation, &response.head).err();
+        if let Some(refused) = &refused_rotation {
+            log::failure(operation, refused, None);
+        }
         let answer = Answer {
             head: response.head,
             body: response.body.to_vec(),
+            refused_rotation,
         };
         let rotated = carried_guid && client.guid_changes() != sent_with;
         if resent || !rotated || !guid_refused(operation, &answer) {

@@ -2,7 +2,7 @@
 //! overlap (the client refuses the second with kind "state"), a successful sign-in stores the
 //! `Set-GUID` Guid and starts the event poller, and sign-out stops it.
 
-use super::agent::{call, Agent};
+use super::agent::{call, decode_answer, exchange, Agent};
 use super::convert::{decode, encode, string_arg, ExtraOptions, Options, ToJs};
 use super::events::start_poller;
 use super::gateway::{run, AgentClient};
@@ -56,7 +56,7 @@ fn take_flag(
 }
 
 /// Sends a sign-in operation (`login`, `forceLogin`, `loginEx`) while holding the "signing
-/// in" phase, and checks that the answer delivered a Guid.
+/// in" phase, and checks that the answer delivered a Guid. Signed in only if both hold.
 async fn signing_in<O: Operation>(
     agent: &Rc<Agent>,
     op: &O,
@@ -68,25 +68,33 @@ async fn signing_in<O: Operation>(
     phase.begin_sign_in(O::LOG_NAME)?;
     agent.phase.set(phase);
     let before = agent.client.guid_changes();
-    let result = call(
-        &agent.client,
-        op,
-        agent.client.timeout_for(opts.core),
+    let client = &agent.client;
+    let timeout_ms = client.timeout_for(opts.core);
+    let prepare = || client.prepare(op);
+    let sent = exchange(
+        client,
+        O::LOG_NAME,
+        &prepare,
+        timeout_ms,
         opts.signal.as_ref(),
     )
     .await;
-    let mut phase = agent.phase.get();
-    phase.finish(result.is_ok());
-    agent.phase.set(phase);
-    let result = result?;
-    if agent.client.guid_changes() == before {
-        return Err(Error::decode(
+    let result = sent.and_then(|answer| {
+        let output = decode_answer::<O>(&answer)?;
+        if client.guid_changes() != before {
+            return Ok(output);
+        }
+        // A refused Set-GUID says what was wrong with it; otherwise there was none.
+        Err(answer.refused_rotation.unwrap_or_else(|| Error::decode(
             O::LOG_NAME,
             "Set-GUID",
             "signed in, but the response carried no Set-GUID header (in browsers the gateway must send Access-Control-Expose-Headers: Set-GUID)",
-        ));
-    }
-    Ok(result)
+        )))
+    });
+    let mut phase = agent.phase.get();
+    phase.finish(result.is_ok());
+    agent.phase.set(phase);
+    result
 }
 
 /// The sign-in options besides the plain call options.

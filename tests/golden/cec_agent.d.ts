@@ -564,7 +564,8 @@ export interface EventsConfig {
      */
     idleDelayMs?: number;
     /**
-     * First back-off after a failed poll, doubled per failure (default 500).
+     * Upper bound of the first back-off after a failed poll, doubled per failure (default
+     * 500); each back-off is drawn at random from 100 ms up to it.
      */
     backoffInitialMs?: number;
     /**

@@ -2,7 +2,7 @@
 // `on` and `for await`, outcome helpers, sign-out.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { AgentClient, isAgentApiError } from "cec-agent";
+import { AgentClient, isAgentApiError, setLogger } from "cec-agent";
 import { SIM, control, rejection, reset } from "./sim.mjs";
 
 const fast = { idleDelayMs: 20, backoffInitialMs: 50, backoffMaxMs: 200, pollTimeoutMs: 5000 };
@@ -84,4 +84,88 @@ test("static authentication: the sign-in Guid stays valid and polling works", as
   assert.equal(state.guidRotations, 0, "static mode never rotates");
   assert.deepEqual(await agent.queryCallInfoBeforeAnswer(), []);
   await agent.signOut();
+});
+
+test("Set-GUID is read as a JSESSIONID cookie: attributes are ignored, another name is refused", async () => {
+  await reset();
+  await control("POST", "/__sim/config", { pollHoldMs: 50, rotateGuidEvery: 2, setGuidForm: "withAttributes" });
+  const agent = agentClient("1404");
+  await agent.signIn({ password: "pw", phonenum: "70004" });
+  assert.ok(agent.signedIn && agent.hasGuid && agent.polling);
+  // Each rotation retires the Guid before last: polling survives three only on the rotated Guids.
+  for (let i = 0; i < 100 && (await control("GET", "/__sim/agents/1404")).guidRotations < 3; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.ok((await control("GET", "/__sim/agents/1404")).guidRotations >= 3);
+  assert.ok(agent.polling, "the poller took every rotated Guid");
+  assert.deepEqual(await agent.queryCallInfoBeforeAnswer(), []);
+  await agent.signOut();
+
+  await control("POST", "/__sim/config", { setGuidForm: "wrongName" });
+  const refused = agentClient("1405");
+  const statuses = [];
+  refused.onStatus((s) => statuses.push(s.type));
+  const e = await rejection(refused.signIn({ password: "pw", phonenum: "70005" }), "decode", "login", isAgentApiError);
+  assert.match(e.message, /`Set-GUID`: refused: the header is not of the form JSESSIONID=<guid>/);
+  assert.doesNotMatch(e.message, /AgentGateway/, "the Guid is a secret");
+  assert.ok(!refused.signedIn && !refused.hasGuid && !refused.polling);
+  assert.deepEqual(statuses, [], "no poller was started");
+
+  // No Set-GUID at all (a browser hides it without Access-Control-Expose-Headers): not signed in either.
+  await control("POST", "/__sim/config", { setGuidForm: "absent" });
+  const hidden = agentClient("1406");
+  const none = await rejection(hidden.signIn({ password: "pw", phonenum: "70006" }), "decode", "login", isAgentApiError);
+  assert.match(none.message, /carried no Set-GUID header/);
+  assert.ok(!hidden.signedIn && !hidden.hasGuid && !hidden.polling);
+});
+
+test("a refused Set-GUID rotation on a poll or a call loses nothing: the event and the answer are delivered, the old Guid kept, a warn logged", async () => {
+  await reset();
+  await control("POST", "/__sim/config", { pollHoldMs: 50 });
+  const agent = agentClient("1408");
+  await agent.signIn({ password: "pw", phonenum: "70008" });
+  const warnings = [];
+  setLogger((entry) => { if (entry.level === "warn") warnings.push(entry.message); });
+  try {
+    await control("POST", "/__sim/config", { pollHoldMs: 50, rotateGuidEvery: 1, setGuidForm: "wrongName" });
+    const ringing = new Promise((resolve) => agent.on("AgentEvent_Ringing", resolve));
+    await control("POST", "/__sim/agents/1408/call", {});
+    const event = await ringing;
+    assert.equal(event.type, "AgentEvent_Ringing");
+    assert.ok(Array.isArray(await agent.queryCallInfoBeforeAnswer()), "the call's answer is delivered");
+    assert.ok(agent.signedIn && agent.hasGuid);
+    assert.ok(warnings.some((m) => /`Set-GUID`: refused/.test(m)), JSON.stringify(warnings));
+    assert.ok(warnings.every((m) => !/AgentGateway/.test(m)), "the Guid is a secret");
+  } finally {
+    setLogger(null);
+    await control("POST", "/__sim/config", { setGuidForm: "plain" });
+    await agent.signOut().catch(() => {});
+  }
+});
+
+test("after failed polls the poller waits the jittered retryInMs it reports, 100 ms to backoffMaxMs", async () => {
+  await reset();
+  await control("POST", "/__sim/config", { pollHoldMs: 50 });
+  const agent = agentClient("1407");
+  const failed = [];
+  let recovered;
+  const back = new Promise((resolve) => (recovered = resolve));
+  agent.onStatus((s) => {
+    if (s.type === "pollFailed") failed.push({ at: performance.now(), retry: s.retryInMs });
+    if (s.type === "recovered") recovered();
+  });
+  await agent.signIn({ password: "pw", phonenum: "70007" });
+  await control("POST", "/__sim/outage", { ms: 2500, keepSessions: true });
+  await back;
+  await agent.signOut();
+  assert.ok(failed.length >= 8, `${failed.length} failures`);
+  for (const { retry } of failed) {
+    assert.ok(Number.isInteger(retry) && retry >= 100 && retry <= fast.backoffMaxMs, `retryInMs ${retry}`);
+  }
+  assert.ok(new Set(failed.map((f) => f.retry)).size >= 3, `retries vary: ${failed.map((f) => f.retry)}`);
+  // The next failure comes no sooner than the reported wait, and not much later (a fast-failing poll).
+  for (let i = 0; i + 1 < failed.length; i++) {
+    const gap = failed[i + 1].at - failed[i].at;
+    assert.ok(gap >= failed[i].retry - 2 && gap <= failed[i].retry + 400, `waited ${gap} ms for retryInMs ${failed[i].retry}`);
+  }
 });
