@@ -3,6 +3,8 @@
 
 /** A downloaded recording: the bytes (kept in JS memory, not copied through WASM) and what they are. */
 export interface RecordingDownload extends RecordingMeta { bytes: Uint8Array; }
+/** A recording as a stream (`downloadRecordFileStream`): `size` is the `Content-Length`, if sent; `body` errors with a decode `AgentApiError` at its end if the recording was cut short. */
+export interface RecordingStream extends Omit<RecordingMeta, "size"> { size: number | null; body: ReadableStream<Uint8Array>; }
 
 
 
@@ -303,6 +305,11 @@ export interface CmsClientConfig {
      * Allow a plain `http://` base URL. Default false.
      */
     allowInsecureHttp?: boolean;
+    /**
+     * Largest recording `downloadRecordFile` buffers, in bytes (default 512 MiB,
+     * 1024..=2^31); the bytes stay in JS memory, never in the module's.
+     */
+    maxRecordingBytes?: number;
 }
 
 /**
@@ -333,6 +340,11 @@ export interface AgentClientConfig {
      * Event-poller settings.
      */
     events?: EventsConfig;
+    /**
+     * Largest response body read, in bytes (default 1 MiB, 1024..=2^31): reading stops and
+     * the call rejects with kind "decode" past it, so no answer can exhaust memory.
+     */
+    maxResponseBytes?: number;
 }
 
 /**
@@ -859,8 +871,17 @@ export class AgentClient {
 export class CmsClient {
     free(): void;
     /**
-     * `downloadRecordFile`: the recordings of a call (one file, or a ZIP when several).
-     * Rejects with kind "service" when CMS answers `{resultCode, resultDesc}` instead.
+     * `downloadRecordFile` as a stream, for recordings too large to hold (a backend pipes
+     * `body` to a file). The promise settles once the first bytes have told what the body is;
+     * `timeoutMs` and `signal` cover that part, and the caller reads (or cancels) `body`
+     * after it. A recording cut short errors the stream at its end with kind "decode".
+     */
+    downloadRecordFileStream(request: DownloadRecordFileRequest, opts?: CallOptions): Promise<RecordingStream>;
+    /**
+     * `downloadRecordFile`: the recordings of a call (one file, or a ZIP when several),
+     * buffered in JS memory up to `maxRecordingBytes`. Rejects with kind "service" when CMS
+     * answers `{resultCode, resultDesc}` instead, and with kind "decode" when the recording
+     * arrives cut short.
      */
     downloadRecordFile(request: DownloadRecordFileRequest, opts?: CallOptions): Promise<RecordingDownload>;
     /**
@@ -948,6 +969,7 @@ export interface InitOutput {
     readonly agentclient_thirdPartyConfTransmitNum: (a: number, b: number) => any;
     readonly agentclient_updateGuid: (a: number, b: number) => any;
     readonly cmsclient_downloadRecordFile: (a: number, b: any, c: number) => any;
+    readonly cmsclient_downloadRecordFileStream: (a: number, b: any, c: number) => any;
     readonly cmsclient_new: (a: any) => [number, number, number];
     readonly install_panic_recovery: () => void;
     readonly isAgentApiError: (a: any) => number;
@@ -955,8 +977,11 @@ export interface InitOutput {
     readonly setLogger: (a: any) => [number, number];
     readonly version: () => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: number, e: any) => any;
+    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: number) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => any;
+    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
