@@ -71,6 +71,7 @@ const VALID_REQUEST = {
   forceSignIn: { password: "pw", phonenum: "70001" },
   signInEx: { password: "pw", phonenum: "70001" },
   downloadRecordFile: { callID: "1700000000-1" },
+  downloadRecordFileStream: { callID: "1700000000-1" },
 };
 const SYNC = new Set(["setGuid", "on", "onStatus", "startEvents", "stopEvents", "events"]);
 
