@@ -104,12 +104,13 @@ fn normal_authority(authority: &str, default_port: u16) -> Result<String, &'stat
     let mut out = host;
     if let Some(p) = port {
         let number = p.trim_start_matches('0');
-        if p.is_empty() || number.len() > 5 || !p.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(BAD_AUTHORITY);
-        }
-        match number.parse::<u16>() {
-            Ok(n) if n == default_port => {}
-            Ok(n @ 1..) => out.push_str(&format!(":{n}")),
+        let digits = !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+        match decimal(number).filter(|_| digits) {
+            Some(n) if n == u32::from(default_port) => {}
+            Some(1..=65_535) => {
+                out.push(':');
+                out.push_str(number);
+            }
             _ => return Err(BAD_AUTHORITY),
         }
     }
@@ -127,12 +128,11 @@ fn domain(host: &str) -> Result<String, &'static str> {
         return Err(BAD_AUTHORITY);
     }
     let host = host.to_ascii_lowercase();
-    let last = host
-        .strip_suffix('.')
-        .unwrap_or(&host)
-        .rsplit('.')
-        .next()
-        .unwrap_or_default();
+    let trimmed = host.strip_suffix('.').unwrap_or(&host);
+    let last = match trimmed.bytes().rposition(|b| b == b'.') {
+        Some(i) => &trimmed[i + 1..],
+        None => trimmed,
+    };
     let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let hex = last
         .strip_prefix("0x")
@@ -144,14 +144,80 @@ fn domain(host: &str) -> Result<String, &'static str> {
 }
 
 fn canonical_ipv4(host: &str) -> bool {
-    let parts: Vec<&str> = host.split('.').collect();
-    parts.len() == 4
-        && parts.iter().all(|p| {
-            (1..=3).contains(&p.len())
-                && p.bytes().all(|b| b.is_ascii_digit())
-                && (p.len() == 1 || !p.starts_with('0'))
-                && p.parse::<u8>().is_ok()
-        })
+    ipv4_octets(host).is_some()
+}
+
+/// The four numbers of a dotted-decimal IPv4 address written without leading zeros.
+fn ipv4_octets(s: &str) -> Option<[u8; 4]> {
+    let mut out = [0u8; 4];
+    let mut parts = s.split('.');
+    for octet in &mut out {
+        let p = parts.next()?;
+        if p.len() > 3 || (p.len() > 1 && p.starts_with('0')) {
+            return None;
+        }
+        *octet = u8::try_from(decimal(p)?).ok()?;
+    }
+    parts.next().is_none().then_some(out)
+}
+
+/// The value of a non-empty run of at most 9 decimal digits.
+fn decimal(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 9 {
+        return None;
+    }
+    s.bytes().try_fold(0, |n, b| {
+        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+    })
+}
+
+/// The eight pieces of an IPv6 address in RFC 4291 text form (one `::`, an optional dotted
+/// IPv4 address at the end), or `None`.
+fn ipv6_pieces(addr: &str) -> Option<[u16; 8]> {
+    // A byte scan rather than `split_once("::")`, which would bring in a substring searcher.
+    let (head, tail) = match addr.as_bytes().windows(2).position(|w| w == b"::") {
+        Some(i) => (&addr[..i], Some(&addr[i + 2..])),
+        None => (addr, None),
+    };
+    let mut pieces = [0u16; 8];
+    let front = ipv6_groups(head, &mut pieces, tail.is_none())?;
+    let Some(tail) = tail else {
+        return (front == 8).then_some(pieces);
+    };
+    let mut back = [0u16; 8];
+    let n = ipv6_groups(tail, &mut back, true)?;
+    if front + n > 7 {
+        return None;
+    }
+    pieces[8 - n..].copy_from_slice(&back[..n]);
+    Some(pieces)
+}
+
+/// Reads `h:h:…` into `out` and returns how many pieces it held; the last group may be a
+/// dotted IPv4 address (two pieces) when `last`.
+fn ipv6_groups(s: &str, out: &mut [u16; 8], last: bool) -> Option<usize> {
+    let mut n = 0;
+    if s.is_empty() {
+        return Some(n);
+    }
+    let mut groups = s.split(':').peekable();
+    while let Some(g) = groups.next() {
+        if last && groups.peek().is_none() && g.contains('.') {
+            let [a, b, c, d] = ipv4_octets(g)?;
+            *out.get_mut(n)? = u16::from_be_bytes([a, b]);
+            *out.get_mut(n + 1)? = u16::from_be_bytes([c, d]);
+            n += 2;
+        } else {
+            if g.is_empty() || g.len() > 4 {
+                return None;
+            }
+            *out.get_mut(n)? = g
+                .chars()
+                .try_fold(0u16, |v, c| c.to_digit(16).map(|d| (v << 4) | d as u16))?;
+            n += 1;
+        }
+    }
+    Some(n)
 }
 
 /// `[addr]` as the URL parser serialises an IPv6 address: lower-case hex pieces without
@@ -164,10 +230,7 @@ fn ipv6(addr: &str) -> Result<String, &'static str> {
     {
         return Err(bad);
     }
-    let pieces = addr
-        .parse::<std::net::Ipv6Addr>()
-        .map_err(|_| bad)?
-        .segments();
+    let pieces = ipv6_pieces(addr).ok_or(bad)?;
     // The first longest run of zero pieces, if it is at least two long.
     let (mut run, mut start) = ((0, 0), 0);
     for (i, &p) in pieces.iter().enumerate() {
@@ -185,7 +248,11 @@ fn ipv6(addr: &str) -> Result<String, &'static str> {
             i = run.1;
             continue;
         }
-        out.push_str(&format!("{:x}", pieces[i]));
+        let piece = u32::from(pieces[i]);
+        let digits = (1..4).take_while(|k| piece >> (4 * k) != 0).count() + 1;
+        for k in (0..digits).rev() {
+            out.push(char::from_digit((piece >> (4 * k)) & 0xf, 16).unwrap_or('0'));
+        }
         if i + 1 < pieces.len() {
             out.push(':');
         }
