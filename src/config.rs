@@ -137,14 +137,10 @@ fn domain(host: &str) -> Result<String, &'static str> {
     let hex = last
         .strip_prefix("0x")
         .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
-    if (numeric(last) || hex) && !canonical_ipv4(&host) {
+    if (numeric(last) || hex) && ipv4_octets(&host).is_none() {
         return Err("an IPv4 address must be four decimal numbers 0..=255 without leading zeros");
     }
     Ok(host)
-}
-
-fn canonical_ipv4(host: &str) -> bool {
-    ipv4_octets(host).is_some()
 }
 
 /// The four numbers of a dotted-decimal IPv4 address written without leading zeros.
