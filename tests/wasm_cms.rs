@@ -1,5 +1,5 @@
 //! CC-CMS `downloadRecordFile` through the JS surface, against the simulator (which verifies
-//! the C2 signature with the same algorithm and its own AK/SK).
+//! the C2 signature with its own implementation of the algorithm and its own AK/SK).
 
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -58,6 +58,24 @@ async fn several_recordings_come_back_as_a_zip() {
         body,
         json!({"callID": "1700000000-2", "workNo": "1001", "beginTime": "20240229235959", "callerNo": "", "calleeNo": ""})
     );
+}
+
+/// The host is signed as the runtime sends it in `Host` (lower case, port without leading
+/// zeros), not as written in `baseUrl`; otherwise the simulator answers 401.
+#[wasm_bindgen_test]
+async fn base_url_in_upper_case_with_a_leading_zero_port_downloads() {
+    let (host, port) = sim::URL
+        .rsplit_once(':')
+        .expect("the simulator URL has a port");
+    let base_url = format!("{}:0{port}", host.replace("127.0.0.1", "LOCALHOST"));
+    let cfg = json!({"baseUrl": base_url, "accessKey": "AK_EXAMPLE_0001", "secretKey": SK, "allowInsecureHttp": true});
+    let client = cec_agent::CmsClient::new(js(cfg)).expect("valid config");
+    let out = settle(client.download_record_file(js(json!({"callID": "1700000000-1"})), None))
+        .await
+        .map_err(|e| sim::to_json(&e))
+        .unwrap_or_else(|e| panic!("{base_url}: {e}"));
+    assert_eq!(text(&out, "fileName"), "1700000000-1.wav");
+    assert!(bytes(&out).starts_with(b"RIFF"));
 }
 
 #[wasm_bindgen_test]

@@ -6,7 +6,10 @@ mod common;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use cec_agent::cms::signing::{authorization, SigningInput};
+use cec_agent::cms::{CmsCredentials, DownloadRecordFileRequest};
+use cec_agent::config::BaseUrl;
 use cec_agent::time::format_sign_timestamp;
+use cec_sim::cms::{c2_authorization, C2Request};
 use common::{Resp, Sim, JSON};
 use serde_json::json;
 
@@ -21,6 +24,11 @@ fn now_ms() -> f64 {
 }
 
 fn sign(body: &str, ts_ms: f64, sk: &str) -> String {
+    sign_host(HOST, body, ts_ms, sk)
+}
+
+/// The client's signature, for `host`.
+fn sign_host(host: &str, body: &str, ts_ms: f64, sk: &str) -> String {
     authorization(&SigningInput {
         access_key: "AK_EXAMPLE_0001",
         secret_key: sk,
@@ -28,7 +36,7 @@ fn sign(body: &str, ts_ms: f64, sk: &str) -> String {
         method: "POST",
         path: PATH,
         query: &[],
-        host: HOST,
+        host,
         body,
     })
 }
@@ -164,6 +172,128 @@ async fn bad_signatures_are_401() {
     )
     .await;
     assert_eq!(r.status, 200);
+}
+
+/// The simulator's own C2 check against the worked example of the facts file §5
+/// (`../shared/reference/cms-signature-example.py`).
+#[test]
+fn own_verifier_matches_the_vendor_worked_example() {
+    let req = C2Request {
+        method: "POST",
+        path: PATH,
+        query: "",
+        host: b"10.0.0.1:28443",
+        body: br#"{"callID":"1700000000-123","workNo":"1001"}"#,
+    };
+    let auth = c2_authorization(
+        "AK_EXAMPLE_0001",
+        "SK_EXAMPLE_SECRET",
+        "2024-01-02T03:04:05Z",
+        &req,
+    );
+    assert_eq!(
+        auth.as_deref(),
+        Some("auth-v2/AK_EXAMPLE_0001/2024-01-02T03:04:05Z/host/e3e753102fdaa87fcdf63fd88753fcfed2a29990d2f2fdde1146bbbca3264649")
+    );
+    // The host is signed byte for byte as received: another case is another signature.
+    let upper = c2_authorization(
+        "AK_EXAMPLE_0001",
+        "SK_EXAMPLE_SECRET",
+        "2024-01-02T03:04:05Z",
+        &C2Request {
+            host: b"CMS.EXAMPLE.COM:28443",
+            ..req
+        },
+    );
+    let lower = c2_authorization(
+        "AK_EXAMPLE_0001",
+        "SK_EXAMPLE_SECRET",
+        "2024-01-02T03:04:05Z",
+        &C2Request {
+            host: b"cms.example.com:28443",
+            ..req
+        },
+    );
+    assert_ne!(upper, lower);
+}
+
+/// A real CC-CMS signs the `Host` it received; a request signed over the host as written in
+/// an upper-case `baseUrl` is refused.
+#[tokio::test]
+async fn host_signed_in_other_case_than_sent_is_401() {
+    let sim = Sim::new();
+    let body = body_for("1700000000-1");
+    let send = |auth: String| {
+        let body = body.clone();
+        let sim = &sim;
+        async move {
+            sim.send(
+                "POST",
+                PATH,
+                &[
+                    ("content-type", JSON),
+                    ("host", "cms.example.com:28443"),
+                    ("authorization", &auth),
+                ],
+                &body,
+            )
+            .await
+        }
+    };
+    let upper = sign_host(
+        "CMS.EXAMPLE.COM:28443",
+        &body,
+        now_ms(),
+        "SK_EXAMPLE_SECRET",
+    );
+    assert_401(&send(upper).await, "upper-case host signed");
+    let zero = sign_host(
+        "cms.example.com:028443",
+        &body,
+        now_ms(),
+        "SK_EXAMPLE_SECRET",
+    );
+    assert_401(&send(zero).await, "leading-zero port signed");
+    let sent = sign_host(
+        "cms.example.com:28443",
+        &body,
+        now_ms(),
+        "SK_EXAMPLE_SECRET",
+    );
+    assert_eq!(send(sent).await.status, 200);
+}
+
+/// The client's request for an upper-case, leading-zero-port or long-IPv6 `baseUrl`, sent
+/// with the `Host` that `fetch` sends for it (`new URL(baseUrl).host` in Node 20), passes the
+/// simulator's own check.
+#[tokio::test]
+async fn client_request_for_a_non_normal_base_url_is_accepted() {
+    let sim = Sim::new();
+    let creds = CmsCredentials::new("AK_EXAMPLE_0001", "SK_EXAMPLE_SECRET").unwrap();
+    for (base_url, host) in [
+        ("https://CMS.Example.COM:028443", "cms.example.com:28443"),
+        ("https://CMS.Example.COM:08443", "cms.example.com:8443"),
+        ("https://[FE80:0::1]:443", "[fe80::1]"),
+    ] {
+        let base = BaseUrl::parse("baseUrl", base_url, false).unwrap();
+        let http = DownloadRecordFileRequest::new("1700000000-1")
+            .to_http(&base, &creds, &format_sign_timestamp(now_ms()))
+            .unwrap();
+        let r = sim
+            .send(
+                "POST",
+                PATH,
+                &[
+                    ("content-type", JSON),
+                    ("host", host),
+                    ("authorization", http.header("Authorization").unwrap()),
+                ],
+                http.body.as_deref().unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{base_url} sent with Host: {host}");
+        assert_eq!(http.url, format!("https://{host}{PATH}"), "{base_url}");
+    }
 }
 
 #[tokio::test]

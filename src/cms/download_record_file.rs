@@ -444,6 +444,61 @@ mod tests {
         assert!(expected.starts_with("auth-v2/AK_EXAMPLE_0001/2024-01-02T03:04:05Z/host/"));
     }
 
+    /// The host is signed as `fetch` sends it in `Host`, not as written in `baseUrl`. Expected
+    /// signatures come from `../shared/reference/cms-signature-example.py` run with that host
+    /// and this request's body.
+    #[test]
+    fn signs_the_host_the_runtime_sends() {
+        let req = DownloadRecordFileRequest::new("1700000000-123").work_no("1001");
+        for (base_url, host, signature) in [
+            (
+                "https://CMS.Example.COM:28443",
+                "cms.example.com:28443",
+                "5afecc859bd1a98f8f262da0213673d618f6d27417503545f7692047431ee8e7",
+            ),
+            (
+                "https://10.0.0.1:028443",
+                "10.0.0.1:28443",
+                "f6c7b0c0824b8b0713245bf73ea8ef45fd98a337353d0a173255f17564cbcf75",
+            ),
+            (
+                "https://h:443",
+                "h",
+                "133ca6beb83decb465943630d906982d9812578e826f58b5c0b97d29db7c44e7",
+            ),
+            (
+                "http://H:080",
+                "h",
+                "133ca6beb83decb465943630d906982d9812578e826f58b5c0b97d29db7c44e7",
+            ),
+            (
+                "https://[::1]:28443",
+                "[::1]:28443",
+                "8fb8fea6d64522b862a2fe3576e8b28cf244a6543e21e412a318c726f2e0a84b",
+            ),
+            (
+                "https://[FE80:0::1]",
+                "[fe80::1]",
+                "c815478ea0b5c3a34dc6ce89eb417249a4b63cf55e2771c8f10a947e2fc42c77",
+            ),
+        ] {
+            let base = BaseUrl::parse("baseUrl", base_url, true).unwrap();
+            let http = req
+                .to_http(&base, &creds(), "2024-01-02T03:04:05Z")
+                .unwrap();
+            let scheme = &base_url[..base_url.find("//").unwrap() + 2];
+            assert_eq!(http.url, format!("{scheme}{host}{PATH}"), "{base_url}");
+            assert_eq!(
+                http.header("Authorization"),
+                Some(
+                    format!("auth-v2/AK_EXAMPLE_0001/2024-01-02T03:04:05Z/host/{signature}")
+                        .as_str()
+                ),
+                "{base_url}"
+            );
+        }
+    }
+
     #[test]
     fn validation_boundaries() {
         let rule = |r: DownloadRecordFileRequest| r.validate().err().map(|e| (e.field, e.rule));

@@ -34,7 +34,7 @@ pub struct SigningInput<'a> {
     pub path: &'a str,
     /// Query pairs (not percent-encoded); empty for the operations we send.
     pub query: &'a [(&'a str, &'a str)],
-    /// `host[:port]` exactly as in the URL the request goes to.
+    /// `host[:port]` as sent in `Host` ([`crate::config::BaseUrl::authority`]).
     pub host: &'a str,
     /// The exact body bytes that will be sent (empty for none).
     pub body: &'a str,
@@ -55,7 +55,7 @@ pub struct SignedRequest<'a> {
     pub path: &'a str,
     /// Query pairs (not percent-encoded).
     pub query: &'a [(&'a str, &'a str)],
-    /// `host[:port]` exactly as in the URL.
+    /// `host[:port]` as sent in `Host` ([`crate::config::BaseUrl::authority`]).
     pub host: &'a str,
     /// The exact body bytes that will be sent (empty for none).
     pub body: &'a str,
