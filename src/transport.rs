@@ -173,27 +173,44 @@ pub async fn send(
         return Err(Failure::Aborted);
     }
     let (controller, uses) = controllers::take().map_err(network)?;
-    let guard = CancelGuard::arm(&controller, timeout_ms, caller);
     let deadline = js_sys::Date::now() + f64::from(timeout_ms);
-    let result = exchange(req, &controller.signal(), limit, deadline).await;
-    let fired = guard.fired.get();
-    drop(guard);
-    if result.is_err() {
-        // Whatever is left of the response (a redirect's or an over-long body) is dropped
-        // with the connection; an aborted controller is never handed out again.
-        controller.abort();
-    }
-    if fired == Fired::Nothing {
+    let signal = controller.signal();
+    let sending = exchange(req, &signal, limit, deadline);
+    let (result, fired) = guarded(&controller, timeout_ms, caller, sending).await;
+    if !fired {
         // The exchange is over (body read or failed) and the signal never fired.
         controllers::give_back(controller, uses);
     }
-    match (result, fired) {
-        (Ok(response), _) => Ok(response),
-        (Err(_), Fired::Timeout) => Err(Failure::Timeout(timeout_ms)),
-        (Err(_), Fired::Aborted) => Err(Failure::Aborted),
-        (Err(Failure::Timeout(_)), Fired::Nothing) => Err(Failure::Timeout(timeout_ms)),
-        (Err(e), Fired::Nothing) => Err(e),
+    result
+}
+
+/// Runs `exchange` (which uses `controller`'s signal), cancelling it when `timeout_ms` passes
+/// or `caller` aborts; a failure is then reported as what fired. Also says whether anything
+/// fired. After a failure the controller is aborted: whatever is left of the response (a
+/// redirect's or an over-long body) goes with the connection, and an aborted controller is
+/// never pooled.
+async fn guarded<T>(
+    controller: &AbortController,
+    timeout_ms: u32,
+    caller: Option<&AbortSignal>,
+    exchange: impl std::future::Future<Output = Result<T, Failure>>,
+) -> (Result<T, Failure>, bool) {
+    let guard = CancelGuard::arm(controller, timeout_ms, caller);
+    let result = exchange.await;
+    let fired = guard.fired.get();
+    drop(guard);
+    if result.is_err() {
+        controller.abort();
     }
+    let result = match (result, fired) {
+        (Ok(value), _) => Ok(value),
+        (Err(_), Fired::Timeout) | (Err(Failure::Timeout(_)), Fired::Nothing) => {
+            Err(Failure::Timeout(timeout_ms))
+        }
+        (Err(_), Fired::Aborted) => Err(Failure::Aborted),
+        (Err(e), Fired::Nothing) => Err(e),
+    };
+    (result, fired != Fired::Nothing)
 }
 
 /// `AbortController`s that cancelled nothing, kept for later calls: in Node 20 a controller's
@@ -502,19 +519,9 @@ pub async fn send_streaming(
     }
     // A controller of its own, never pooled: its signal stays tied to the body being read.
     let controller = AbortController::new().map_err(network)?;
-    let guard = CancelGuard::arm(&controller, timeout_ms, caller);
-    let result = sniffed(req, &controller.signal(), sniff).await;
-    let fired = guard.fired.get();
-    drop(guard);
-    if result.is_err() {
-        controller.abort();
-    }
-    match (result, fired) {
-        (Ok(streamed), _) => Ok(streamed),
-        (Err(_), Fired::Timeout) => Err(Failure::Timeout(timeout_ms)),
-        (Err(_), Fired::Aborted) => Err(Failure::Aborted),
-        (Err(e), Fired::Nothing) => Err(e),
-    }
+    let signal = controller.signal();
+    let sniffing = sniffed(req, &signal, sniff);
+    guarded(&controller, timeout_ms, caller, sniffing).await.0
 }
 
 async fn sniffed(req: &HttpRequest, signal: &AbortSignal, sniff: u32) -> Result<Streamed, Failure> {

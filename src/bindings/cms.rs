@@ -15,6 +15,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::AbortSignal;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_DOWNLOAD: &'static str = r#"
@@ -62,11 +63,7 @@ impl CmsClient {
         #[wasm_bindgen(unchecked_param_type = "DownloadRecordFileRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] opts: Option<JsValue>,
     ) -> js_sys::Promise {
-        let client = self.inner.clone();
-        let request =
-            decode::<DownloadRecordFileRequest>(DOWNLOAD_RECORD_FILE, "request", &request);
-        crate::run::promise_now(DOWNLOAD_RECORD_FILE, async move {
-            let (http, timeout, signal) = prepare(&client, request, opts)?;
+        self.download(&request, opts, |client, http, timeout, signal| async move {
             let response = super::log::exchange(
                 DOWNLOAD_RECORD_FILE,
                 &http,
@@ -109,11 +106,7 @@ impl CmsClient {
         #[wasm_bindgen(unchecked_param_type = "DownloadRecordFileRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] opts: Option<JsValue>,
     ) -> js_sys::Promise {
-        let client = self.inner.clone();
-        let request =
-            decode::<DownloadRecordFileRequest>(DOWNLOAD_RECORD_FILE, "request", &request);
-        crate::run::promise_now(DOWNLOAD_RECORD_FILE, async move {
-            let (http, timeout, signal) = prepare(&client, request, opts)?;
+        self.download(&request, opts, |_, http, timeout, signal| async move {
             let streamed = super::log::exchange_streaming(
                 DOWNLOAD_RECORD_FILE,
                 &http,
@@ -128,7 +121,7 @@ impl CmsClient {
                 crate::transport::cancel_stream(&streamed.body);
                 let error = failure(&streamed.head, &prefix);
                 super::log::failure(DOWNLOAD_RECORD_FILE, &error, None);
-                return Err(error.into());
+                return Err(error);
             };
             let body = checked_stream(&streamed.body, meta.clone(), prefix)?;
             let out = encode(DOWNLOAD_RECORD_FILE, &meta)?;
@@ -142,17 +135,25 @@ impl CmsClient {
     }
 }
 
-/// Validates and signs a download request, with its timeout and signal.
-fn prepare(
-    client: &client::CmsClient,
-    request: Result<DownloadRecordFileRequest, Error>,
-    opts: Option<JsValue>,
-) -> Result<(HttpRequest, u32, Option<web_sys::AbortSignal>), Error> {
-    let request = request?;
-    let opts = options(DOWNLOAD_RECORD_FILE, opts.as_ref())?;
-    let timestamp = crate::time::format_sign_timestamp(js_sys::Date::now());
-    let http = client.prepare_download(&request, &timestamp)?;
-    Ok((http, client.timeout_for(opts.core), opts.signal))
+impl CmsClient {
+    /// Both forms of `downloadRecordFile`: reads `request` now, then validates and signs it
+    /// and hands the request, its timeout and signal to `run`.
+    fn download<F, Fut>(&self, request: &JsValue, opts: Option<JsValue>, run: F) -> js_sys::Promise
+    where
+        F: FnOnce(Rc<client::CmsClient>, HttpRequest, u32, Option<AbortSignal>) -> Fut + 'static,
+        Fut: std::future::Future<Output = Result<JsValue, Error>>,
+    {
+        let client = self.inner.clone();
+        let request = decode::<DownloadRecordFileRequest>(DOWNLOAD_RECORD_FILE, "request", request);
+        crate::run::promise_now(DOWNLOAD_RECORD_FILE, async move {
+            let request = request?;
+            let opts = options(DOWNLOAD_RECORD_FILE, opts.as_ref())?;
+            let timestamp = crate::time::format_sign_timestamp(js_sys::Date::now());
+            let http = client.prepare_download(&request, &timestamp)?;
+            let timeout = client.timeout_for(opts.core);
+            Ok(run(client, http, timeout, opts.signal).await?)
+        })
+    }
 }
 
 /// `result`, with its error logged.
