@@ -6,6 +6,15 @@
 //! a loopback call 13–20 µs slower in Node. Here the first poll runs in the caller's stack, so
 //! `fetch` starts at once, and a wake (it comes from a promise handler, see [`crate::settle`])
 //! polls the task right there, in that handler's microtask (about 2 µs less work a call).
+//!
+//! Kept instead of `spawn_local` / `future_to_promise` (issue 15) because that crate cannot
+//! contain a panic: with `panic = "abort"` a panic traps out of the JS frame that polled, and
+//! its executor polls from a `queueMicrotask` callback, so the trap is an uncaught exception
+//! (in Node it ends the process). Here every poll after the first runs in a promise reaction
+//! whose own promise is marked handled ([`crate::settle`]), and the panic hook rejects every
+//! pending call with kind "internal" through [`reject_all`], the registry of pending rejects
+//! the crate has no place for. A port to the crate failed `tests/js/panic.test.mjs` with that
+//! uncaught `RuntimeError: unreachable`. Its other cost, 5-10 µs a call, was accepted.
 
 use crate::registry::{count, register, snapshot, unregister};
 use crate::slab::Slab;

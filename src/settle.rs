@@ -7,6 +7,13 @@
 //! (`Function.prototype.bind`, a plain bound function) and the slot keeps the outcome and the
 //! waker. A slot freed early (its future dropped) gets a new generation, so a late outcome for
 //! it is recognised and dropped.
+//!
+//! Kept instead of `wasm_bindgen_futures::JsFuture` (issue 15) for panic recovery:
+//! `JsFuture`'s handlers are wasm closures attached with a `then` whose own promise is
+//! dropped, so once a panic has replaced the instance, a promise settling later calls a stale
+//! closure, which throws "Cannot invoke closure from previous WASM instance" into that
+//! promise: an unhandled rejection (in Node it ends the process). A port to `JsFuture` failed
+//! `tests/js/panic.test.mjs` with exactly that; here the reaction's promise is handled.
 
 use crate::slab::Slab;
 use js_sys::{Function, Promise};

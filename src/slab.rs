@@ -3,6 +3,10 @@
 //! (a bound promise handler, a waker) that may come back after its value is gone. Removing a
 //! value bumps its slot's generation, so an old handle never finds a later value stored in
 //! the same slot. Kept in a thread-local, a slab is a registry (`registry.rs`).
+//!
+//! The `slab` crate was weighed: it has no generations (a stale key finds the next value
+//! stored in its slot, which is what this type exists to prevent), so it would need this
+//! wrapper anyway.
 
 /// A slab of `T` with generation-checked slots.
 #[derive(Debug)]

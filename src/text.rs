@@ -1,5 +1,7 @@
 //! Substring search by plain byte comparison. The needles here are two to four bytes long, so
 //! this is as fast as `str::find`, whose two-way searcher adds 1.4 KB to the module.
+//! `memchr`'s `memmem` was weighed: it is built for long haystacks and needles, and on needles
+//! this short a byte-window scan is as fast, without adding a crate to the module.
 
 /// The byte offset of the first `needle` in `haystack`.
 pub fn find(haystack: &str, needle: &str) -> Option<usize> {

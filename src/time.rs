@@ -2,6 +2,10 @@
 //!
 //! - C2 signing timestamps, `yyyy-MM-ddTHH:mm:ssZ` in UTC.
 //! - CMS `beginTime`, `yyyyMMddHHmmss`, which must name a real date-time.
+//!
+//! `time`, `chrono` and `humantime` were weighed: each formats and parses these, but the
+//! package needs two fixed layouts and one civil-date conversion, a few dozen lines here,
+//! while each crate brings its own formatting and parsing machinery into the module.
 
 /// Formats Unix milliseconds as the C2 signing timestamp `yyyy-MM-ddTHH:mm:ssZ` (UTC).
 pub fn format_sign_timestamp(unix_ms: f64) -> String {

@@ -1,6 +1,14 @@
 //! Timers on the global `setTimeout`/`clearTimeout` (browsers and Node alike). A [`Timer`]
 //! is cleared when dropped, so no callback outlives its owner. [`Deadline`]s (the per-call
 //! timeouts) share one timer, so a call costs no `setTimeout`, `clearTimeout` or closure.
+//!
+//! gloo-timers and gloo-events were weighed and not used. gloo-timers' `Timeout` never
+//! `unref`s its timer in Node (a pending deadline would keep a process alive), takes whole
+//! milliseconds as `u32`, and gives its timer ID only by `forget`ting it, so the panic hook
+//! could not clear it ([`disarm_all`]); the shared deadline timer has no gloo equivalent.
+//! gloo-events' `EventListener` would replace the 25 lines of [`AbortListener`], but it adds
+//! every listener with an options object (`passive: true` by default), its callback takes a
+//! `web_sys::Event`, and it still needs the same registry entry for [`disarm_all`].
 
 use crate::registry::{count, register, snapshot, unregister};
 use crate::slab::Slab;
