@@ -22,18 +22,31 @@ const f = (x, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
 const out = [];
 const print = (line = "") => { out.push(line); console.log(line); };
 
+// The benchmarks' `pkg`: the main entry with the CMS module's CmsClient (its own entry in
+// Node; in Chromium its glue file, loaded by path as the softphone demo does).
+const nodePkg = async () => ({ ...(await import(join(PKG, "node.js"))), CmsClient: (await import(join(PKG, "cms.js"))).CmsClient });
+const LOAD_PKG = `const gateway = await import("/pkg/index.js"); await gateway.initAsync(); ` +
+  `const cms = await import("/pkg/cec_agent_cms.js"); await cms.default({ module_or_path: "/pkg/cec_agent_cms_bg.wasm" }); ` +
+  `const pkg = { ...gateway, CmsClient: cms.CmsClient };`;
+
 function sizes() {
   // The package as shipped (built without the benchmark hook).
   const file = (name) => { const b = readFileSync(join(process.env.BENCH_SHIPPED ?? PKG, name)); return { raw: b.length, gz: gzipSync(b, { level: 9 }).length }; };
   const wasm = file("cec_agent_bg.wasm");
   const glue = file("cec_agent.js");
   const loader = file("index.js");
+  const cmsWasm = file("cec_agent_cms_bg.wasm");
+  const cmsGlue = file("cec_agent_cms.js");
+  const cmsLoader = file("cms.js");
   print("## Size");
   print("| file | raw bytes | gzipped bytes | budget |");
   print("|---|---|---|---|");
-  print(`| cec_agent_bg.wasm | ${wasm.raw} | ${wasm.gz} | 61440 (60 KB gz): ${wasm.gz <= 61440 ? "within" : `over by ${wasm.gz - 61440}`} |`);
+  print(`| cec_agent_bg.wasm (browser/Node module, CC-Gateway) | ${wasm.raw} | ${wasm.gz} | 102400 (100 KB gz): ${wasm.gz <= 102400 ? "within" : `over by ${wasm.gz - 102400}`} |`);
   print(`| cec_agent.js (wasm-bindgen glue) | ${glue.raw} | ${glue.gz} | |`);
   print(`| index.js (browser loader) | ${loader.raw} | ${loader.gz} | |`);
+  print(`| cec_agent_cms_bg.wasm (cec-agent/cms, Node) | ${cmsWasm.raw} | ${cmsWasm.gz} | as small as it can be |`);
+  print(`| cec_agent_cms.js (wasm-bindgen glue) | ${cmsGlue.raw} | ${cmsGlue.gz} | |`);
+  print(`| cms.js (Node loader) | ${cmsLoader.raw} | ${cmsLoader.gz} | |`);
   print();
 }
 
@@ -117,7 +130,7 @@ function staticServer() {
       return res.end(`<!doctype html><title>bench</title><script type="module">
         let out;
         try {
-          const pkg = await import("/pkg/index.js"); await pkg.initAsync(); const core = await import("/core.mjs");
+          ${LOAD_PKG} const core = await import("/core.mjs");
           out = { ok: await (async () => { ${job.code} })() };
         } catch (e) { out = { error: String((e && e.stack) || e) }; }
         await fetch(location.pathname.replace("/plain/", "/result/"), { method: "POST", body: JSON.stringify(out) });
@@ -204,7 +217,7 @@ async function chromium() {
     const page = await browser.newPage();
     page.on("console", (m) => log(`[chromium] ${m.text()}`));
     await page.goto(origin + "/");
-    const load = `const pkg = await import("/pkg/index.js"); await pkg.initAsync(); const core = await import("/core.mjs");`;
+    const load = `${LOAD_PKG} const core = await import("/core.mjs");`;
     log("Chromium: build + validate + conversion");
     const prepare = await page.evaluate(`(async () => { ${load} return core.prepareCost(${JSON.stringify(SIM)}, pkg); })()`);
     log("Chromium: local cost");
@@ -245,12 +258,12 @@ async function chromium() {
 // the latter once, at its first call: they are measured in a process of their own (in Chromium,
 // a page of their own), where the patches are in place before that call.
 if (process.argv[2] === "--phases") {
-  const pkg = await import(join(PKG, "node.js"));
+  const pkg = await nodePkg();
   process.stdout.write(JSON.stringify(await callPhases(SIM, pkg)));
   process.exit(0);
 }
 
-const pkg = await import(join(PKG, "node.js"));
+const pkg = await nodePkg();
 print(`# cec-agent ${pkg.version()} benchmarks (${new Date().toISOString()}; ${CALLS} calls per operation requested)`);
 print();
 sizes();

@@ -61,43 +61,61 @@ ensure_chromium() {
   ensure_apt chromium chromium-driver
 }
 
-# Builds pkg/: cargo -> wasm-bindgen (--target web, plus the --target nodejs glue for CJS) ->
-# wasm-opt -> js loaders + pkg-template (package.json stamped with the Cargo.toml version).
-build_pkg() {
-  log "building pkg/"
-  # CEC_FEATURES: cargo features for this build (`.ci/bench` adds `bench-hooks`).
-  cargo build --release --target "$WASM_TARGET" -p cec-agent ${CEC_FEATURES:+--features "$CEC_FEATURES"}
-  rm -rf pkg && mkdir -p pkg
-  wasm-bindgen --target web --weak-refs --typescript --out-dir pkg "target/$WASM_TARGET/release/cec_agent.wasm"
-  # CommonJS glue for `require("cec-agent")`: the `--target nodejs` output drives the very same
-  # .wasm (checked below), so only its JS and .d.ts ship, as cec_agent.cjs / cec_agent.d.cts.
+# Builds one of the package's two modules from this crate with the given cargo features into
+# pkg/<name>.js (wasm-bindgen --target web), pkg/<name>.cjs + .d.cts (--target nodejs, the very
+# same .wasm, checked) and pkg/<name>_bg.wasm (wasm-opt). Sets MODULE_SIZES for build_pkg.
+build_module() { # features name
+  local features="$1" name="$2" wasm
+  # CEC_FEATURES: cargo features added to both builds (`.ci/bench` adds `bench-hooks`).
+  cargo build --release --target "$WASM_TARGET" -p cec-agent --no-default-features --features "$features${CEC_FEATURES:+,$CEC_FEATURES}"
+  wasm="target/$WASM_TARGET/release/cec_agent.wasm"
+  wasm-bindgen --target web --weak-refs --typescript --out-dir pkg --out-name "$name" "$wasm"
+  # CommonJS glue for `require(...)`: the `--target nodejs` output drives the very same .wasm,
+  # so only its JS and .d.ts ship, as <name>.cjs / <name>.d.cts.
   rm -rf target/pkg-cjs
-  wasm-bindgen --target nodejs --weak-refs --typescript --out-dir target/pkg-cjs "target/$WASM_TARGET/release/cec_agent.wasm"
-  cmp -s target/pkg-cjs/cec_agent_bg.wasm pkg/cec_agent_bg.wasm || { echo "the nodejs and web targets built different .wasm files" >&2; return 1; }
-  grep -q '`${__dirname}/cec_agent_bg.wasm`' target/pkg-cjs/cec_agent.js || { echo "the nodejs glue no longer loads the .wasm from its folder" >&2; return 1; }
-  cp target/pkg-cjs/cec_agent.js pkg/cec_agent.cjs
-  cp target/pkg-cjs/cec_agent.d.ts pkg/cec_agent.d.cts
+  wasm-bindgen --target nodejs --weak-refs --typescript --out-dir target/pkg-cjs --out-name "$name" "$wasm"
+  cmp -s "target/pkg-cjs/${name}_bg.wasm" "pkg/${name}_bg.wasm" || { echo "the nodejs and web targets built different .wasm files" >&2; return 1; }
+  grep -q '`${__dirname}/'"$name"'_bg.wasm`' "target/pkg-cjs/$name.js" || { echo "the nodejs glue no longer loads the .wasm from its folder" >&2; return 1; }
+  cp "target/pkg-cjs/$name.js" "pkg/$name.cjs"
+  cp "target/pkg-cjs/$name.d.ts" "pkg/$name.d.cts"
   # -Oz with the features wasm-bindgen's output uses; the module owns its zero-filled memory
   # and never uses its first KB (the Rust stack starts above it), which lets wasm-opt fold more.
   wasm-opt -Oz --low-memory-unused --zero-filled-memory --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    pkg/cec_agent_bg.wasm -o pkg/cec_agent_bg.wasm
+    "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
   # wasm-bindgen declares `[Symbol.dispose]()`, which only type-checks with lib
   # "esnext.disposable" (TS >= 5.2); drop it so strict consumers on lib es2022 compile.
   # `free()` stays, and `using` still works at run time.
-  sed -i '/\[Symbol\.dispose\]()/d' pkg/cec_agent.d.ts pkg/cec_agent.d.cts
+  sed -i '/\[Symbol\.dispose\]()/d' "pkg/$name.d.ts" "pkg/$name.d.cts"
+  # The start function (the panic hook) is exported by the glue but is no API: its
+  # declaration goes, with its doc comment, so `export *` in the entries' .d.ts leaves it out.
+  node -e 'const fs=require("fs");for(const f of process.argv.slice(1)){const t=fs.readFileSync(f,"utf8");const u=t.replace(/\/\*\*(?:(?!\*\/)[\s\S])*\*\/\nexport function install_panic_recovery\(\): void;\n\n?/,"");if(u===t){console.error(f+": no install_panic_recovery declaration to remove");process.exit(1)}fs.writeFileSync(f,u)}' "pkg/$name.d.ts" "pkg/$name.d.cts"
+  MODULE_SIZES+="$(printf '%s_bg.wasm %s bytes (%s gzipped); ' "$name" "$(wc -c < "pkg/${name}_bg.wasm")" "$(gzip -9 -c "pkg/${name}_bg.wasm" | wc -c)")"
+}
+
+# Builds pkg/: the browser/Node module (CC-Gateway) and the Node-only CC-CMS module
+# (build_module), the js loaders and pkg-template (package.json stamped with the Cargo.toml
+# version); type-checks the entries and packs the tarball.
+build_pkg() {
+  log "building pkg/"
+  rm -rf pkg && mkdir -p pkg
+  MODULE_SIZES=""
+  build_module gateway cec_agent
+  build_module cms cec_agent_cms
+  # The CMS module's web-target declarations are not shipped: its entries use the .d.cts.
+  rm -f pkg/cec_agent_cms.d.ts pkg/cec_agent_cms_bg.wasm.d.ts
   cp js/*.js js/*.cjs js/*.d.ts js/*.d.cts pkg/
   cp pkg-template/* pkg/
   local version; version="$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)"
   node -e 'const fs=require("fs");const p=JSON.parse(fs.readFileSync("pkg/package.json"));p.version=process.argv[1];fs.writeFileSync("pkg/package.json",JSON.stringify(p,null,2)+"\n")' "$version"
-  tsc --noEmit --strict --lib es2022,dom pkg/index.d.ts pkg/node.d.ts
-  tsc --noEmit --strict --lib es2022,dom --module nodenext pkg/node.d.cts
+  tsc --noEmit --strict --lib es2022,dom pkg/index.d.ts
+  # The Node entries' declarations need no DOM types: ES2023 and @types/node only.
+  tsc --noEmit --strict --lib es2023 --types node --typeRoots .ci/node_modules/@types --module nodenext pkg/node.d.ts pkg/node.d.cts pkg/cms.d.ts pkg/cms.d.cts
   # The hand-written loaders are `// @ts-check`ed against the generated declarations.
-  tsc --noEmit --strict --lib es2022,dom --module nodenext --target es2022 --allowJs --checkJs pkg/index.js pkg/node.cjs
+  tsc --noEmit --strict --lib es2022,dom --module nodenext --target es2022 --allowJs --checkJs pkg/index.js pkg/node.cjs pkg/cms.cjs
   (cd pkg && npm pack --silent --pack-destination ../target >/dev/null)
   PKG_TARBALL="$ROOT/target/cec-agent-$version.tgz"
-  printf 'pkg: cec_agent_bg.wasm %s bytes (%s gzipped), tarball %s\n' \
-    "$(wc -c < pkg/cec_agent_bg.wasm)" "$(gzip -9 -c pkg/cec_agent_bg.wasm | wc -c)" "$PKG_TARBALL" >&2
+  printf 'pkg: %starball %s\n' "$MODULE_SIZES" "$PKG_TARBALL" >&2
 }
 
 # Installs the packed tarball into a folder with a package.json, as a user would.

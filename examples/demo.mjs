@@ -1,7 +1,8 @@
 // Demo of the package against the bundled simulator (`bash .ci/demo` starts it and sets
 // CEC_SIM_URL): an agent's day and a supervisor, then a backend recording download.
-// In an app, import from "cec-agent" instead of "../pkg/node.js".
-import { AgentClient, CmsClient, isAgentApiError, version } from "../pkg/node.js";
+// In an app, import from "cec-agent" and "cec-agent/cms" instead of "../pkg/node.js" and "../pkg/cms.js".
+import { AgentClient, isAgentApiError, version } from "../pkg/node.js";
+import { CmsClient } from "../pkg/cms.js";
 
 const SIM = process.env.CEC_SIM_URL;
 if (!SIM) throw new Error("CEC_SIM_URL is not set: run `bash .ci/demo`");

@@ -4,10 +4,8 @@
 // synchronously, so the clients are usable straight away.
 "use strict";
 
-const api = require("./cec_agent.cjs");
-
 module.exports = {
-  ...api,
+  ...require("./public.cjs")(require("./cec_agent.cjs")),
   /** Already initialised on require; kept so code shared with browsers can call it. */
   initAsync: () => Promise.resolve(),
 };

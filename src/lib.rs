@@ -1,5 +1,9 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+// A module built with only one of `gateway` / `cms` (the two shipped .wasm files) leaves the
+// other's helpers unused, and LTO drops them; the default build, with both, still reports
+// dead code.
+#![cfg_attr(not(all(feature = "gateway", feature = "cms")), allow(dead_code))]
 
 pub mod agentevent;
 pub mod calldata;
@@ -25,7 +29,11 @@ pub mod voicecall;
 mod bindings;
 pub mod json;
 #[cfg(target_arch = "wasm32")]
-pub use bindings::{is_agent_api_error, AgentClient, CmsClient};
+pub use bindings::is_agent_api_error;
+#[cfg(all(target_arch = "wasm32", feature = "gateway"))]
+pub use bindings::AgentClient;
+#[cfg(all(target_arch = "wasm32", feature = "cms"))]
+pub use bindings::CmsClient;
 #[cfg(target_arch = "wasm32")]
 mod js_object;
 #[cfg(target_arch = "wasm32")]

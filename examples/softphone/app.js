@@ -1,7 +1,7 @@
 // Softphone demo page for cec-agent: plain HTML and one ES module, no framework.
 // `bash .ci/demo` serves it from the simulator (`cec-sim --static`) with the package beside it
 // in ./cec-agent/ (the packed npm package); in an app, `import ... from "cec-agent"` instead.
-import { initAsync, AgentClient, CmsClient, isAgentApiError, version } from "./cec-agent/index.js";
+import { initAsync, AgentClient, isAgentApiError, version } from "./cec-agent/index.js";
 
 const $ = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
 const value = (id) => $(id).value.trim();
@@ -132,8 +132,18 @@ action("intercept", async () => {
 
 // ---- recording (CC-CMS) -------------------------------------------------------------------
 
+// Demo only: CC-CMS is not in the browser module, and `cec-agent/cms` is for Node backends
+// (the SK belongs on a backend, never in a page; a real page asks its server). This page loads
+// the CMS module's glue file from the package by its path, on the first download.
+let cmsModule = null;
+const loadCms = () =>
+  (cmsModule ??= import("./cec-agent/cec_agent_cms.js").then(async (cms) => {
+    await cms.default({ module_or_path: new URL("./cec-agent/cec_agent_cms_bg.wasm", import.meta.url) });
+    return cms;
+  }));
+
 action("download", async () => {
-  // Demo only: the SK belongs on a backend, never in a page.
+  const { CmsClient } = await loadCms();
   const cms = new CmsClient({ ...connection(value("cms-url")), accessKey: value("cms-ak"), secretKey: value("cms-sk") });
   const file = await cms.downloadRecordFile({ callID: value("record-call-id") });
   const link = document.createElement("a");

@@ -3,16 +3,24 @@
 //! the `fetch` init) without sending it, so `.ci/bench` can time it apart from the network.
 //! They run the very functions the operation methods run.
 
+#[cfg(feature = "cms")]
 use super::cms::CmsClient;
 use super::convert::{decode, options};
+#[cfg(feature = "gateway")]
 use super::gateway::AgentClient;
+#[cfg(feature = "gateway")]
 use crate::calldata::CallInfoBeforeAnswerRequest;
+#[cfg(feature = "cms")]
 use crate::cms::{DownloadRecordFileRequest, DOWNLOAD_RECORD_FILE};
 use crate::error::Error;
 use crate::http::HttpRequest;
+#[cfg(feature = "gateway")]
 use crate::operation::Operation;
+#[cfg(feature = "gateway")]
 use crate::qualitycontrol::InterceptRequest;
+#[cfg(feature = "gateway")]
 use crate::recordplay::NetPlayRequest;
+#[cfg(feature = "gateway")]
 use crate::voicecall::ThirdPartyConfTransmitNumRequest;
 use wasm_bindgen::prelude::*;
 
@@ -23,6 +31,7 @@ fn finish(operation: &'static str, http: &HttpRequest, opts: Option<JsValue>) ->
     Ok(())
 }
 
+#[cfg(feature = "gateway")]
 #[wasm_bindgen]
 impl AgentClient {
     /// Prepares (without sending) one call of `operation`, one of the four documented
@@ -58,6 +67,7 @@ impl AgentClient {
     }
 }
 
+#[cfg(feature = "cms")]
 #[wasm_bindgen]
 impl CmsClient {
     /// Prepares (without sending) one `downloadRecordFile` call, signature included.

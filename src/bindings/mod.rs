@@ -1,20 +1,33 @@
 //! The JS surface: `#[wasm_bindgen]` classes and functions, and nothing else. Each entry point
 //! decodes its JS arguments, runs the pure core, and turns every failure into a rejected
 //! promise carrying an `AgentApiError`; none of them can panic.
+//!
+//! The `gateway` and `cms` features pick the classes a module exports (the browser module has
+//! no `CmsClient`); errors, logging, `version` and the diagnostics are in both.
 
+#[cfg(not(any(feature = "gateway", feature = "cms")))]
+compile_error!("build cec-agent for wasm32 with the `gateway` feature, the `cms` feature or both");
+
+#[cfg(feature = "gateway")]
 mod agent;
 #[cfg(feature = "bench-hooks")]
 mod bench;
+#[cfg(feature = "cms")]
 mod cms;
 mod convert;
 mod error;
+#[cfg(feature = "gateway")]
 mod events;
+#[cfg(feature = "gateway")]
 mod gateway;
 mod log;
+#[cfg(feature = "gateway")]
 mod session;
 
+#[cfg(feature = "cms")]
 pub use cms::CmsClient;
 pub use error::is_agent_api_error;
+#[cfg(feature = "gateway")]
 pub use gateway::AgentClient;
 
 use wasm_bindgen::prelude::*;
@@ -50,6 +63,7 @@ pub fn internals() -> JsValue {
 }
 
 /// The documented meaning of a CC-Gateway `retcode`, or `null` when the table has none.
+#[cfg(feature = "gateway")]
 #[wasm_bindgen(js_name = retcodeMeaning)]
 pub fn retcode_meaning(
     #[wasm_bindgen(unchecked_param_type = "string")] retcode: JsValue,

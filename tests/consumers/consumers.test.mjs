@@ -1,11 +1,12 @@
 // Consumers of the packed tarball, each installed in its own folder as a user would
 // (.ci/test-consumers): a Vite app and a webpack 5 app, built and loaded in headless Chromium
 // under a strict CSP from `cec-sim --static`, and Node ESM and CJS scripts. Each calls the
-// simulator and must get back the call that was rung for its agent.
+// simulator and must get back the call that was rung for its agent; the browser bundles must
+// hold no CC-CMS code, and the Node scripts also download a recording through `cec-agent/cms`.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { promisify } from "node:util";
 import { ROOT, launchChromium, startSim, watch } from "../browser/harness.mjs";
 
@@ -13,6 +14,9 @@ const run = promisify(execFile);
 const here = (path) => new URL(path, import.meta.url).pathname;
 const out = new URL("target/consumers/", ROOT).pathname;
 const version = JSON.parse(readFileSync(here("node-esm/node_modules/cec-agent/package.json"), "utf8")).version;
+// Strings only the CC-CMS module holds (its API path, its operation, its class): a browser
+// bundle must contain none of them. They are checked against the package's CMS module first.
+const CMS_ONLY = ["/rest/cmsapp/", "downloadRecordFile", "CmsClient"];
 let sim;
 let browser;
 
@@ -56,11 +60,24 @@ async function inChromium(path, call) {
   }
 }
 
+/** Asserts that the bundle in `dir` has one .wasm and no CC-CMS code in it or in its JS. */
+function assertNoCms(dir) {
+  const cmsModule = readFileSync(here("node-esm/node_modules/cec-agent/cec_agent_cms_bg.wasm"), "latin1");
+  for (const s of CMS_ONLY) assert.ok(cmsModule.includes(s) || s === "CmsClient", `the CMS module holds ${s}`);
+  const files = readdirSync(dir, { recursive: true }).filter((f) => /\.(wasm|js|mjs)$/.test(f));
+  assert.equal(files.filter((f) => f.endsWith(".wasm")).length, 1, `one .wasm in ${files}`);
+  for (const f of files) {
+    const text = readFileSync(`${dir}/${f}`, "latin1");
+    for (const s of CMS_ONLY) assert.ok(!text.includes(s), `${f} holds ${s}: CC-CMS code in the browser bundle`);
+  }
+}
+
 test("Vite 7: `vite build`, then the app calls the simulator from Chromium", { timeout: 120_000 }, async () => {
   await run(here("vite/node_modules/.bin/vite"), ["build", "--base", "./", "--outDir", `${out}vite`, "--emptyOutDir", "--logLevel", "warn"], {
     cwd: here("vite"),
     timeout: 90_000,
   });
+  assertNoCms(`${out}vite`);
   await inChromium("vite/", await ringing("1101"));
 });
 
@@ -71,6 +88,7 @@ test("webpack 5: `webpack --mode production`, then the app calls the simulator f
     env: { ...process.env, OUT_DIR: `${out}webpack` },
   });
   copyFileSync(here("webpack/index.html"), `${out}webpack/index.html`);
+  assertNoCms(`${out}webpack`);
   await inChromium("webpack/", await ringing("1102"));
 });
 
@@ -80,6 +98,8 @@ for (const [name, script] of [["node-esm", "check.mjs"], ["node-cjs", "check.cjs
     const { stdout } = await run(process.execPath, [script, sim.url, call.agentId, call.guid], { cwd: here(name), timeout: 20_000 });
     const result = JSON.parse(stdout);
     assertResult(result, call);
+    assert.deepEqual(result.cms, { kind: "recording", bytes: true, errorKind: "validation", mainGuard: true, inMain: false });
+    assert.match(result.cmsEntry, name === "node-cjs" ? /node_modules\/cec-agent\/cms\.cjs$/ : /node_modules\/cec-agent\/cms\.js$/);
     if (name === "node-cjs") assert.match(result.entry, /node_modules\/cec-agent\/node\.cjs$/);
   });
 }

@@ -1,5 +1,5 @@
 // Golden test of the package's TypeScript declarations: any change of the generated
-// pkg/cec_agent.d.ts (and of the entry declarations) fails here until it is re-blessed with
+// pkg/cec_agent.d.ts and pkg/cec_agent_cms.d.cts (and of the entry declarations) fails here until it is re-blessed with
 // `bash .ci/golden`, so an API change is always a reviewed diff of tests/golden/.
 // Only what changes without any API change is normalised: the hashes rustc puts in the names
 // of wasm-bindgen's closure shims (`..._invoke__h60702a48838d1764`).
@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 const pkg = new URL("../../pkg/", import.meta.url);
 const golden = new URL("./", import.meta.url);
 const bless = process.env.BLESS === "1";
-const FILES = ["cec_agent.d.ts", "index.d.ts", "node.d.ts", "node.d.cts"];
+const FILES = ["cec_agent.d.ts", "index.d.ts", "node.d.ts", "node.d.cts", "cec_agent_cms.d.cts", "cms.d.ts", "cms.d.cts"];
 
 const normalise = (text) => text.replace(/(__invoke__h)[0-9a-f]{16}(?:_\d+)?\b/g, "$1<hash>");
 const read = (url) => {

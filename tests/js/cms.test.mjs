@@ -1,7 +1,7 @@
 // CC-CMS downloadRecordFile through the packed package (a backend use).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { CmsClient, isAgentApiError } from "cec-agent";
+import { CmsClient, isAgentApiError } from "cec-agent/cms";
 import { SIM, rejection, requests } from "./sim.mjs";
 
 const cms = (secretKey = "SK_EXAMPLE_SECRET") =>

@@ -4,7 +4,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:net";
-import { AgentClient, CmsClient, isAgentApiError } from "cec-agent";
+import { AgentClient, isAgentApiError } from "cec-agent";
+import { CmsClient } from "cec-agent/cms";
 import { SIM, control, rejection, requests, reset, signIn } from "./sim.mjs";
 
 const agentFor = async (agentId) =>

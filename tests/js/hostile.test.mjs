@@ -6,8 +6,11 @@
 // it would leave borrows and its shadow stack behind).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import * as pkg from "cec-agent";
+import * as gateway from "cec-agent";
+import { CmsClient } from "cec-agent/cms";
 import { SIM, collectingStrayErrors, requests, reset, signIn } from "./sim.mjs";
+
+const pkg = { ...gateway, CmsClient };
 
 const trap = () => {
   throw new Error("trap");

@@ -19,6 +19,8 @@ const blocks = jsBlocks("../../README.md");
 const npmBlocks = jsBlocks("../../pkg-template/README.md");
 const esmEntry = import.meta.resolve("cec-agent");
 const cjsEntry = createRequire(import.meta.url).resolve("cec-agent");
+const esmCmsEntry = import.meta.resolve("cec-agent/cms");
+const cjsCmsEntry = createRequire(import.meta.url).resolve("cec-agent/cms");
 const dir = new URL("../../target/readme/", import.meta.url);
 mkdirSync(dir, { recursive: true });
 
@@ -52,6 +54,8 @@ test("README.md has an example for every domain", () => {
     await control("POST", "/__sim/config", { pollHoldMs: 200 });
     const code = block
       .replaceAll(/baseUrl: "https:\/\/10\.0\.0\.1:(8043|28443)"/g, `baseUrl: ${JSON.stringify(SIM)}, allowInsecureHttp: true`)
+      .replaceAll('from "cec-agent/cms"', `from ${JSON.stringify(esmCmsEntry)}`)
+      .replaceAll('require("cec-agent/cms")', `require(${JSON.stringify(cjsCmsEntry)})`)
       .replaceAll('from "cec-agent"', `from ${JSON.stringify(esmEntry)}`)
       .replaceAll('require("cec-agent")', `require(${JSON.stringify(cjsEntry)})`);
     assert.ok(!code.includes("10.0.0.1"), "every URL is substituted");

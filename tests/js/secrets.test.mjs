@@ -2,7 +2,14 @@
 // Authorization value in any log entry or error.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { AgentClient, CmsClient, isAgentApiError, setLogger } from "cec-agent";
+import { AgentClient, isAgentApiError, setLogger as setGatewayLogger } from "cec-agent";
+import { CmsClient, setLogger as setCmsLogger } from "cec-agent/cms";
+
+/** Each module logs through its own logger: both get the same one. */
+const setLogger = (logger) => {
+  setGatewayLogger(logger);
+  setCmsLogger(logger);
+};
 import { SIM, control, fault, reset } from "./sim.mjs";
 
 const PASSWORD = "Pw-7f3a9c";

@@ -5,10 +5,21 @@
 // the simulator exactly once per call.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import * as pkg from "cec-agent";
+import * as gateway from "cec-agent";
+import { CmsClient } from "cec-agent/cms";
+// The modules' test hooks are not exported by the package entries: they come from the glue files.
+import * as gatewayGlue from "./node_modules/cec-agent/cec_agent.js";
+import * as cmsGlue from "./node_modules/cec-agent/cec_agent_cms.js";
 import { SIM, control, requests, reset, signIn } from "./sim.mjs";
 
 const WAVES = 60;
+
+/** Both modules' resources in use, added up (the CMS calls run in the CC-CMS module). */
+const __internals = () => {
+  const [g, c] = [gatewayGlue.__internals(), cmsGlue.__internals()];
+  return Object.fromEntries(Object.keys(g).map((k) => [k, g[k] + c[k]]));
+};
+const pkg = { ...gateway, CmsClient, __internals };
 
 test("a mixed soak and a restarted poller leave no task, await or deadline behind; every POST is sent once", { timeout: 120_000 }, async () => {
   await reset();

@@ -1,6 +1,9 @@
-// Node ESM consumer: `import` resolves the "node" + "import" branch (node.js, initialised on import).
+// Node ESM consumer: `import` resolves the "node" + "import" branch (node.js, initialised on
+// import; cms.js for "cec-agent/cms").
 import * as cec from "cec-agent";
-import { check } from "../shared/check.mjs";
+import * as cms from "cec-agent/cms";
+import { check, checkCms } from "../shared/check.mjs";
 
 const [baseUrl, agentId, guid] = process.argv.slice(2);
-console.log(JSON.stringify(await check(cec, { baseUrl, agentId, guid })));
+const result = await check(cec, { baseUrl, agentId, guid });
+console.log(JSON.stringify({ ...result, cms: await checkCms(cms, cec, baseUrl), cmsEntry: import.meta.resolve("cec-agent/cms") }));

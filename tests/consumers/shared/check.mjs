@@ -14,3 +14,12 @@ export async function check(cec, { baseUrl, agentId, guid }) {
   }
   return { version: cec.version(), callids: calls.map((c) => c.callid), callers: calls.map((c) => c.caller), error };
 }
+
+// What the Node consumers also do: download a recording through `cec-agent/cms`, and tell
+// whether the main entry's guard recognises the CC-CMS module's errors.
+export async function checkCms(cms, main, baseUrl) {
+  const client = new cms.CmsClient({ baseUrl, accessKey: "AK_EXAMPLE_0001", secretKey: "SK_EXAMPLE_SECRET", allowInsecureHttp: true });
+  const file = await client.downloadRecordFile({ callID: "1700000000-1" });
+  const error = await client.downloadRecordFile({ callID: "" }).catch((e) => e);
+  return { kind: file.kind, bytes: file.bytes.length > 0, errorKind: error.kind, mainGuard: main.isAgentApiError(error), inMain: "CmsClient" in main };
+}

@@ -1,6 +1,7 @@
-// A strict CommonJS TypeScript consumer: under `nodenext`, `require("cec-agent")` must resolve
+// A strict CommonJS TypeScript consumer: under `nodenext`, `require("cec-agent")` (and "cec-agent/cms") must resolve
 // the "require" branch's declarations (node.d.cts) with the same precise types.
 import cec = require("cec-agent");
+import cms = require("cec-agent/cms");
 
 export async function commonJs(): Promise<string> {
   await cec.initAsync();
@@ -16,5 +17,8 @@ export async function commonJs(): Promise<string> {
   await agent.beginNetPlay({ ccId: 1 });
   // @ts-expect-error the CommonJS entry has no browser loader
   cec.initSync;
-  return `${cec.version()} ${caller}`;
+  const recording: cms.RecordingDownload = await new cms.CmsClient({ baseUrl: "https://10.0.0.1:28443", accessKey: "ak", secretKey: "sk" }).downloadRecordFile({ callID: "1-1" });
+  // @ts-expect-error CC-CMS is not in the main entry
+  cec.CmsClient;
+  return `${cec.version()} ${caller} ${recording.kind}`;
 }

@@ -3,19 +3,21 @@
 // declarations are proven both complete and precise.
 import {
   AgentClient,
-  CmsClient,
   initAsync,
   isAgentApiError,
   type Ack,
   type AgentApiError,
   type CallInfo,
   type NetPlayRequest,
-  type RecordingDownload,
   type AgentEvent,
   type PollStatus,
   type LogEntry,
   setLogger,
 } from "cec-agent";
+// CC-CMS is its own entry (Node); the main entry has no CmsClient.
+import { CmsClient, type RecordingDownload } from "cec-agent/cms";
+// @ts-expect-error the browser/main module has no CC-CMS client
+import { CmsClient as NotInMain } from "cec-agent";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type NotAny<T> = IsAny<T> extends true ? never : T;

@@ -1,0 +1,710 @@
+/* tslint:disable */
+/* eslint-disable */
+
+/** A downloaded recording: the bytes (kept in JS memory, not copied through WASM) and what they are. */
+export interface RecordingDownload extends RecordingMeta { bytes: Uint8Array; }
+/** A recording as a stream (`downloadRecordFileStream`): `size` is the `Content-Length`, if sent; `body` errors with a decode `AgentApiError` at its end if the recording was cut short. */
+export interface RecordingStream extends Omit<RecordingMeta, "size"> { size: number | null; body: ReadableStream<Uint8Array>; }
+
+
+
+/** Content of events whose payload the vendor does not describe: passed through as sent. */
+export type UntypedContent = { [key: string]: unknown } | null;
+/** A known event: `eventType` names it, `content` is typed. */
+export interface AgentEventOf<T extends string, C> { eventType: T; workNo: string; known: true; content: C; }
+/** An event type this version does not know, or a known one whose content did not decode. */
+export interface UnknownAgentEvent { eventType: string; workNo: string; known: false; content: unknown; problem?: string; }
+/** Every known event type and its payload. */
+export interface AgentEventMap {
+    AgentEvent_Talking: AgentEventOf<"AgentEvent_Talking", CallEventContent>;
+    AgentEvent_Ringing: AgentEventOf<"AgentEvent_Ringing", CallEventContent>;
+    AgentEvent_Hold: AgentEventOf<"AgentEvent_Hold", UntypedContent>;
+    AgentEvent_Conference: AgentEventOf<"AgentEvent_Conference", UntypedContent>;
+    AgentEvent_Call_Release: AgentEventOf<"AgentEvent_Call_Release", UntypedContent>;
+    AgentEvent_Customer_Release: AgentEventOf<"AgentEvent_Customer_Release", UntypedContent>;
+    AgentEvent_Call_Out_Fail: AgentEventOf<"AgentEvent_Call_Out_Fail", UntypedContent>;
+    AgentMediaEvent_Record: AgentEventOf<"AgentMediaEvent_Record", RecordEventContent>;
+    AgentMediaEvent_Record_Fail: AgentEventOf<"AgentMediaEvent_Record_Fail", RecordEventContent>;
+    AgentMediaEvent_StopRecordDone: AgentEventOf<"AgentMediaEvent_StopRecordDone", StopRecordDoneContent>;
+    AgentMediaEvent_Play: AgentEventOf<"AgentMediaEvent_Play", UntypedContent>;
+    AgentMediaEvent_Play_Succ: AgentEventOf<"AgentMediaEvent_Play_Succ", UntypedContent>;
+    AgentMediaEvent_Play_Fail: AgentEventOf<"AgentMediaEvent_Play_Fail", UntypedContent>;
+    AgentMediaEvent_StopPlayDone: AgentEventOf<"AgentMediaEvent_StopPlayDone", UntypedContent>;
+    AgentMediaEvent_PausePlayDone: AgentEventOf<"AgentMediaEvent_PausePlayDone", UntypedContent>;
+    AgentMediaEvent_ResumePlayDone: AgentEventOf<"AgentMediaEvent_ResumePlayDone", UntypedContent>;
+    AgentMediaEvent_JumpPlayDone: AgentEventOf<"AgentMediaEvent_JumpPlayDone", UntypedContent>;
+    AgentOther_InService: AgentEventOf<"AgentOther_InService", UntypedContent>;
+    AgentOther_ShutdownService: AgentEventOf<"AgentOther_ShutdownService", UntypedContent>;
+    AgentOther_PhoneAlerting: AgentEventOf<"AgentOther_PhoneAlerting", UntypedContent>;
+    AgentOther_PhoneOffhook: AgentEventOf<"AgentOther_PhoneOffhook", UntypedContent>;
+    AgentOther_PhoneRelease: AgentEventOf<"AgentOther_PhoneRelease", UntypedContent>;
+    AgentState_Ready: AgentEventOf<"AgentState_Ready", UntypedContent>;
+    AgentState_Busy: AgentEventOf<"AgentState_Busy", UntypedContent>;
+    AgentState_Work: AgentEventOf<"AgentState_Work", UntypedContent>;
+    AgentState_Force_Ready: AgentEventOf<"AgentState_Force_Ready", UntypedContent>;
+    AgentState_SetNotReady_Success: AgentEventOf<"AgentState_SetNotReady_Success", UntypedContent>;
+    AgentState_SetRest_Success: AgentEventOf<"AgentState_SetRest_Success", UntypedContent>;
+}
+/** A known event (narrow on `eventType`). */
+export type KnownAgentEvent = AgentEventMap[keyof AgentEventMap];
+/** Every event: check `known` first, then narrow on `eventType`. */
+export type AgentEvent = KnownAgentEvent | UnknownAgentEvent;
+
+
+
+/** Fields every `AgentApiError` has. */
+export interface AgentApiErrorBase extends Error {
+    name: "AgentApiError";
+    /** The vendor's "Method Name in Logs" (e.g. `beginNetPlay`), or `AgentClient` / `CmsClient` for config errors. */
+    operation: string;
+}
+/** Input broke a documented rule; nothing was sent. */
+export interface AgentApiValidationError extends AgentApiErrorBase { kind: "validation"; field: string; rule: string; expected: string; value: string; }
+/** Connection refused or reset, DNS, CORS. */
+export interface AgentApiNetworkError extends AgentApiErrorBase { kind: "network"; }
+/** The per-call timeout expired and the request was cancelled. */
+export interface AgentApiTimeoutError extends AgentApiErrorBase { kind: "timeout"; timeoutMs: number; }
+/** The caller's AbortSignal cancelled the call. */
+export interface AgentApiAbortedError extends AgentApiErrorBase { kind: "aborted"; }
+/** Non-2xx HTTP status (401 from CC-CMS means the C2 signature was refused). */
+export interface AgentApiHttpError extends AgentApiErrorBase { kind: "http"; status: number; body: string; }
+/** The server reported failure: CC-Gateway `retcode` != "0", or CC-CMS `resultCode`. */
+export interface AgentApiServiceError extends AgentApiErrorBase { kind: "service"; retcode: string; serverMessage: string; meaning: string | null; }
+/** The response did not have the documented shape (HTML page, truncated JSON, wrong field type). */
+export interface AgentApiDecodeError extends AgentApiErrorBase { kind: "decode"; path: string; }
+/** The call is not allowed in the session's current state (e.g. sign-in during sign-out); nothing was sent. */
+export interface AgentApiStateError extends AgentApiErrorBase { kind: "state"; }
+/** The request was accepted, then its outcome event reported failure (e.g. `AgentMediaEvent_Play_Fail`). */
+export interface AgentApiOutcomeError extends AgentApiErrorBase { kind: "outcome"; eventType: string; }
+/** A bug in this package restarted its module while the call was pending; whether the request was carried out is unknown. Clients made before must be made again. */
+export interface AgentApiInternalError extends AgentApiErrorBase { kind: "internal"; }
+/** Every error this package throws or rejects with. Narrow on `kind`. */
+export type AgentApiError =
+| AgentApiValidationError | AgentApiNetworkError | AgentApiTimeoutError | AgentApiAbortedError
+| AgentApiHttpError | AgentApiServiceError | AgentApiDecodeError | AgentApiStateError | AgentApiOutcomeError
+| AgentApiInternalError;
+/** Per-call options. */
+export interface CallOptions {
+    /** Overrides the client's timeout for this call (1..=600000 ms). */
+    timeoutMs?: number;
+    /** Cancels the call; the promise rejects with kind "aborted". */
+    signal?: AbortSignal;
+}
+
+
+/**
+ * Body of `POST /recordplay/{agentid}/netplay` (`beginNetPlay`).
+ */
+export interface NetPlayRequest {
+    /**
+     * File path on the media server, at most 100 characters, e.g. `Y:/12/0/20211019/155/1406470.V3`.
+     */
+    fileName: string;
+    /**
+     * Where playback starts, in seconds.
+     */
+    position?: number;
+    /**
+     * 1 = once (default), 0 = loop; any other number is sent as 1.
+     */
+    playTime?: 0 | 1;
+    /**
+     * 0 = platform default (default), 1 = 24K VOX, 2 = 32K VOX.
+     */
+    fileFormat?: 0 | 1 | 2;
+    /**
+     * ID of the call center holding the file (WAS: Configure NIRC > CCS Type Client > Client ID).
+     */
+    ccId: number;
+    /**
+     * Distributed node ID, 0..=65535, or -1 for none (see [`LOCATION_ID_UNSPECIFIED`]).
+     */
+    locationId?: number;
+}
+
+/**
+ * Body of `POST /rest/cmsapp/v1/openapi/hisindex/downloadRecordFile`.
+ *
+ * Optional fields left out (or given as `""`) are sent as `""`, as in the vendor example.
+ */
+export interface DownloadRecordFileRequest {
+    /**
+     * Call SN (required), e.g. `1748587841-77268`.
+     */
+    callID: string;
+    /**
+     * Agent ID.
+     */
+    workNo?: string | number;
+    /**
+     * Call start time, `yyyyMMddHHmmss`.
+     */
+    beginTime?: string;
+    /**
+     * Calling number.
+     */
+    callerNo?: string;
+    /**
+     * Called number.
+     */
+    calleeNo?: string;
+}
+
+/**
+ * Body of `PUT /onlineagent/{agentid}/loginex` (`loginEx`).
+ */
+export interface SignInExRequest {
+    /**
+     * Password (at most 32 characters; may be empty). Never shown in errors.
+     */
+    password?: string;
+    /**
+     * Softphone number (at most 24 characters).
+     */
+    phonenum?: string | number;
+    /**
+     * 4 = PC + phone, 11 = PC + phone video.
+     */
+    agenttype?: 4 | 11;
+    /**
+     * State after sign-in: 4 = idle, 5 = work (UNCERTAIN).
+     */
+    status?: 4 | 5;
+}
+
+/**
+ * Body of `PUT /recordplay/{agentid}/play` (`beginPlay`). Field names are the vendor's
+ * (including the spelling `startpostion`).
+ */
+export interface PlayRequest {
+    /**
+     * Path of the voice file on the media server.
+     */
+    voicepath: string;
+    /**
+     * Start position in seconds.
+     */
+    startpostion?: number;
+    /**
+     * Volume change.
+     */
+    volumechange?: number;
+    /**
+     * Speed change.
+     */
+    speedchange?: number;
+    /**
+     * Number of times to play.
+     */
+    times?: number;
+    /**
+     * Encoding of the file.
+     */
+    codeformat?: number;
+}
+
+/**
+ * Body of the sign-in and forced sign-in requests.
+ */
+export interface SignInRequest {
+    /**
+     * Password of the agent's employee ID on the CTI platform (at most 32 characters). Never
+     * shown in errors.
+     */
+    password: string;
+    /**
+     * Softphone number (at most 24 characters).
+     */
+    phonenum: string | number;
+    /**
+     * Answer calls automatically (server default true).
+     */
+    autoanswer?: boolean;
+    /**
+     * Return to idle automatically after a call (server default true).
+     */
+    autoenteridle?: boolean;
+    /**
+     * Hang the phone up after a call (server default true).
+     */
+    releasephone?: boolean;
+    /**
+     * 4 = PC + phone (default), 11 = PC + phone video.
+     */
+    agenttype?: 4 | 11;
+    /**
+     * State after sign-in: 4 = idle (default), 5 = work (UNCERTAIN).
+     */
+    status?: 4 | 5;
+    /**
+     * Agent IP address (UNCERTAIN limits).
+     */
+    ip?: string;
+    /**
+     * Push mode: where the gateway posts events (send together with `serviceToken`).
+     */
+    callBackUri?: string;
+    /**
+     * Push mode: token the gateway sends with pushed events (with `callBackUri`). A secret.
+     */
+    serviceToken?: string;
+}
+
+/**
+ * Configuration of a CC-CMS client.
+ */
+export interface CmsClientConfig {
+    /**
+     * CC-CMS address (or its NSLB mapping), e.g. `https://10.0.0.1:28443`.
+     */
+    baseUrl: string;
+    /**
+     * AK issued by the administrator.
+     */
+    accessKey: string;
+    /**
+     * SK issued by the administrator. Only used as an HMAC key; never sent or logged.
+     */
+    secretKey: string;
+    /**
+     * Per-call timeout in ms (default 120000, at most 600000).
+     */
+    timeoutMs?: number;
+    /**
+     * Allow a plain `http://` base URL. Default false.
+     */
+    allowInsecureHttp?: boolean;
+    /**
+     * Largest recording `downloadRecordFile` buffers, in bytes (default 512 MiB,
+     * 1024..=2^31); the bytes stay in JS memory, never in the module's.
+     */
+    maxRecordingBytes?: number;
+}
+
+/**
+ * Configuration of an [`AgentClient`](GatewayClient).
+ */
+export interface AgentClientConfig {
+    /**
+     * CC-Gateway address, e.g. `https://10.0.0.1:8043` (HTTPS port 8043 by default).
+     */
+    baseUrl: string;
+    /**
+     * The signed-in agent's ID (101..=59999).
+     */
+    agentId: string | number;
+    /**
+     * The `Guid` from sign-in (static authentication) or the event poll (dynamic).
+     */
+    guid?: string;
+    /**
+     * Per-call timeout in ms (default 30000, at most 600000).
+     */
+    timeoutMs?: number;
+    /**
+     * Allow a plain `http://` base URL (for the simulator or a lab). Default false.
+     */
+    allowInsecureHttp?: boolean;
+    /**
+     * Event-poller settings.
+     */
+    events?: EventsConfig;
+    /**
+     * Largest response body read, in bytes (default 1 MiB, 1024..=2^31): reading stops and
+     * the call rejects with kind "decode" past it, so no answer can exhaust memory.
+     */
+    maxResponseBytes?: number;
+}
+
+/**
+ * Content of `AgentMediaEvent_Record` and `AgentMediaEvent_Record_Fail`.
+ */
+export interface RecordEventContent {
+    /**
+     * Recording task ID.
+     */
+    taskId: number | null;
+    /**
+     * Calling number.
+     */
+    caller: string | null;
+    /**
+     * Called number.
+     */
+    called: string | null;
+    /**
+     * Distributed node ID (sent as a string, e.g. "65535").
+     */
+    locationId: number | null;
+    /**
+     * Recording ID.
+     */
+    recordID: string | null;
+    /**
+     * Recording file, e.g. `Y:/6/0/20161025/20011/1902050.V3`.
+     */
+    fileName: string | null;
+    /**
+     * Call ID.
+     */
+    callId: string | null;
+    /**
+     * 1 audio, 2 video (sent as "1" or 2).
+     */
+    fileMediaType: number | null;
+}
+
+/**
+ * Content of `AgentMediaEvent_StopRecordDone`.
+ */
+export interface StopRecordDoneContent {
+    /**
+     * Start, Unix milliseconds.
+     */
+    beginTime: number | null;
+    /**
+     * End, Unix milliseconds.
+     */
+    endTime: number | null;
+    /**
+     * Recording task ID.
+     */
+    taskId: number | null;
+    /**
+     * 1 audio, 2 video.
+     */
+    fileMediaType: number | null;
+    /**
+     * 0 platform default, 1 24K VOX, 2 32K VOX, 3 A-law (newer pages).
+     */
+    recordFormat: number | null;
+}
+
+/**
+ * Content of call events (`AgentEvent_Talking`; `AgentEvent_Ringing` is assumed to match,
+ * UNCERTAIN). Numbers the gateway sends as strings (`"feature": "7"`) are numbers here.
+ */
+export interface CallEventContent {
+    /**
+     * Call ID.
+     */
+    callid: string | null;
+    /**
+     * Calling number.
+     */
+    caller: string | null;
+    /**
+     * Called number.
+     */
+    called: string | null;
+    /**
+     * "main" or "assistant".
+     */
+    type: string | null;
+    /**
+     * Call type (CEC call-type table; 7 = normal outbound).
+     */
+    feature: number | null;
+    /**
+     * 1 voice, 2 video, 3 voice + video, 5 text, 6 H5 video.
+     */
+    mediaAbility: number | null;
+}
+
+/**
+ * How far to move the playback.
+ */
+export interface JumpRequest {
+    /**
+     * Seconds to skip (fast-forward: at least 1; rewind: at least 0).
+     */
+    time: number;
+}
+
+/**
+ * Kind of a downloaded body.
+ */
+export type RecordingKind = "zip" | "recording";
+
+/**
+ * One call waiting to be answered (table 4 of the vendor page). Fields the server leaves
+ * out or sends as `null` are `null`; numbers sent as strings (and phone numbers sent as
+ * numbers) are normalised to the types below.
+ */
+export interface CallInfo {
+    /**
+     * Call type (the CEC call-type table: 0 normal inbound, 7 normal outbound, ...).
+     */
+    callfeature: number | null;
+    /**
+     * Call ID, e.g. `1476070409-38`.
+     */
+    callid: string;
+    /**
+     * Calling number. Typed int by the table but a phone number: always a string here.
+     */
+    caller: string | null;
+    /**
+     * Called number, as a string (see `caller`).
+     */
+    called: string | null;
+    /**
+     * Call skill description.
+     */
+    callskill: string | null;
+    /**
+     * Call skill ID.
+     */
+    callskillid: number | null;
+    /**
+     * Original called number (documented as not used).
+     */
+    orgicallednum: string | null;
+    /**
+     * Call-associated data.
+     */
+    calldata: string | null;
+    /**
+     * Response start time, Unix milliseconds.
+     */
+    begintime: number | null;
+    /**
+     * End time (documented as not used).
+     */
+    endtime: number | null;
+    /**
+     * Customer priority.
+     */
+    userPriority: number | null;
+    /**
+     * Trunk number.
+     */
+    trunkNo: number | null;
+    /**
+     * Seconds since the call entered.
+     */
+    logontimes: number | null;
+    /**
+     * Media type (open set; 5 = voice, 1 = text chat were observed).
+     */
+    mediaType: number | null;
+    /**
+     * Media capability: 1 voice, 2 video, 3 audio+video, 5 text, 6 H5 video.
+     */
+    mediaAbility: number | null;
+    /**
+     * Waiting time in seconds.
+     */
+    waitTime: number | null;
+    /**
+     * Reserved call-trace extension, normally `null`.
+     */
+    trace: unknown;
+}
+
+/**
+ * One log entry.
+ */
+export interface LogEntry {
+    /**
+     * `debug` for requests and responses, `warn` for failures.
+     */
+    level: "debug" | "warn";
+    /**
+     * The vendor's log name of the operation.
+     */
+    operation: string;
+    /**
+     * What happened.
+     */
+    message: string;
+    /**
+     * HTTP method, for request entries.
+     */
+    method?: string;
+    /**
+     * URL path (and query), for request entries.
+     */
+    path?: string;
+    /**
+     * HTTP status, for response entries.
+     */
+    status?: number;
+    /**
+     * Time from request to response or failure.
+     */
+    durationMs?: number;
+}
+
+/**
+ * Optional event-poller settings in the client config (`events: {...}`), milliseconds.
+ */
+export interface EventsConfig {
+    /**
+     * Pause after an empty poll answer (default 300; vendor: 200–500).
+     */
+    idleDelayMs?: number;
+    /**
+     * Upper bound of the first back-off after a failed poll, doubled per failure (default
+     * 500); each back-off is drawn at random from 100 ms up to it.
+     */
+    backoffInitialMs?: number;
+    /**
+     * Longest back-off (default 8000).
+     */
+    backoffMaxMs?: number;
+    /**
+     * Report `signOutRisk` when polls have failed this long (default 90000; the gateway
+     * signs out at 120000).
+     */
+    warnAfterMs?: number;
+    /**
+     * Timeout of one poll request (default 30000; the gateway holds a poll about 10 s).
+     */
+    pollTimeoutMs?: number;
+}
+
+/**
+ * The other agent an inspector operation acts on (`{workNo}`); shared by every
+ * [`target_operation!`] so one decoder serves them all.
+ */
+export interface TargetAgent {
+    /**
+     * The other agent's ID (same agent-ID range as `agentid`, same VDN).
+     */
+    workNo: string | number;
+}
+
+/**
+ * The output of operations whose `result` is a reserved, empty field.
+ */
+export interface Ack {
+    /**
+     * The server's `message` (often empty or "success").
+     */
+    message: string;
+}
+
+/**
+ * What a successful sign-in returns (all optional: the vendor shows several shapes).
+ */
+export interface SignInResult {
+    /**
+     * The agent ID.
+     */
+    workno: string | null;
+    /**
+     * One T/F per medium signed in: CTI, WebM, MailM (e.g. "TTT").
+     */
+    mediatype: string | null;
+    /**
+     * The agent's VDN ID.
+     */
+    vdnid: number | null;
+}
+
+/**
+ * What the poller reports besides events, for `onStatus` listeners.
+ */
+export type PollStatus = { type: "started" } | { type: "pollFailed"; attempt: number; errorKind: string; message: string; retryInMs: number; msSinceLastPoll: number } | { type: "signOutRisk"; msSinceLastPoll: number; msUntilSignOut: number } | { type: "recovered"; afterMs: number } | { type: "listenerFailed"; eventType: string; message: string } | { type: "stopped"; reason: StopReason; message: string | null };
+
+/**
+ * What was downloaded (the bytes themselves stay with the caller).
+ */
+export interface RecordingMeta {
+    /**
+     * `zip` when several recordings came packed in a ZIP (by magic bytes), else `recording`.
+     */
+    kind: RecordingKind;
+    /**
+     * The `Content-Type` the server sent.
+     */
+    contentType: string | null;
+    /**
+     * File name from `Content-Disposition`, without any directory part.
+     */
+    fileName: string | null;
+    /**
+     * Size in bytes.
+     */
+    size: number;
+}
+
+/**
+ * Why the poller stopped.
+ */
+export type StopReason = "stopped" | "aborted" | "notSignedIn" | "guidRejected";
+
+/**
+ * `POST /qualitycontrol/{agentid}/requestswitchinsertwhisperagent?whisperagentid={workNo}&switchtype={switchType}`.
+ */
+export interface SwitchModeRequest {
+    /**
+     * The inspected agent.
+     */
+    workNo: string | number;
+    /**
+     * 0 = listen, 1 = insert, 2 = whisper.
+     */
+    switchType: 0 | 1 | 2;
+}
+
+/**
+ * `PUT /qualitycontrol/{agentid}/intercept/{workNo}` (`intercept`), or
+ * `.../intercept/{workNo}/{callId}` when `callId` is given (newer vendor pages,
+ * <https://support.huaweicloud.com/intl/es-us/api-cec/cec_07_0437.html>).
+ */
+export interface InterceptRequest {
+    /**
+     * The agent whose call is intercepted (same agent-ID range as `agentid`).
+     */
+    workNo: string | number;
+    /**
+     * The call to intercept (newer gateways), e.g. `1476070409-38`.
+     */
+    callId?: string;
+}
+
+
+/**
+ * A CC-CMS client. Holds the AK/SK; never exposes them.
+ */
+export class CmsClient {
+    free(): void;
+    /**
+     * `downloadRecordFile` as a stream, for recordings too large to hold (a backend pipes
+     * `body` to a file). The promise settles once the first bytes have told what the body is;
+     * `timeoutMs` and `signal` cover that part, and the caller reads (or cancels) `body`
+     * after it. A recording cut short errors the stream at its end with kind "decode".
+     */
+    downloadRecordFileStream(request: DownloadRecordFileRequest, opts?: CallOptions): Promise<RecordingStream>;
+    /**
+     * `downloadRecordFile`: the recordings of a call (one file, or a ZIP when several),
+     * buffered in JS memory up to `maxRecordingBytes`. Rejects with kind "service" when CMS
+     * answers `{resultCode, resultDesc}` instead, and with kind "decode" when the recording
+     * arrives cut short.
+     */
+    downloadRecordFile(request: DownloadRecordFileRequest, opts?: CallOptions): Promise<RecordingDownload>;
+    /**
+     * Validates `config`; throws an `AgentApiError` (kind "validation") if it is wrong.
+     */
+    constructor(config: CmsClientConfig);
+}
+
+declare function __wbg_reset_state(): void;
+
+/**
+ * Whether `value` is an error from this package.
+ */
+export function isAgentApiError(value: unknown): value is AgentApiError;
+
+/**
+ * Installs `logger` (or removes it with `null`). It is called synchronously; what it throws
+ * is ignored. Anything but a function or `null` throws a validation `AgentApiError`.
+ */
+export function setLogger(logger: ((entry: LogEntry) => void) | null): void;
+
+/**
+ * The package version (from Cargo.toml).
+ */
+export function version(): string;
