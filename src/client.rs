@@ -23,7 +23,7 @@ pub const MAX_RESPONSE_BYTES: &str = "maxResponseBytes";
 /// The `CmsClient` option limiting a buffered recording's size.
 pub const MAX_RECORDING_BYTES: &str = "maxRecordingBytes";
 
-/// Configuration of an [`AgentClient`](GatewayClient).
+/// Configuration of an `AgentClient`.
 #[derive(Clone, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct AgentClientConfig {

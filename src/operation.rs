@@ -180,8 +180,8 @@ macro_rules! unit_operation {
 }
 pub(crate) use unit_operation;
 
-/// The other agent an inspector operation acts on (`{workNo}`); shared by every
-/// [`target_operation!`] so one decoder serves them all.
+/// The other agent an inspector operation acts on (`{workNo}`); one type for all of them, so
+/// one decoder serves them all.
 #[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, tsify::Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct TargetAgent {

@@ -212,6 +212,7 @@ pub enum PollStatus {
         /// Consecutive failures so far.
         attempt: u32,
         /// The error's kind (`network`, `timeout`, `http`, `decode`, `service`).
+        #[tsify(type = "AgentApiErrorKind")]
         error_kind: String,
         /// The error's message (never contains the Guid).
         message: String,

@@ -122,10 +122,10 @@ impl AgentClient {
 
 /// An `AgentClient` method for an operation that takes a request object.
 macro_rules! operation_with_request {
-    ($(#[$doc:meta])* $js:literal, $method:ident, $op:ty, $request_ts:literal, $returns:literal $(, wrap $wrap:expr)?) => {
+    ($(#[doc = $doc:literal])* $js:literal, $method:ident, $op:ty, $request_ts:literal, $returns:literal $(, wrap $wrap:expr)?) => {
         #[wasm_bindgen]
         impl AgentClient {
-            $(#[$doc])*
+            $(#[doc = $doc])*
             #[wasm_bindgen(js_name = $js, unchecked_return_type = $returns)]
             pub fn $method(
                 &self,
@@ -142,10 +142,10 @@ macro_rules! operation_with_request {
 
 /// An `AgentClient` method for an operation without parameters.
 macro_rules! operation_without_request {
-    ($(#[$doc:meta])* $js:literal, $method:ident, $op:expr, $returns:literal) => {
+    ($(#[doc = $doc:literal])* $js:literal, $method:ident, $op:expr, $returns:literal) => {
         #[wasm_bindgen]
         impl AgentClient {
-            $(#[$doc])*
+            $(#[doc = $doc])*
             #[wasm_bindgen(js_name = $js, unchecked_return_type = $returns)]
             pub fn $method(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> js_sys::Promise {
                 run(self.agent.clone(), Ok($op), options)
