@@ -83,9 +83,12 @@ build_pkg() {
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     pkg/cec_agent_bg.wasm -o pkg/cec_agent_bg.wasm
   # wasm-bindgen declares `[Symbol.dispose]()`, which only type-checks with lib
-  # "esnext.disposable" (TS >= 5.2); drop it so strict consumers on lib es2022 compile.
-  # `free()` stays, and `using` still works at run time.
+  # "esnext.disposable" (TS >= 5.2); the classes extend `Disposable` instead (src/bindings/
+  # error.rs), which has that method exactly when the consumer's lib does, so `using` compiles
+  # there and lib es2022 compiles too.
   sed -i '/\[Symbol\.dispose\]()/d' pkg/cec_agent.d.ts pkg/cec_agent.d.cts
+  # A freed client's methods fail with a kind "state" AgentApiError (see the file).
+  for glue in pkg/cec_agent.js pkg/cec_agent.cjs; do cat js/freed-guard.js.in >> "$glue"; done
   cp js/*.js js/*.cjs js/*.d.ts js/*.d.cts pkg/
   cp pkg-template/* pkg/
   local version; version="$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)"

@@ -55,6 +55,10 @@ export type AgentApiError =
   | AgentApiValidationError | AgentApiNetworkError | AgentApiTimeoutError | AgentApiAbortedError
   | AgentApiHttpError | AgentApiServiceError | AgentApiDecodeError | AgentApiStateError | AgentApiOutcomeError
   | AgentApiInternalError;
+declare global {
+  /** Merged with lib "esnext.disposable"'s `Disposable` where the consumer has it, so the clients are `using`-disposable there and still compile on lib es2022. */
+  interface Disposable {}
+}
 /** Per-call options. */
 export interface CallOptions {
   /** Overrides the client's timeout for this call (1..=600000 ms). */
@@ -193,6 +197,22 @@ fn install_panic_recovery() {
 /// the one cache it uses ([`js_text`]) gives an uncached copy if the panic left it borrowed.
 fn internal_error(operation: &'static str) -> JsValue {
     to_js(&Error::new(operation, ErrorKind::Internal))
+}
+
+/// The error of a method called on a freed client (`free()` or `using`): kind "state". Called
+/// by the glue's guard (js/freed-guard.js.in), so hidden from the declarations.
+#[wasm_bindgen(js_name = __freedError, skip_typescript)]
+pub fn freed_error(class: JsValue, method: JsValue) -> JsValue {
+    let cms = class.as_string().as_deref() == Some(crate::client::CMS_CLIENT);
+    let operation = if cms {
+        crate::client::CMS_CLIENT
+    } else {
+        crate::client::AGENT_CLIENT
+    };
+    let method = method.as_string().unwrap_or_default();
+    let message =
+        format!("{method}() on a freed client (free() or `using` ended it): make a new one");
+    to_js(&Error::new(operation, ErrorKind::State { message }))
 }
 
 /// Test-only trigger (hidden from the TypeScript declarations): panics inside the module so

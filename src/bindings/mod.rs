@@ -56,6 +56,8 @@ pub fn retcode_meaning(
     #[wasm_bindgen(unchecked_param_type = "string")] retcode: JsValue,
 ) -> JsValue {
     // Anything but a string has no meaning (and is not read: it may be a proxy).
-    let meaning = retcode.as_string().and_then(|r| crate::retcode::meaning(&r));
+    let meaning = retcode
+        .as_string()
+        .and_then(|r| crate::retcode::meaning(&r));
     meaning.map_or(JsValue::NULL, JsValue::from_str)
 }
