@@ -199,22 +199,6 @@ fn internal_error(operation: &'static str) -> JsValue {
     to_js(&Error::new(operation, ErrorKind::Internal))
 }
 
-/// The error of a method called on a freed client (`free()` or `using`): kind "state". Called
-/// by the glue's guard (js/freed-guard.js.in), so hidden from the declarations.
-#[wasm_bindgen(js_name = __freedError, skip_typescript)]
-pub fn freed_error(class: JsValue, method: JsValue) -> JsValue {
-    let cms = class.as_string().as_deref() == Some(crate::client::CMS_CLIENT);
-    let operation = if cms {
-        crate::client::CMS_CLIENT
-    } else {
-        crate::client::AGENT_CLIENT
-    };
-    let method = method.as_string().unwrap_or_default();
-    let message =
-        format!("{method}() on a freed client (free() or `using` ended it): make a new one");
-    to_js(&Error::new(operation, ErrorKind::State { message }))
-}
-
 /// Test-only trigger (hidden from the TypeScript declarations): panics inside the module so
 /// the JS tests can show that the next call still works. With `later`, the panic strikes in a
 /// promise reaction, as one in a call's response handling would, and the returned promise is
