@@ -22,10 +22,27 @@ thread_local! {
 /// Runs `check` with agent IDs allowed up to `max` (a client's `agentIdMax`): the request
 /// validators check `workNo` without knowing the client, so its range is set around them.
 pub fn with_agent_id_max<R>(max: u64, check: impl FnOnce() -> R) -> R {
-    let before = AGENT_ID_MAX.with(|m| m.replace(max));
-    let result = check();
-    AGENT_ID_MAX.with(|m| m.set(before));
-    result
+    let _scope = AgentIdMaxScope::enter(max);
+    check()
+}
+
+/// While alive, [`AgentId::parse`] accepts IDs up to the max it entered with; dropping it puts
+/// the previous max back. Not generic and not inlined, so the generic [`with_agent_id_max`]
+/// (one copy per operation) stays two calls.
+struct AgentIdMaxScope(u64);
+
+impl AgentIdMaxScope {
+    #[inline(never)]
+    fn enter(max: u64) -> Self {
+        Self(AGENT_ID_MAX.with(|m| m.replace(max)))
+    }
+}
+
+impl Drop for AgentIdMaxScope {
+    #[inline(never)]
+    fn drop(&mut self) {
+        AGENT_ID_MAX.with(|m| m.set(self.0));
+    }
 }
 
 /// The `agentIdMax` config option: 59999 (default, the seed pages) or 999999 (newer pages).
