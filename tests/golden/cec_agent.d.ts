@@ -982,7 +982,6 @@ export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembl
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
-    readonly __freedError: (a: any, b: any) => any;
     readonly __internals: () => any;
     readonly __panicForTest: (a: number) => any;
     readonly __wbg_agentclient_free: (a: number, b: number) => void;
