@@ -84,9 +84,12 @@ build_module() { # features name
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
   # wasm-bindgen declares `[Symbol.dispose]()`, which only type-checks with lib
-  # "esnext.disposable" (TS >= 5.2); drop it so strict consumers on lib es2022 compile.
-  # `free()` stays, and `using` still works at run time.
+  # "esnext.disposable" (TS >= 5.2); the classes extend `Disposable` instead (src/bindings/
+  # error.rs), which has that method exactly when the consumer's lib does, so `using` compiles
+  # there and lib es2022 compiles too.
   sed -i '/\[Symbol\.dispose\]()/d' "pkg/$name.d.ts" "pkg/$name.d.cts"
+  # A freed client's methods fail with a kind "state" AgentApiError (see the file).
+  for glue in "pkg/$name.js" "pkg/$name.cjs"; do cat js/freed-guard.js.in >> "$glue"; done
   # The start function (the panic hook) is exported by the glue but is no API: its
   # declaration goes, with its doc comment, so `export *` in the entries' .d.ts leaves it out.
   node -e 'const fs=require("fs");for(const f of process.argv.slice(1)){const t=fs.readFileSync(f,"utf8");const u=t.replace(/\/\*\*(?:(?!\*\/)[\s\S])*\*\/\nexport function install_panic_recovery\(\): void;\n\n?/,"");if(u===t){console.error(f+": no install_panic_recovery declaration to remove");process.exit(1)}fs.writeFileSync(f,u)}' "pkg/$name.d.ts" "pkg/$name.d.cts"

@@ -23,14 +23,14 @@ pub const MAX_RESPONSE_BYTES: &str = "maxResponseBytes";
 /// The `CmsClient` option limiting a buffered recording's size.
 pub const MAX_RECORDING_BYTES: &str = "maxRecordingBytes";
 
-/// Configuration of an [`AgentClient`](GatewayClient).
+/// Configuration of an `AgentClient`.
 #[derive(Clone, Decode, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct AgentClientConfig {
     /// CC-Gateway address, e.g. `https://10.0.0.1:8043` (HTTPS port 8043 by default).
     #[serde(rename = "baseUrl")]
     pub base_url: String,
-    /// The signed-in agent's ID (101..=59999).
+    /// The signed-in agent's ID (101..=59999, or up to `agentIdMax`).
     #[serde(rename = "agentId")]
     #[tsify(type = "string | number")]
     pub agent_id: Text,
@@ -53,6 +53,11 @@ pub struct AgentClientConfig {
     #[serde(rename = "maxResponseBytes")]
     #[tsify(optional, type = "number")]
     pub max_response_bytes: Option<Int>,
+    /// Largest agent ID accepted in `agentId` and `workNo`: 59999 (default, the seed pages) or
+    /// 999999 (newer vendor pages).
+    #[serde(rename = "agentIdMax")]
+    #[tsify(optional, type = "59999 | 999999")]
+    pub agent_id_max: Option<Int>,
 }
 
 impl std::fmt::Debug for AgentClientConfig {
@@ -78,6 +83,8 @@ pub struct CallOptions {
 pub struct GatewayClient {
     base_url: BaseUrl,
     agent_id: AgentId,
+    /// `agentIdMax`: bounds `agentId` and every request's `workNo`.
+    agent_id_max: u64,
     timeout_ms: u32,
     guid: RefCell<Option<String>>,
     guid_changes: std::cell::Cell<u64>,
@@ -110,9 +117,14 @@ impl GatewayClient {
         .map_err(v)?;
         let (poll_timing, poll_timeout_ms) =
             config.events.unwrap_or_default().resolve().map_err(v)?;
+        let agent_id_max = validation::agent_id_max(config.agent_id_max.map(|i| i.0)).map_err(v)?;
+        let agent_id = validation::with_agent_id_max(agent_id_max, || {
+            AgentId::parse("agentId", config.agent_id.as_str())
+        });
         let client = Self {
             base_url,
-            agent_id: AgentId::parse("agentId", config.agent_id.as_str()).map_err(v)?,
+            agent_id: agent_id.map_err(v)?,
+            agent_id_max,
             timeout_ms,
             guid: RefCell::new(None),
             guid_changes: std::cell::Cell::new(0),
@@ -153,6 +165,11 @@ impl GatewayClient {
         self.guid_changes.get()
     }
 
+    /// The `Guid`, a secret: only for `session()`, which hands it to the caller as a token.
+    pub fn guid(&self) -> Option<String> {
+        self.guid.borrow().clone()
+    }
+
     /// Whether a `Guid` is set.
     pub fn has_guid(&self) -> bool {
         self.guid.borrow().is_some()
@@ -186,7 +203,9 @@ impl GatewayClient {
     /// Validates `op` and builds its request with the current `Guid`.
     pub fn prepare<O: Operation>(&self, op: &O) -> Result<HttpRequest, Error> {
         let guid = self.guid.borrow();
-        operation::build_request(op, &self.base_url, &self.agent_id, guid.as_deref())
+        validation::with_agent_id_max(self.agent_id_max, || {
+            operation::build_request(op, &self.base_url, &self.agent_id, guid.as_deref())
+        })
     }
 
     /// Stores the Guid of a `Set-GUID` response header, if there is one. Called for every
@@ -337,6 +356,28 @@ mod tests {
     }
 
     #[test]
+    fn agent_id_max_widens_agent_id_and_work_no_for_that_client_only() {
+        let intercept = |w: &str| crate::qualitycontrol::InterceptRequest {
+            work_no: Text(w.to_owned()),
+            call_id: None,
+        };
+        let wide = client(json!({"agentId": "999999", "agentIdMax": 999999, "guid": "g"})).unwrap();
+        assert!(wide.prepare(&intercept("654321")).is_ok());
+        let narrow = client(json!({"guid": "g"})).unwrap();
+        let e = narrow.prepare(&intercept("654321")).unwrap_err();
+        assert!(
+            matches!(&e.kind, ErrorKind::Validation(v) if v.field == "workNo" && v.rule == "range"),
+            "{e}"
+        );
+        assert!(client(json!({"agentId": "100000"})).is_err());
+        let e = client(json!({"agentIdMax": 100000})).unwrap_err();
+        assert!(
+            matches!(&e.kind, ErrorKind::Validation(v) if v.field == "agentIdMax" && v.rule == "oneOf"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn config_validation_names_field_rule_value() {
         let e = client(json!({"agentId": 42})).unwrap_err();
         assert_eq!(e.operation, AGENT_CLIENT);
@@ -357,9 +398,8 @@ mod tests {
     fn guid_is_required_and_sent() {
         let c = client(json!({})).unwrap();
         let e = c.prepare(&netplay()).unwrap_err();
-        assert!(
-            matches!(&e.kind, ErrorKind::Validation(v) if v.field == "guid" && v.rule == "required")
-        );
+        // Nothing was wrong with the input: the client is not signed in yet.
+        assert!(matches!(&e.kind, ErrorKind::State { message } if message.contains("sign in")));
         c.set_guid("g1.AgentGateway1").unwrap();
         let r = c.prepare(&netplay()).unwrap();
         assert_eq!(

@@ -169,6 +169,12 @@ impl Error {
     }
 }
 
+/// What an HTTP status means for `operation`, when the package knows better than the status.
+fn http_hint(operation: &str, status: u16) -> Option<&'static str> {
+    (operation == crate::cms::DOWNLOAD_RECORD_FILE && status == 401)
+        .then_some("C2 authentication failed: check AK/SK and the clock")
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let op = self.operation;
@@ -177,10 +183,16 @@ impl fmt::Display for Error {
             ErrorKind::Network { message } => write!(f, "{op}: network error: {message}"),
             ErrorKind::Timeout { timeout_ms } => write!(f, "{op}: timed out after {timeout_ms} ms"),
             ErrorKind::Aborted => write!(f, "{op}: aborted by the caller's signal"),
-            ErrorKind::Http { status, body } if body.is_empty() => {
-                write!(f, "{op}: http status {status}")
+            ErrorKind::Http { status, body } => {
+                write!(f, "{op}: http status {status}")?;
+                if let Some(hint) = http_hint(op, *status) {
+                    write!(f, " ({hint})")?;
+                }
+                if !body.is_empty() {
+                    write!(f, ": {body}")?;
+                }
+                Ok(())
             }
-            ErrorKind::Http { status, body } => write!(f, "{op}: http status {status}: {body}"),
             ErrorKind::Service {
                 retcode,
                 message,

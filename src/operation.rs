@@ -89,6 +89,15 @@ struct Parts {
     extra_headers: Vec<(&'static str, String)>,
 }
 
+/// Why a call needing a Guid cannot go out before one exists (nothing is sent).
+pub fn no_guid() -> crate::error::ErrorKind {
+    crate::error::ErrorKind::State {
+        message:
+            "no Guid yet: sign in, resume(token), pass `guid` in the config or call setGuid() first"
+                .to_owned(),
+    }
+}
+
 /// The non-generic rest of [`build_request`]; `guid` is `None` for operations without one.
 fn assemble(
     parts: Parts,
@@ -98,14 +107,7 @@ fn assemble(
     let invalid = |e| Error::validation(parts.operation, e);
     let mut headers = vec![("Content-Type", CONTENT_TYPE_JSON.into())];
     if let Some(guid) = guid {
-        let guid = guid.ok_or_else(|| {
-            invalid(crate::validation::invalid(
-                "guid",
-                "required",
-                "is required: sign in, pass `guid` in the config or call setGuid()",
-                "nothing",
-            ))
-        })?;
+        let guid = guid.ok_or_else(|| Error::new(parts.operation, no_guid()))?;
         crate::validation::secret_header_value("guid", guid, crate::client::MAX_GUID_LEN)
             .map_err(invalid)?;
         headers.push(("Guid", guid.to_owned().into()));
@@ -180,8 +182,8 @@ macro_rules! unit_operation {
 }
 pub(crate) use unit_operation;
 
-/// The other agent an inspector operation acts on (`{workNo}`); shared by every
-/// [`target_operation!`] so one decoder serves them all.
+/// The other agent an inspector operation acts on (`{workNo}`); one type for all of them, so
+/// one decoder serves them all.
 #[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, tsify::Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct TargetAgent {

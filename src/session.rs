@@ -212,6 +212,7 @@ pub enum PollStatus {
         /// Consecutive failures so far.
         attempt: u32,
         /// The error's kind (`network`, `timeout`, `http`, `decode`, `service`).
+        #[tsify(type = "AgentApiErrorKind")]
         error_kind: String,
         /// The error's message (never contains the Guid).
         message: String,
@@ -408,9 +409,87 @@ fn stopped(reason: StopReason, error: &Error) -> PollStatus {
     }
 }
 
+/// What a resume token starts with: names the format, so a later one can still read this one.
+const RESUME_TOKEN_PREFIX: &str = "cec-agent-session.1 ";
+
+/// The resume token `session()` gives: the Guid bound to the agent and the gateway's origin,
+/// so a client for another agent or gateway refuses it. A secret, as the Guid.
+pub fn resume_token(agent_id: &str, origin: &str, guid: &str) -> String {
+    format!("{RESUME_TOKEN_PREFIX}{agent_id} {origin} {guid}")
+}
+
+/// The Guid in `token`: a [`resume_token`] for this `agent_id` and `origin`, or a raw
+/// `Set-GUID` value (`JSESSIONID=<guid>[; attributes]`). Errors never show the token.
+pub fn guid_from_resume_token<'a>(
+    token: &'a str,
+    agent_id: &str,
+    origin: &str,
+) -> Result<&'a str, crate::ValidationError> {
+    let refused =
+        |expected: String| crate::validation::invalid("token", "format", expected, "<redacted>");
+    if let Some(rest) = token.strip_prefix(RESUME_TOKEN_PREFIX) {
+        let mut parts = rest.splitn(3, ' ');
+        let (Some(agent), Some(at), Some(guid)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(refused("must be a whole token from session()".to_owned()));
+        };
+        if agent != agent_id || at != origin {
+            return Err(crate::validation::invalid(
+                "token",
+                "match",
+                format!("must come from a client for agent {agent_id} at {origin}"),
+                "<redacted>",
+            ));
+        }
+        return Ok(guid);
+    }
+    if token.trim_start().starts_with(crate::http::SET_GUID_COOKIE) {
+        return crate::http::guid_from_set_guid(token)
+            .map_err(|why| refused(format!("as a Set-GUID value, {why}")));
+    }
+    Err(refused(
+        "must be a token from session() or a Set-GUID value (JSESSIONID=<guid>)".to_owned(),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn resume_tokens_carry_the_guid_for_their_agent_and_gateway_only() {
+        let origin = "https://10.0.0.1:8043";
+        let token = resume_token("1001", origin, "g1.AgentGateway1");
+        assert_eq!(
+            guid_from_resume_token(&token, "1001", origin),
+            Ok("g1.AgentGateway1")
+        );
+        for (agent, at) in [("1002", origin), ("1001", "https://10.0.0.2:8043")] {
+            let e = guid_from_resume_token(&token, agent, at).unwrap_err();
+            assert_eq!(
+                (e.field.as_str(), e.rule, e.value.as_str()),
+                ("token", "match", "<redacted>")
+            );
+        }
+        let raw = "JSESSIONID=g2.AgentGateway1; Path=/";
+        assert_eq!(
+            guid_from_resume_token(raw, "1001", origin),
+            Ok("g2.AgentGateway1")
+        );
+        for bad in [
+            "g1.AgentGateway1",
+            "",
+            "cec-agent-session.1 1001",
+            "JSESSIONID=",
+            "JSESSIONIDX",
+        ] {
+            let e = guid_from_resume_token(bad, "1001", origin).unwrap_err();
+            assert_eq!(
+                (e.field.as_str(), e.value.as_str()),
+                ("token", "<redacted>"),
+                "{bad}"
+            );
+        }
+    }
 
     fn service(code: &str) -> Error {
         Error::service("getAgentEvent", code, "")

@@ -6,8 +6,59 @@ use std::ops::RangeInclusive;
 /// Agent IDs (`agentid`, `workNo`) accepted by CC-Gateway.
 ///
 /// The five seed pages (updated 2023-09-27) say 101–59999; newer vendor pages say 101–999999
-/// (`../shared/reference/huawei-cec-api-facts.md` §0). Change this one constant to widen it.
+/// (`../shared/reference/huawei-cec-api-facts.md` §0). The default; a client widens it with
+/// `agentIdMax` ([`agent_id_max`]).
 pub const AGENT_ID_RANGE: RangeInclusive<u64> = 101..=59_999;
+
+/// The largest agent ID of the newer vendor pages (`agentIdMax: 999999`).
+pub const WIDE_AGENT_ID_MAX: u64 = 999_999;
+
+thread_local! {
+    /// The largest agent ID [`AgentId::parse`] accepts now: the end of [`AGENT_ID_RANGE`],
+    /// except inside [`with_agent_id_max`].
+    static AGENT_ID_MAX: std::cell::Cell<u64> = const { std::cell::Cell::new(*AGENT_ID_RANGE.end()) };
+}
+
+/// Runs `check` with agent IDs allowed up to `max` (a client's `agentIdMax`): the request
+/// validators check `workNo` without knowing the client, so its range is set around them.
+pub fn with_agent_id_max<R>(max: u64, check: impl FnOnce() -> R) -> R {
+    let _scope = AgentIdMaxScope::enter(max);
+    check()
+}
+
+/// While alive, [`AgentId::parse`] accepts IDs up to the max it entered with; dropping it puts
+/// the previous max back. Not generic and not inlined, so the generic [`with_agent_id_max`]
+/// (one copy per operation) stays two calls.
+struct AgentIdMaxScope(u64);
+
+impl AgentIdMaxScope {
+    #[inline(never)]
+    fn enter(max: u64) -> Self {
+        Self(AGENT_ID_MAX.with(|m| m.replace(max)))
+    }
+}
+
+impl Drop for AgentIdMaxScope {
+    #[inline(never)]
+    fn drop(&mut self) {
+        AGENT_ID_MAX.with(|m| m.set(self.0));
+    }
+}
+
+/// The `agentIdMax` config option: 59999 (default, the seed pages) or 999999 (newer pages).
+pub fn agent_id_max(value: Option<i64>) -> Result<u64, ValidationError> {
+    match value {
+        None => Ok(*AGENT_ID_RANGE.end()),
+        Some(59_999) => Ok(59_999),
+        Some(999_999) => Ok(WIDE_AGENT_ID_MAX),
+        Some(other) => Err(invalid(
+            "agentIdMax",
+            "oneOf",
+            "must be 59999 (the seed pages) or 999999 (newer vendor pages)",
+            other.to_string(),
+        )),
+    }
+}
 
 /// Largest integer a JS `number` holds exactly; bounds every `long` field.
 pub const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
@@ -126,13 +177,15 @@ pub fn secret_header_value(field: &str, value: &str, max: usize) -> Result<(), V
 pub struct AgentId(String);
 
 impl AgentId {
-    /// Parses decimal digits without a leading zero, inside [`AGENT_ID_RANGE`].
+    /// Parses decimal digits without a leading zero, from the start of [`AGENT_ID_RANGE`] to
+    /// the current maximum (see [`with_agent_id_max`]).
     pub fn parse(field: &str, value: &str) -> Result<Self, ValidationError> {
+        let range = *AGENT_ID_RANGE.start()..=AGENT_ID_MAX.with(|m| m.get());
         let expected = || {
             format!(
                 "must be an agent ID, digits in {}..={}",
-                AGENT_ID_RANGE.start(),
-                AGENT_ID_RANGE.end()
+                range.start(),
+                range.end()
             )
         };
         let digits_ok = !value.is_empty()
@@ -140,7 +193,7 @@ impl AgentId {
             && value.bytes().all(|b| b.is_ascii_digit())
             && !value.starts_with('0');
         match value.parse::<u64>() {
-            Ok(n) if digits_ok && AGENT_ID_RANGE.contains(&n) => Ok(Self(value.to_owned())),
+            Ok(n) if digits_ok && range.contains(&n) => Ok(Self(value.to_owned())),
             _ => Err(invalid(field, "range", expected(), shown(value))),
         }
     }
@@ -181,6 +234,22 @@ mod tests {
             e.as_deref(),
             Some("workNo must be an agent ID, digits in 101..=59999: got \"42\"")
         );
+    }
+
+    #[test]
+    fn agent_id_max_widens_the_range_inside_its_scope_only() {
+        let wide = agent_id_max(Some(999_999)).unwrap();
+        assert!(with_agent_id_max(wide, || AgentId::parse("workNo", "999999")).is_ok());
+        let e = with_agent_id_max(wide, || AgentId::parse("workNo", "1000000")).unwrap_err();
+        assert!(e.expected.ends_with("101..=999999"), "{e}");
+        assert!(
+            AgentId::parse("workNo", "60000").is_err(),
+            "back to the default"
+        );
+        assert_eq!(agent_id_max(None), Ok(59_999));
+        for bad in [0, 60_000, 1_000_000, -1] {
+            assert_eq!(agent_id_max(Some(bad)).map_err(|e| e.rule), Err("oneOf"));
+        }
     }
 
     #[test]

@@ -153,15 +153,15 @@ async fn bad_input_is_rejected_with_field_rule_value_and_never_sent() {
 }
 
 #[wasm_bindgen_test]
-async fn guid_missing_is_a_validation_error_and_wrong_guid_is_100_006() {
+async fn guid_missing_is_a_state_error_and_wrong_guid_is_100_006() {
     fresh().await;
     sign_in("1204").await;
     let err = expect_error(
         settle(client("1204", None).query_call_info_before_answer(None)).await,
-        "validation",
+        "state",
         "queryCallInfoBeforeAnswer",
     );
-    assert_eq!(text(&err, "field"), "guid");
+    assert!(text(&err, "message").contains("sign in"));
     assert!(requests("/1204/").await.is_empty());
 
     let secret = "0000dead-beef.AgentGateway9";

@@ -117,11 +117,31 @@ pub struct Poller {
     pub _caller_link: Option<crate::timer::AbortListener>,
 }
 
-/// One `on(type, handler)` subscription.
+/// Which events a listener gets.
+pub enum EventFilter {
+    /// Every event (`on("*")`).
+    All,
+    /// Events of one known type whose content decoded (`on(type)`), as the types promise.
+    Known(&'static str),
+    /// Every `known: false` event (`onUnknownEvent`): vendor types this version does not know,
+    /// and known types whose content did not decode.
+    Unknown,
+}
+
+impl EventFilter {
+    fn accepts(&self, event: &AgentEvent) -> bool {
+        match self {
+            Self::All => true,
+            Self::Known(t) => event.known && *t == event.event_type,
+            Self::Unknown => !event.known,
+        }
+    }
+}
+
+/// One `on(type, handler)` or `onUnknownEvent(handler)` subscription.
 struct Listener {
     id: u32,
-    /// `None` listens to every event (`"*"`).
-    event_type: Option<String>,
+    filter: EventFilter,
     handler: Function,
 }
 
@@ -227,12 +247,12 @@ impl Agent {
         id
     }
 
-    /// Adds an event listener (`None` = every event); returns its ID.
-    pub fn add_listener(&self, event_type: Option<String>, handler: Function) -> u32 {
+    /// Adds an event listener; returns its ID.
+    pub fn add_listener(&self, filter: EventFilter, handler: Function) -> u32 {
         let id = self.next_id();
         self.listeners.borrow_mut().push(Listener {
             id,
-            event_type,
+            filter,
             handler,
         });
         id
@@ -272,11 +292,7 @@ impl Agent {
             .listeners
             .borrow()
             .iter()
-            .filter(|l| {
-                l.event_type
-                    .as_deref()
-                    .is_none_or(|t| t == event.event_type)
-            })
+            .filter(|l| l.filter.accepts(event))
             .map(|l| l.handler.clone())
             .collect();
         for handler in handlers {
@@ -308,8 +324,13 @@ impl Agent {
             out
         };
         for (waiter, ok) in settled {
-            if ok {
+            if ok && event.known {
                 let _ = waiter.resolve.call1(&JsValue::NULL, &value);
+            } else if ok {
+                // The outcome arrived, but not as the promised type.
+                let problem = event.problem.as_deref().unwrap_or("did not decode");
+                let err = Error::decode(waiter.operation, "event.content", problem);
+                let _ = waiter.reject.call1(&JsValue::NULL, &err.into());
             } else {
                 let err = Error::new(
                     waiter.operation,

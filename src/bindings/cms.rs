@@ -20,7 +20,9 @@ use web_sys::AbortSignal;
 #[wasm_bindgen(typescript_custom_section)]
 const TS_DOWNLOAD: &'static str = r#"
 /** A downloaded recording: the bytes (kept in JS memory, not copied through WASM) and what they are. */
-export interface RecordingDownload extends RecordingMeta { bytes: Uint8Array; }
+export interface RecordingDownload extends RecordingMeta { bytes: Uint8Array<ArrayBuffer>; }
+/** `using cms = new CmsClient(...)` frees the client at the end of the block (needs lib "esnext.disposable"). */
+export interface CmsClient extends Disposable {}
 /** A recording as a stream (`downloadRecordFileStream`): `size` is the `Content-Length`, if sent; `body` errors with a decode `AgentApiError` at its end if the recording was cut short. */
 export interface RecordingStream extends Omit<RecordingMeta, "size"> { size: number | null; body: ReadableStream<Uint8Array>; }
 "#;

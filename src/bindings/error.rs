@@ -9,11 +9,22 @@ use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_ERROR: &'static str = r#"
+/** The vendor's "Method Name in Logs" of every operation, plus `AgentClient` / `CmsClient` (config, arguments, a freed client) and `setLogger`. */
+export type OperationName =
+  | "AgentClient" | "CmsClient" | "setLogger"
+  | "login" | "forceLogin" | "loginEx" | "logout" | "updateGuid" | "handShake" | "getAgentEvent"
+  | "beginNetPlay" | "beginPlay" | "stopPlay" | "pausePlay" | "resumePlay" | "foreFastPlay" | "backFastPlay"
+  | "queryCallInfoBeforeAnswer" | "thirdPartyConfTransmitNum"
+  | "intercept" | "addSupervise" | "addInsert" | "stopSupervise" | "switchSuperviseOrInsert"
+  | "requestWhisperAgent" | "requestStopWhisperAgent" | "requestSwitchInsertWhisperAgent"
+  | "downloadRecordFile";
+/** Every `kind` an `AgentApiError` can have. */
+export type AgentApiErrorKind = AgentApiError["kind"];
 /** Fields every `AgentApiError` has. */
 export interface AgentApiErrorBase extends Error {
   name: "AgentApiError";
   /** The vendor's "Method Name in Logs" (e.g. `beginNetPlay`), or `AgentClient` / `CmsClient` for config errors. */
-  operation: string;
+  operation: OperationName;
 }
 /** Input broke a documented rule; nothing was sent. */
 export interface AgentApiValidationError extends AgentApiErrorBase { kind: "validation"; field: string; rule: string; expected: string; value: string; }
@@ -25,14 +36,18 @@ export interface AgentApiTimeoutError extends AgentApiErrorBase { kind: "timeout
 export interface AgentApiAbortedError extends AgentApiErrorBase { kind: "aborted"; }
 /** Non-2xx HTTP status (401 from CC-CMS means the C2 signature was refused). */
 export interface AgentApiHttpError extends AgentApiErrorBase { kind: "http"; status: number; body: string; }
-/** The server reported failure: CC-Gateway `retcode` != "0", or CC-CMS `resultCode`. */
+/**
+ * The server reported failure. `retcode` is CC-Gateway's `retcode` (not "0") or CC-CMS's
+ * `resultCode`; `serverMessage` is the gateway's `message` or CC-CMS's `resultDesc`; `meaning`
+ * is the code's documented meaning (as `retcodeMeaning(retcode)`), or `null`.
+ */
 export interface AgentApiServiceError extends AgentApiErrorBase { kind: "service"; retcode: string; serverMessage: string; meaning: string | null; }
 /** The response did not have the documented shape (HTML page, truncated JSON, wrong field type). */
 export interface AgentApiDecodeError extends AgentApiErrorBase { kind: "decode"; path: string; }
-/** The call is not allowed in the session's current state (e.g. sign-in during sign-out); nothing was sent. */
+/** The call is not allowed in the client's current state (no Guid yet, sign-in during sign-out, a freed client); nothing was sent. */
 export interface AgentApiStateError extends AgentApiErrorBase { kind: "state"; }
 /** The request was accepted, then its outcome event reported failure (e.g. `AgentMediaEvent_Play_Fail`). */
-export interface AgentApiOutcomeError extends AgentApiErrorBase { kind: "outcome"; eventType: string; }
+export interface AgentApiOutcomeError extends AgentApiErrorBase { kind: "outcome"; eventType: keyof AgentEventMap; }
 /** A bug in this package restarted its module while the call was pending; whether the request was carried out is unknown. Clients made before must be made again. */
 export interface AgentApiInternalError extends AgentApiErrorBase { kind: "internal"; }
 /** Every error this package throws or rejects with. Narrow on `kind`. */
@@ -40,6 +55,10 @@ export type AgentApiError =
   | AgentApiValidationError | AgentApiNetworkError | AgentApiTimeoutError | AgentApiAbortedError
   | AgentApiHttpError | AgentApiServiceError | AgentApiDecodeError | AgentApiStateError | AgentApiOutcomeError
   | AgentApiInternalError;
+declare global {
+  /** Merged with lib "esnext.disposable"'s `Disposable` where the consumer has it, so the clients are `using`-disposable there and still compile on lib es2022. */
+  interface Disposable {}
+}
 /** Per-call options. */
 export interface CallOptions {
   /** Overrides the client's timeout for this call (1..=600000 ms). */

@@ -5,10 +5,10 @@
 //! [`PollPolicy`] decides). Stopping it aborts the poll in flight and its sleep, so no request,
 //! timer or closure outlives the stop.
 
-use super::agent::{call, iter_result, Agent, Poller, Stream, Waiter};
+use super::agent::{call, iter_result, Agent, EventFilter, Poller, Stream, Waiter};
 use super::convert::{decode, function_arg, options, string_arg, ExtraOptions};
 use super::gateway::AgentClient;
-use crate::agentevent::{PollEventsRequest, Polled};
+use crate::agentevent::{PollEventsRequest, Polled, KNOWN_EVENTS};
 use crate::client::AGENT_CLIENT;
 use crate::error::{Error, ErrorKind};
 use crate::operation::Operation;
@@ -34,11 +34,16 @@ export interface OutcomeOptions extends CallOptions {
   /** How long to wait for the outcome event after the request succeeded (default 30000 ms). */
   outcomeTimeoutMs?: number;
 }
-export interface AgentClient {
-  /** Calls `handler` for every event of `type` (or every event for `"*"`); returns the unsubscribe function. */
-    on<K extends keyof AgentEventMap>(type: K, handler: (event: AgentEventMap[K]) => void): () => void;
-  /** Events of a type this version does not know. */
-  on(type: string, handler: (event: AgentEvent) => void): () => void;
+/** `using agent = new AgentClient(...)` frees the client at the end of the block (needs lib "esnext.disposable"). */
+export interface AgentClient extends Disposable {
+  /**
+   * Calls `handler` for every event of the known `type` whose content decoded, so `content` is
+   * always the typed payload; returns the unsubscribe function. Other events (vendor types
+   * this version does not know, contents that did not decode) go to `on("*")` and
+   * `onUnknownEvent`. A name outside `AgentEventMap` does not compile, and throws a
+   * validation `AgentApiError` from JS.
+   */
+  on<K extends keyof AgentEventMap>(type: K, handler: (event: AgentEventMap[K]) => void): () => void;
 }
 "#;
 
@@ -282,16 +287,7 @@ impl AgentClient {
     ) -> Result<(), JsValue> {
         let signal = signal_option("getAgentEvent", options.as_ref())?;
         if !self.agent.client.has_guid() {
-            return Err(Error::validation(
-                "getAgentEvent",
-                invalid(
-                    "guid",
-                    "required",
-                    "is required: sign in or call setGuid() first",
-                    "nothing",
-                ),
-            )
-            .into());
+            return Err(Error::new("getAgentEvent", crate::operation::no_guid()).into());
         }
         start_poller(&self.agent, signal.as_ref());
         Ok(())
@@ -315,8 +311,9 @@ impl AgentClient {
         self.agent.polling()
     }
 
-    /// Calls `handler` for every event of `type` (`"*"` for all); returns the unsubscribe function.
-    /// Throws a validation `AgentApiError` unless `type` is a string and `handler` a function.
+    /// With `"*"`: calls `handler` for every event, known or not (check `known`, then narrow
+    /// on `eventType`); returns the unsubscribe function. Throws a validation `AgentApiError`
+    /// unless `type` is `"*"` or a known event type and `handler` a function.
     #[wasm_bindgen(js_name = on, unchecked_return_type = "() => void")]
     pub fn on(
         &self,
@@ -324,9 +321,41 @@ impl AgentClient {
         #[wasm_bindgen(unchecked_param_type = "(event: AgentEvent) => void")] handler: JsValue,
     ) -> Result<JsValue, JsValue> {
         let event_type = string_arg(AGENT_CLIENT, "type", &event_type, false)?;
+        let filter = if event_type == "*" {
+            EventFilter::All
+        } else {
+            let known = KNOWN_EVENTS.iter().find(|(t, _)| *t == event_type);
+            let Some((known, _)) = known else {
+                return Err(Error::validation(
+                    AGENT_CLIENT,
+                    invalid(
+                        "type",
+                        "oneOf",
+                        "must be \"*\" or a known event type (onUnknownEvent gets the others)",
+                        crate::validation::shown(&event_type),
+                    ),
+                )
+                .into());
+            };
+            EventFilter::Known(known)
+        };
         let handler = function_arg(AGENT_CLIENT, "handler", handler)?;
-        let filter = (event_type != "*").then_some(event_type);
         let id = self.agent.add_listener(filter, handler);
+        Ok(unsubscribe(&self.agent, id))
+    }
+
+    /// Calls `handler` for every `known: false` event: vendor event types this version does not
+    /// know (the escape for them), and known types whose content did not decode (`problem` says
+    /// why). Returns the unsubscribe function. Throws a validation `AgentApiError` unless
+    /// `handler` is a function.
+    #[wasm_bindgen(js_name = onUnknownEvent, unchecked_return_type = "() => void")]
+    pub fn on_unknown_event(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "(event: UnknownAgentEvent) => void")]
+        handler: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let handler = function_arg(AGENT_CLIENT, "handler", handler)?;
+        let id = self.agent.add_listener(EventFilter::Unknown, handler);
         Ok(unsubscribe(&self.agent, id))
     }
 

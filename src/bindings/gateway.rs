@@ -120,12 +120,14 @@ impl AgentClient {
     }
 }
 
-/// An `AgentClient` method for an operation that takes a request object.
+/// An `AgentClient` method for an operation that takes a request object. Its docs are given as
+/// `#[doc = "..."]`: a `///` comment passed through a macro reaches wasm-bindgen as a raw string,
+/// whose `r"` it would copy into the `.d.ts`.
 macro_rules! operation_with_request {
-    ($(#[$doc:meta])* $js:literal, $method:ident, $op:ty, $request_ts:literal, $returns:literal $(, wrap $wrap:expr)?) => {
+    ($(#[doc = $doc:tt])* $js:literal, $method:ident, $op:ty, $request_ts:literal, $returns:literal $(, wrap $wrap:expr)?) => {
         #[wasm_bindgen]
         impl AgentClient {
-            $(#[$doc])*
+            $(#[doc = $doc])*
             #[wasm_bindgen(js_name = $js, unchecked_return_type = $returns)]
             pub fn $method(
                 &self,
@@ -142,10 +144,10 @@ macro_rules! operation_with_request {
 
 /// An `AgentClient` method for an operation without parameters.
 macro_rules! operation_without_request {
-    ($(#[$doc:meta])* $js:literal, $method:ident, $op:expr, $returns:literal) => {
+    ($(#[doc = $doc:tt])* $js:literal, $method:ident, $op:expr, $returns:literal) => {
         #[wasm_bindgen]
         impl AgentClient {
-            $(#[$doc])*
+            $(#[doc = $doc])*
             #[wasm_bindgen(js_name = $js, unchecked_return_type = $returns)]
             pub fn $method(&self, #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>) -> js_sys::Promise {
                 run(self.agent.clone(), Ok($op), options)
@@ -155,71 +157,71 @@ macro_rules! operation_without_request {
 }
 
 operation_with_request! {
-    /// `beginNetPlay`: plays a recording file to the agent (POST recordplay/{agentid}/netplay).
-    /// Outcome events: AgentMediaEvent_Play_Succ / _Play / _Play_Fail (see `beginNetPlayAndWait`).
+    #[doc = " `beginNetPlay`: plays a recording file to the agent (POST recordplay/{agentid}/netplay)."]
+    #[doc = " Outcome events: AgentMediaEvent_Play_Succ / _Play / _Play_Fail (see `beginNetPlayAndWait`)."]
     "beginNetPlay", begin_net_play, NetPlayRequest, "NetPlayRequest", "Promise<Ack>"
 }
 operation_with_request! {
-    /// `beginPlay`: plays a voice file to the agent's phone (PUT recordplay/{agentid}/play).
+    #[doc = " `beginPlay`: plays a voice file to the agent's phone (PUT recordplay/{agentid}/play)."]
     "beginPlay", begin_play, PlayRequest, "PlayRequest", "Promise<Ack>"
 }
 operation_without_request! {
-    /// `stopPlay`: stops playback (DELETE recordplay/{agentid}/stopplay).
+    #[doc = " `stopPlay`: stops playback (DELETE recordplay/{agentid}/stopplay)."]
     "stopPlay", stop_play, StopPlayRequest, "Promise<Ack>"
 }
 operation_without_request! {
-    /// `pausePlay`: pauses playback (POST recordplay/{agentid}/pauseplay).
+    #[doc = " `pausePlay`: pauses playback (POST recordplay/{agentid}/pauseplay)."]
     "pausePlay", pause_play, PausePlayRequest, "Promise<Ack>"
 }
 operation_without_request! {
-    /// `resumePlay`: resumes paused playback (POST recordplay/{agentid}/resumeplay).
+    #[doc = " `resumePlay`: resumes paused playback (POST recordplay/{agentid}/resumeplay)."]
     "resumePlay", resume_play, ResumePlayRequest, "Promise<Ack>"
 }
 operation_with_request! {
-    /// `foreFastPlay`: skips forward `time` seconds (POST recordplay/{agentid}/forefast/{time}).
+    #[doc = " `foreFastPlay`: skips forward `time` seconds (POST recordplay/{agentid}/forefast/{time})."]
     "foreFastPlay", fore_fast_play, ForeFastRequest, "JumpRequest", "Promise<Ack>", wrap ForeFastRequest
 }
 operation_with_request! {
-    /// `backFastPlay`: rewinds `time` seconds (POST recordplay/{agentid}/backfast/{time}).
+    #[doc = " `backFastPlay`: rewinds `time` seconds (POST recordplay/{agentid}/backfast/{time})."]
     "backFastPlay", back_fast_play, BackFastRequest, "JumpRequest", "Promise<Ack>", wrap BackFastRequest
 }
 operation_without_request! {
-    /// `queryCallInfoBeforeAnswer`: the calls waiting for this agent (GET calldata/{agentid}/callinfobeforeanswer).
+    #[doc = " `queryCallInfoBeforeAnswer`: the calls waiting for this agent (GET calldata/{agentid}/callinfobeforeanswer)."]
     "queryCallInfoBeforeAnswer", query_call_info_before_answer, CallInfoBeforeAnswerRequest, "Promise<CallInfo[]>"
 }
 operation_without_request! {
-    /// `thirdPartyConfTransmitNum`: passes numbers to the third-party IVR in a three-party call.
+    #[doc = " `thirdPartyConfTransmitNum`: passes numbers to the third-party IVR in a three-party call."]
     "thirdPartyConfTransmitNum", third_party_conf_transmit_num, ThirdPartyConfTransmitNumRequest, "Promise<Ack>"
 }
 operation_with_request! {
-    /// `intercept`: the inspector takes over `workNo`'s call (PUT qualitycontrol/{agentid}/intercept/{workNo}[/{callId}]).
+    #[doc = " `intercept`: the inspector takes over `workNo`'s call (PUT qualitycontrol/{agentid}/intercept/{workNo}[/{callId}])."]
     "intercept", intercept, InterceptRequest, "InterceptRequest", "Promise<Ack>"
 }
 operation_with_request! {
-    /// `addSupervise`: the inspector listens to `workNo`'s call.
+    #[doc = " `addSupervise`: the inspector listens to `workNo`'s call."]
     "addSupervise", add_supervise, AddSuperviseRequest, "TargetAgent", "Promise<Ack>", wrap AddSuperviseRequest
 }
 operation_with_request! {
-    /// `addInsert`: the inspector joins (barges in on) `workNo`'s call.
+    #[doc = " `addInsert`: the inspector joins (barges in on) `workNo`'s call."]
     "addInsert", add_insert, AddInsertRequest, "TargetAgent", "Promise<Ack>", wrap AddInsertRequest
 }
 operation_with_request! {
-    /// `stopSupervise`: ends listening to or inserting into `workNo`'s call.
+    #[doc = " `stopSupervise`: ends listening to or inserting into `workNo`'s call."]
     "stopSupervise", stop_supervise, StopSuperviseRequest, "TargetAgent", "Promise<Ack>", wrap StopSuperviseRequest
 }
 operation_with_request! {
-    /// `switchSuperviseOrInsert`: switches between listening and inserting.
+    #[doc = " `switchSuperviseOrInsert`: switches between listening and inserting."]
     "switchSuperviseOrInsert", switch_supervise_or_insert, SwitchSuperviseOrInsertRequest, "TargetAgent", "Promise<Ack>", wrap SwitchSuperviseOrInsertRequest
 }
 operation_with_request! {
-    /// `requestWhisperAgent`: the inspector whispers to `workNo` (the customer does not hear).
+    #[doc = " `requestWhisperAgent`: the inspector whispers to `workNo` (the customer does not hear)."]
     "requestWhisperAgent", request_whisper_agent, WhisperRequest, "TargetAgent", "Promise<Ack>", wrap WhisperRequest
 }
 operation_with_request! {
-    /// `requestStopWhisperAgent`: stops whispering to `workNo`.
+    #[doc = " `requestStopWhisperAgent`: stops whispering to `workNo`."]
     "requestStopWhisperAgent", request_stop_whisper_agent, StopWhisperRequest, "TargetAgent", "Promise<Ack>", wrap StopWhisperRequest
 }
 operation_with_request! {
-    /// `requestSwitchInsertWhisperAgent`: switches among listen (0), insert (1) and whisper (2).
+    #[doc = " `requestSwitchInsertWhisperAgent`: switches among listen (0), insert (1) and whisper (2)."]
     "requestSwitchInsertWhisperAgent", request_switch_insert_whisper_agent, SwitchModeRequest, "SwitchModeRequest", "Promise<Ack>"
 }

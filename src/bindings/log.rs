@@ -21,7 +21,7 @@ thread_local! {
 #[derive(Debug, Clone, Encode, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct LogEntry {
-    /// `debug` for requests and responses, `warn` for failures.
+    /// `debug` for requests, responses and aborted calls, `warn` for failures.
     #[tsify(type = "\"debug\" | \"warn\"")]
     pub level: &'static str,
     /// The vendor's log name of the operation.
@@ -75,11 +75,13 @@ pub fn emit(entry: LogEntry) {
     }
 }
 
-/// Logs a failure of `operation`.
+/// Logs a failure of `operation`: `warn`, or `debug` for an abort, which the caller (or the
+/// package stopping its own poller, as `signOut()` does) asked for.
 pub fn failure(operation: &'static str, error: &Error, duration_ms: Option<f64>) {
     if enabled() {
+        let aborted = matches!(error.kind, crate::error::ErrorKind::Aborted);
         emit(LogEntry {
-            level: "warn",
+            level: if aborted { "debug" } else { "warn" },
             operation,
             message: error.to_string(),
             method: None,

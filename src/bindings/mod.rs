@@ -62,12 +62,16 @@ pub fn internals() -> JsValue {
     out.into()
 }
 
-/// The documented meaning of a CC-Gateway `retcode`, or `null` when the table has none.
+/// The documented meaning of a CC-Gateway `retcode`, or `null` when the table has none (as an
+/// error's `meaning`).
 #[cfg(feature = "gateway")]
-#[wasm_bindgen(js_name = retcodeMeaning)]
+#[wasm_bindgen(js_name = retcodeMeaning, unchecked_return_type = "string | null")]
 pub fn retcode_meaning(
     #[wasm_bindgen(unchecked_param_type = "string")] retcode: JsValue,
-) -> Option<String> {
+) -> JsValue {
     // Anything but a string has no meaning (and is not read: it may be a proxy).
-    crate::retcode::meaning(&retcode.as_string()?).map(str::to_owned)
+    let meaning = retcode
+        .as_string()
+        .and_then(|r| crate::retcode::meaning(&r));
+    meaning.map_or(JsValue::NULL, JsValue::from_str)
 }

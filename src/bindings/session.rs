@@ -6,6 +6,7 @@ use super::agent::{call, decode_answer, exchange, Agent};
 use super::convert::{decode, encode, string_arg, ExtraOptions, Options, ToJs};
 use super::events::start_poller;
 use super::gateway::{run, AgentClient};
+use crate::client::AGENT_CLIENT;
 use crate::error::{Error, ErrorKind};
 use crate::onlineagent::{
     HandshakeRequest, SignIn, SignInExRequest, SignInRequest, SignOutRequest, UpdateGuidRequest,
@@ -143,6 +144,17 @@ fn sign_in_promise<const FORCE: bool>(
         }
         Ok(encode(operation, &result)?)
     })
+}
+
+/// `scheme://host[:port]` of the client's base URL: what a resume token is bound to.
+fn origin(client: &crate::client::GatewayClient) -> String {
+    let url = client.base_url().as_str();
+    let scheme = if url.starts_with("https://") {
+        "https://"
+    } else {
+        "http://"
+    };
+    format!("{scheme}{}", client.base_url().authority())
 }
 
 fn is_retcode(e: &Error, code: &str) -> bool {
@@ -284,6 +296,52 @@ impl AgentClient {
             }),
         };
         run(self.agent.clone(), request, extras.rest())
+    }
+
+    /// A resume token for this session: the Guid, bound to this agent and gateway. Keep it
+    /// where a page reload finds it (e.g. `sessionStorage`) and hand it to `resume()`; it is a
+    /// secret like a password, and the package never logs it. Throws kind "state" before any
+    /// Guid exists.
+    #[wasm_bindgen(js_name = session)]
+    pub fn session(&self) -> Result<String, JsValue> {
+        let client = &self.agent.client;
+        let guid = client
+            .guid()
+            .ok_or_else(|| Error::new(AGENT_CLIENT, crate::operation::no_guid()))?;
+        Ok(crate::session::resume_token(
+            client.agent_id().as_str(),
+            &origin(client),
+            &guid,
+        ))
+    }
+
+    /// Resumes a session after a page reload: takes the Guid from a `session()` token (refused,
+    /// kind "validation", if it is for another agent or gateway) or from a raw `Set-GUID` value
+    /// (`JSESSIONID=<guid>`), marks the client signed in and starts polling events. Nothing is
+    /// sent first: if the session has ended, the poller stops with reason "notSignedIn".
+    /// Refused (kind "state") while a sign-in or sign-out is waiting for its answer.
+    #[wasm_bindgen(js_name = resume)]
+    pub fn resume(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] token: JsValue,
+    ) -> Result<(), JsValue> {
+        let agent = &self.agent;
+        let token = string_arg(AGENT_CLIENT, "token", &token, true)?;
+        let client = &agent.client;
+        let invalid = |e| JsValue::from(Error::validation(AGENT_CLIENT, e));
+        let guid = crate::session::guid_from_resume_token(
+            &token,
+            client.agent_id().as_str(),
+            &origin(client),
+        )
+        .map_err(invalid)?;
+        let mut phase = agent.phase.get();
+        phase.begin_sign_in(AGENT_CLIENT)?;
+        client.set_guid(guid).map_err(invalid)?;
+        phase.finish(true);
+        agent.phase.set(phase);
+        start_poller(agent, None);
+        Ok(())
     }
 
     /// Whether the agent is signed in as far as this client knows.

@@ -306,15 +306,12 @@ pub fn check_complete(meta: &RecordingMeta, prefix: &[u8], tail: &[u8]) -> Resul
 pub fn failure(head: &ResponseHead, body: &[u8]) -> Error {
     let text = String::from_utf8_lossy(body);
     if !(200..300).contains(&head.status) {
-        let mut shown = snippet(&text, crate::envelope::BODY_SNIPPET_CHARS);
-        if head.status == 401 {
-            shown = format!("C2 authentication failed (check AK/SK and the clock): {shown}");
-        }
+        // The body as the server sent it; the message adds the 401 hint (see `Error`'s Display).
         return Error::new(
             OPERATION,
             ErrorKind::Http {
                 status: head.status,
-                body: shown,
+                body: snippet(&text, crate::envelope::BODY_SNIPPET_CHARS),
             },
         );
     }
@@ -650,7 +647,12 @@ mod tests {
     #[test]
     fn other_faults() {
         assert!(
-            matches!(failure(&head(401, None, None), b"{}").kind, ErrorKind::Http { status: 401, ref body } if body.contains("C2 authentication failed"))
+            matches!(failure(&head(401, None, None), b"{}").kind, ErrorKind::Http { status: 401, ref body } if body == "{}")
+        );
+        // The hint is the package's, so it is in the message, not in the server's body.
+        assert_eq!(
+            failure(&head(401, None, None), b"denied").to_string(),
+            "downloadRecordFile: http status 401 (C2 authentication failed: check AK/SK and the clock): denied"
         );
         assert!(matches!(
             failure(&head(500, None, None), b"oops").kind,

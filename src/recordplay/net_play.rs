@@ -82,7 +82,7 @@ pub struct NetPlayRequest {
     #[serde(rename = "ccId")]
     #[tsify(type = "number")]
     pub cc_id: Int,
-    /// Distributed node ID, 0..=65535, or -1 for none (see [`LOCATION_ID_UNSPECIFIED`]).
+    /// Distributed node ID, 0..=65535, or -1 for none.
     #[serde(rename = "locationId", skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "number")]
     pub location_id: Option<Int>,

@@ -1,6 +1,15 @@
 /* tslint:disable */
 /* eslint-disable */
 
+/** A downloaded recording: the bytes (kept in JS memory, not copied through WASM) and what they are. */
+export interface RecordingDownload extends RecordingMeta { bytes: Uint8Array<ArrayBuffer>; }
+/** `using cms = new CmsClient(...)` frees the client at the end of the block (needs lib "esnext.disposable"). */
+export interface CmsClient extends Disposable {}
+/** A recording as a stream (`downloadRecordFileStream`): `size` is the `Content-Length`, if sent; `body` errors with a decode `AgentApiError` at its end if the recording was cut short. */
+export interface RecordingStream extends Omit<RecordingMeta, "size"> { size: number | null; body: ReadableStream<Uint8Array>; }
+
+
+
 /** Content of events whose payload the vendor does not describe: passed through as sent. */
 export type UntypedContent = { [key: string]: unknown } | null;
 /** A known event: `eventType` names it, `content` is typed. */
@@ -45,47 +54,6 @@ export type AgentEvent = KnownAgentEvent | UnknownAgentEvent;
 
 
 
-/** Fields every `AgentApiError` has. */
-export interface AgentApiErrorBase extends Error {
-    name: "AgentApiError";
-    /** The vendor's "Method Name in Logs" (e.g. `beginNetPlay`), or `AgentClient` / `CmsClient` for config errors. */
-    operation: string;
-}
-/** Input broke a documented rule; nothing was sent. */
-export interface AgentApiValidationError extends AgentApiErrorBase { kind: "validation"; field: string; rule: string; expected: string; value: string; }
-/** Connection refused or reset, DNS, CORS. */
-export interface AgentApiNetworkError extends AgentApiErrorBase { kind: "network"; }
-/** The per-call timeout expired and the request was cancelled. */
-export interface AgentApiTimeoutError extends AgentApiErrorBase { kind: "timeout"; timeoutMs: number; }
-/** The caller's AbortSignal cancelled the call. */
-export interface AgentApiAbortedError extends AgentApiErrorBase { kind: "aborted"; }
-/** Non-2xx HTTP status (401 from CC-CMS means the C2 signature was refused). */
-export interface AgentApiHttpError extends AgentApiErrorBase { kind: "http"; status: number; body: string; }
-/** The server reported failure: CC-Gateway `retcode` != "0", or CC-CMS `resultCode`. */
-export interface AgentApiServiceError extends AgentApiErrorBase { kind: "service"; retcode: string; serverMessage: string; meaning: string | null; }
-/** The response did not have the documented shape (HTML page, truncated JSON, wrong field type). */
-export interface AgentApiDecodeError extends AgentApiErrorBase { kind: "decode"; path: string; }
-/** The call is not allowed in the session's current state (e.g. sign-in during sign-out); nothing was sent. */
-export interface AgentApiStateError extends AgentApiErrorBase { kind: "state"; }
-/** The request was accepted, then its outcome event reported failure (e.g. `AgentMediaEvent_Play_Fail`). */
-export interface AgentApiOutcomeError extends AgentApiErrorBase { kind: "outcome"; eventType: string; }
-/** A bug in this package restarted its module while the call was pending; whether the request was carried out is unknown. Clients made before must be made again. */
-export interface AgentApiInternalError extends AgentApiErrorBase { kind: "internal"; }
-/** Every error this package throws or rejects with. Narrow on `kind`. */
-export type AgentApiError =
-| AgentApiValidationError | AgentApiNetworkError | AgentApiTimeoutError | AgentApiAbortedError
-| AgentApiHttpError | AgentApiServiceError | AgentApiDecodeError | AgentApiStateError | AgentApiOutcomeError
-| AgentApiInternalError;
-/** Per-call options. */
-export interface CallOptions {
-    /** Overrides the client's timeout for this call (1..=600000 ms). */
-    timeoutMs?: number;
-    /** Cancels the call; the promise rejects with kind "aborted". */
-    signal?: AbortSignal;
-}
-
-
-
 /** Options of `signIn`. */
 export interface SignInOptions extends CallOptions {
     /** On retcode 100-002 (already signed in elsewhere) sign in again with `forceLogin`. Default false. */
@@ -108,11 +76,76 @@ export interface OutcomeOptions extends CallOptions {
     /** How long to wait for the outcome event after the request succeeded (default 30000 ms). */
     outcomeTimeoutMs?: number;
 }
-export interface AgentClient {
-    /** Calls `handler` for every event of `type` (or every event for `"*"`); returns the unsubscribe function. */
+/** `using agent = new AgentClient(...)` frees the client at the end of the block (needs lib "esnext.disposable"). */
+export interface AgentClient extends Disposable {
+    /**
+     * Calls `handler` for every event of the known `type` whose content decoded, so `content` is
+     * always the typed payload; returns the unsubscribe function. Other events (vendor types
+     * this version does not know, contents that did not decode) go to `on("*")` and
+     * `onUnknownEvent`. A name outside `AgentEventMap` does not compile, and throws a
+     * validation `AgentApiError` from JS.
+     */
     on<K extends keyof AgentEventMap>(type: K, handler: (event: AgentEventMap[K]) => void): () => void;
-    /** Events of a type this version does not know. */
-    on(type: string, handler: (event: AgentEvent) => void): () => void;
+}
+
+
+
+/** The vendor's "Method Name in Logs" of every operation, plus `AgentClient` / `CmsClient` (config, arguments, a freed client) and `setLogger`. */
+export type OperationName =
+| "AgentClient" | "CmsClient" | "setLogger"
+| "login" | "forceLogin" | "loginEx" | "logout" | "updateGuid" | "handShake" | "getAgentEvent"
+| "beginNetPlay" | "beginPlay" | "stopPlay" | "pausePlay" | "resumePlay" | "foreFastPlay" | "backFastPlay"
+| "queryCallInfoBeforeAnswer" | "thirdPartyConfTransmitNum"
+| "intercept" | "addSupervise" | "addInsert" | "stopSupervise" | "switchSuperviseOrInsert"
+| "requestWhisperAgent" | "requestStopWhisperAgent" | "requestSwitchInsertWhisperAgent"
+| "downloadRecordFile";
+/** Every `kind` an `AgentApiError` can have. */
+export type AgentApiErrorKind = AgentApiError["kind"];
+/** Fields every `AgentApiError` has. */
+export interface AgentApiErrorBase extends Error {
+    name: "AgentApiError";
+    /** The vendor's "Method Name in Logs" (e.g. `beginNetPlay`), or `AgentClient` / `CmsClient` for config errors. */
+    operation: OperationName;
+}
+/** Input broke a documented rule; nothing was sent. */
+export interface AgentApiValidationError extends AgentApiErrorBase { kind: "validation"; field: string; rule: string; expected: string; value: string; }
+/** Connection refused or reset, DNS, CORS. */
+export interface AgentApiNetworkError extends AgentApiErrorBase { kind: "network"; }
+/** The per-call timeout expired and the request was cancelled. */
+export interface AgentApiTimeoutError extends AgentApiErrorBase { kind: "timeout"; timeoutMs: number; }
+/** The caller's AbortSignal cancelled the call. */
+export interface AgentApiAbortedError extends AgentApiErrorBase { kind: "aborted"; }
+/** Non-2xx HTTP status (401 from CC-CMS means the C2 signature was refused). */
+export interface AgentApiHttpError extends AgentApiErrorBase { kind: "http"; status: number; body: string; }
+/**
+ * The server reported failure. `retcode` is CC-Gateway's `retcode` (not "0") or CC-CMS's
+ * `resultCode`; `serverMessage` is the gateway's `message` or CC-CMS's `resultDesc`; `meaning`
+ * is the code's documented meaning (as `retcodeMeaning(retcode)`), or `null`.
+ */
+export interface AgentApiServiceError extends AgentApiErrorBase { kind: "service"; retcode: string; serverMessage: string; meaning: string | null; }
+/** The response did not have the documented shape (HTML page, truncated JSON, wrong field type). */
+export interface AgentApiDecodeError extends AgentApiErrorBase { kind: "decode"; path: string; }
+/** The call is not allowed in the client's current state (no Guid yet, sign-in during sign-out, a freed client); nothing was sent. */
+export interface AgentApiStateError extends AgentApiErrorBase { kind: "state"; }
+/** The request was accepted, then its outcome event reported failure (e.g. `AgentMediaEvent_Play_Fail`). */
+export interface AgentApiOutcomeError extends AgentApiErrorBase { kind: "outcome"; eventType: keyof AgentEventMap; }
+/** A bug in this package restarted its module while the call was pending; whether the request was carried out is unknown. Clients made before must be made again. */
+export interface AgentApiInternalError extends AgentApiErrorBase { kind: "internal"; }
+/** Every error this package throws or rejects with. Narrow on `kind`. */
+export type AgentApiError =
+| AgentApiValidationError | AgentApiNetworkError | AgentApiTimeoutError | AgentApiAbortedError
+| AgentApiHttpError | AgentApiServiceError | AgentApiDecodeError | AgentApiStateError | AgentApiOutcomeError
+| AgentApiInternalError;
+declare global {
+    /** Merged with lib "esnext.disposable"'s `Disposable` where the consumer has it, so the clients are `using`-disposable there and still compile on lib es2022. */
+    interface Disposable {}
+}
+/** Per-call options. */
+export interface CallOptions {
+    /** Overrides the client's timeout for this call (1..=600000 ms). */
+    timeoutMs?: number;
+    /** Cancels the call; the promise rejects with kind "aborted". */
+    signal?: AbortSignal;
 }
 
 
@@ -141,7 +174,7 @@ export interface NetPlayRequest {
      */
     ccId: number;
     /**
-     * Distributed node ID, 0..=65535, or -1 for none (see [`LOCATION_ID_UNSPECIFIED`]).
+     * Distributed node ID, 0..=65535, or -1 for none.
      */
     locationId?: number;
 }
@@ -306,7 +339,7 @@ export interface CmsClientConfig {
 }
 
 /**
- * Configuration of an [`AgentClient`](GatewayClient).
+ * Configuration of an `AgentClient`.
  */
 export interface AgentClientConfig {
     /**
@@ -314,7 +347,7 @@ export interface AgentClientConfig {
      */
     baseUrl: string;
     /**
-     * The signed-in agent's ID (101..=59999).
+     * The signed-in agent's ID (101..=59999, or up to `agentIdMax`).
      */
     agentId: string | number;
     /**
@@ -338,6 +371,11 @@ export interface AgentClientConfig {
      * the call rejects with kind "decode" past it, so no answer can exhaust memory.
      */
     maxResponseBytes?: number;
+    /**
+     * Largest agent ID accepted in `agentId` and `workNo`: 59999 (default, the seed pages) or
+     * 999999 (newer vendor pages).
+     */
+    agentIdMax?: 59999 | 999999;
 }
 
 /**
@@ -531,7 +569,7 @@ export interface CallInfo {
  */
 export interface LogEntry {
     /**
-     * `debug` for requests and responses, `warn` for failures.
+     * `debug` for requests, responses and aborted calls, `warn` for failures.
      */
     level: "debug" | "warn";
     /**
@@ -589,8 +627,8 @@ export interface EventsConfig {
 }
 
 /**
- * The other agent an inspector operation acts on (`{workNo}`); shared by every
- * [`target_operation!`] so one decoder serves them all.
+ * The other agent an inspector operation acts on (`{workNo}`); one type for all of them, so
+ * one decoder serves them all.
  */
 export interface TargetAgent {
     /**
@@ -630,7 +668,7 @@ export interface SignInResult {
 /**
  * What the poller reports besides events, for `onStatus` listeners.
  */
-export type PollStatus = { type: "started" } | { type: "pollFailed"; attempt: number; errorKind: string; message: string; retryInMs: number; msSinceLastPoll: number } | { type: "signOutRisk"; msSinceLastPoll: number; msUntilSignOut: number } | { type: "recovered"; afterMs: number } | { type: "listenerFailed"; eventType: string; message: string } | { type: "stopped"; reason: StopReason; message: string | null };
+export type PollStatus = { type: "started" } | { type: "pollFailed"; attempt: number; errorKind: AgentApiErrorKind; message: string; retryInMs: number; msSinceLastPoll: number } | { type: "signOutRisk"; msSinceLastPoll: number; msUntilSignOut: number } | { type: "recovered"; afterMs: number } | { type: "listenerFailed"; eventType: string; message: string } | { type: "stopped"; reason: StopReason; message: string | null };
 
 /**
  * What was downloaded (the bytes themselves stay with the caller).
@@ -697,15 +735,15 @@ export interface InterceptRequest {
 export class AgentClient {
     free(): void;
     /**
-     * r" `addInsert`: the inspector joins (barges in on) `workNo`'s call.
+     * `addInsert`: the inspector joins (barges in on) `workNo`'s call.
      */
     addInsert(request: TargetAgent, options?: CallOptions): Promise<Ack>;
     /**
-     * r" `addSupervise`: the inspector listens to `workNo`'s call.
+     * `addSupervise`: the inspector listens to `workNo`'s call.
      */
     addSupervise(request: TargetAgent, options?: CallOptions): Promise<Ack>;
     /**
-     * r" `backFastPlay`: rewinds `time` seconds (POST recordplay/{agentid}/backfast/{time}).
+     * `backFastPlay`: rewinds `time` seconds (POST recordplay/{agentid}/backfast/{time}).
      */
     backFastPlay(request: JumpRequest, options?: CallOptions): Promise<Ack>;
     /**
@@ -714,12 +752,12 @@ export class AgentClient {
      */
     beginNetPlayAndWait(request: NetPlayRequest, options?: OutcomeOptions): Promise<AgentEventMap["AgentMediaEvent_Play_Succ"]>;
     /**
-     * r" `beginNetPlay`: plays a recording file to the agent (POST recordplay/{agentid}/netplay).
-     * r" Outcome events: AgentMediaEvent_Play_Succ / _Play / _Play_Fail (see `beginNetPlayAndWait`).
+     * `beginNetPlay`: plays a recording file to the agent (POST recordplay/{agentid}/netplay).
+     * Outcome events: AgentMediaEvent_Play_Succ / _Play / _Play_Fail (see `beginNetPlayAndWait`).
      */
     beginNetPlay(request: NetPlayRequest, options?: CallOptions): Promise<Ack>;
     /**
-     * r" `beginPlay`: plays a voice file to the agent's phone (PUT recordplay/{agentid}/play).
+     * `beginPlay`: plays a voice file to the agent's phone (PUT recordplay/{agentid}/play).
      */
     beginPlay(request: PlayRequest, options?: CallOptions): Promise<Ack>;
     /**
@@ -732,7 +770,7 @@ export class AgentClient {
      */
     forceSignIn(request: SignInRequest, options?: SignInOptions): Promise<SignInResult>;
     /**
-     * r" `foreFastPlay`: skips forward `time` seconds (POST recordplay/{agentid}/forefast/{time}).
+     * `foreFastPlay`: skips forward `time` seconds (POST recordplay/{agentid}/forefast/{time}).
      */
     foreFastPlay(request: JumpRequest, options?: CallOptions): Promise<Ack>;
     /**
@@ -744,7 +782,7 @@ export class AgentClient {
      */
     interceptAndWait(request: InterceptRequest, options?: OutcomeOptions): Promise<AgentEventMap["AgentEvent_Talking"]>;
     /**
-     * r" `intercept`: the inspector takes over `workNo`'s call (PUT qualitycontrol/{agentid}/intercept/{workNo}[/{callId}]).
+     * `intercept`: the inspector takes over `workNo`'s call (PUT qualitycontrol/{agentid}/intercept/{workNo}[/{callId}]).
      */
     intercept(request: InterceptRequest, options?: CallOptions): Promise<Ack>;
     /**
@@ -758,34 +796,57 @@ export class AgentClient {
      */
     onStatus(handler: (status: PollStatus) => void): () => void;
     /**
-     * Calls `handler` for every event of `type` (`"*"` for all); returns the unsubscribe function.
-     * Throws a validation `AgentApiError` unless `type` is a string and `handler` a function.
+     * Calls `handler` for every `known: false` event: vendor event types this version does not
+     * know (the escape for them), and known types whose content did not decode (`problem` says
+     * why). Returns the unsubscribe function. Throws a validation `AgentApiError` unless
+     * `handler` is a function.
+     */
+    onUnknownEvent(handler: (event: UnknownAgentEvent) => void): () => void;
+    /**
+     * With `"*"`: calls `handler` for every event, known or not (check `known`, then narrow
+     * on `eventType`); returns the unsubscribe function. Throws a validation `AgentApiError`
+     * unless `type` is `"*"` or a known event type and `handler` a function.
      */
     on(event_type: "*", handler: (event: AgentEvent) => void): () => void;
     /**
-     * r" `pausePlay`: pauses playback (POST recordplay/{agentid}/pauseplay).
+     * `pausePlay`: pauses playback (POST recordplay/{agentid}/pauseplay).
      */
     pausePlay(options?: CallOptions): Promise<Ack>;
     /**
-     * r" `queryCallInfoBeforeAnswer`: the calls waiting for this agent (GET calldata/{agentid}/callinfobeforeanswer).
+     * `queryCallInfoBeforeAnswer`: the calls waiting for this agent (GET calldata/{agentid}/callinfobeforeanswer).
      */
     queryCallInfoBeforeAnswer(options?: CallOptions): Promise<CallInfo[]>;
     /**
-     * r" `requestStopWhisperAgent`: stops whispering to `workNo`.
+     * `requestStopWhisperAgent`: stops whispering to `workNo`.
      */
     requestStopWhisperAgent(request: TargetAgent, options?: CallOptions): Promise<Ack>;
     /**
-     * r" `requestSwitchInsertWhisperAgent`: switches among listen (0), insert (1) and whisper (2).
+     * `requestSwitchInsertWhisperAgent`: switches among listen (0), insert (1) and whisper (2).
      */
     requestSwitchInsertWhisperAgent(request: SwitchModeRequest, options?: CallOptions): Promise<Ack>;
     /**
-     * r" `requestWhisperAgent`: the inspector whispers to `workNo` (the customer does not hear).
+     * `requestWhisperAgent`: the inspector whispers to `workNo` (the customer does not hear).
      */
     requestWhisperAgent(request: TargetAgent, options?: CallOptions): Promise<Ack>;
     /**
-     * r" `resumePlay`: resumes paused playback (POST recordplay/{agentid}/resumeplay).
+     * `resumePlay`: resumes paused playback (POST recordplay/{agentid}/resumeplay).
      */
     resumePlay(options?: CallOptions): Promise<Ack>;
+    /**
+     * Resumes a session after a page reload: takes the Guid from a `session()` token (refused,
+     * kind "validation", if it is for another agent or gateway) or from a raw `Set-GUID` value
+     * (`JSESSIONID=<guid>`), marks the client signed in and starts polling events. Nothing is
+     * sent first: if the session has ended, the poller stops with reason "notSignedIn".
+     * Refused (kind "state") while a sign-in or sign-out is waiting for its answer.
+     */
+    resume(token: string): void;
+    /**
+     * A resume token for this session: the Guid, bound to this agent and gateway. Keep it
+     * where a page reload finds it (e.g. `sessionStorage`) and hand it to `resume()`; it is a
+     * secret like a password, and the package never logs it. Throws kind "state" before any
+     * Guid exists.
+     */
+    session(): string;
     /**
      * Replaces the `Guid` sent with every call (e.g. one saved before a page reload).
      */
@@ -816,19 +877,19 @@ export class AgentClient {
      */
     stopEvents(): void;
     /**
-     * r" `stopPlay`: stops playback (DELETE recordplay/{agentid}/stopplay).
+     * `stopPlay`: stops playback (DELETE recordplay/{agentid}/stopplay).
      */
     stopPlay(options?: CallOptions): Promise<Ack>;
     /**
-     * r" `stopSupervise`: ends listening to or inserting into `workNo`'s call.
+     * `stopSupervise`: ends listening to or inserting into `workNo`'s call.
      */
     stopSupervise(request: TargetAgent, options?: CallOptions): Promise<Ack>;
     /**
-     * r" `switchSuperviseOrInsert`: switches between listening and inserting.
+     * `switchSuperviseOrInsert`: switches between listening and inserting.
      */
     switchSuperviseOrInsert(request: TargetAgent, options?: CallOptions): Promise<Ack>;
     /**
-     * r" `thirdPartyConfTransmitNum`: passes numbers to the third-party IVR in a three-party call.
+     * `thirdPartyConfTransmitNum`: passes numbers to the third-party IVR in a three-party call.
      */
     thirdPartyConfTransmitNum(options?: CallOptions): Promise<Ack>;
     /**
@@ -858,7 +919,42 @@ export class AgentClient {
     readonly signedIn: boolean;
 }
 
+/**
+ * A CC-CMS client. Holds the AK/SK; never exposes them.
+ */
+export class CmsClient {
+    free(): void;
+    /**
+     * `downloadRecordFile` as a stream, for recordings too large to hold (a backend pipes
+     * `body` to a file). The promise settles once the first bytes have told what the body is;
+     * `timeoutMs` and `signal` cover that part, and the caller reads (or cancels) `body`
+     * after it. A recording cut short errors the stream at its end with kind "decode".
+     */
+    downloadRecordFileStream(request: DownloadRecordFileRequest, opts?: CallOptions): Promise<RecordingStream>;
+    /**
+     * `downloadRecordFile`: the recordings of a call (one file, or a ZIP when several),
+     * buffered in JS memory up to `maxRecordingBytes`. Rejects with kind "service" when CMS
+     * answers `{resultCode, resultDesc}` instead, and with kind "decode" when the recording
+     * arrives cut short.
+     */
+    downloadRecordFile(request: DownloadRecordFileRequest, opts?: CallOptions): Promise<RecordingDownload>;
+    /**
+     * Validates `config`; throws an `AgentApiError` (kind "validation") if it is wrong.
+     */
+    constructor(config: CmsClientConfig);
+}
+
 declare function __wbg_reset_state(): void;
+
+/**
+ * Keeps a panic from poisoning the module. With `panic = "abort"` a panic traps (the call
+ * throws a `RuntimeError`) and leaves Rust's memory in an unknown state; this hook asks
+ * wasm-bindgen's glue to replace the instance with a fresh one before the next call into
+ * the module. Clients created before the panic then throw "Invalid stale object from
+ * previous Wasm instance" instead of touching stale memory; new clients work. Calls still
+ * pending reject with kind "internal".
+ */
+export function install_panic_recovery(): void;
 
 /**
  * Whether `value` is an error from this package.
@@ -866,9 +962,10 @@ declare function __wbg_reset_state(): void;
 export function isAgentApiError(value: unknown): value is AgentApiError;
 
 /**
- * The documented meaning of a CC-Gateway `retcode`, or `null` when the table has none.
+ * The documented meaning of a CC-Gateway `retcode`, or `null` when the table has none (as an
+ * error's `meaning`).
  */
-export function retcodeMeaning(retcode: string): string | undefined;
+export function retcodeMeaning(retcode: string): string | null;
 
 /**
  * Installs `logger` (or removes it with `null`). It is called synchronously; what it throws
@@ -888,6 +985,7 @@ export interface InitOutput {
     readonly __internals: () => any;
     readonly __panicForTest: (a: number) => any;
     readonly __wbg_agentclient_free: (a: number, b: number) => void;
+    readonly __wbg_cmsclient_free: (a: number, b: number) => void;
     readonly agentclient_addInsert: (a: number, b: any, c: number) => any;
     readonly agentclient_addSupervise: (a: number, b: any, c: number) => any;
     readonly agentclient_agentId: (a: number) => [number, number];
@@ -905,6 +1003,7 @@ export interface InitOutput {
     readonly agentclient_new: (a: any) => [number, number, number];
     readonly agentclient_on: (a: number, b: any, c: any) => [number, number, number];
     readonly agentclient_onStatus: (a: number, b: any) => [number, number, number];
+    readonly agentclient_onUnknownEvent: (a: number, b: any) => [number, number, number];
     readonly agentclient_pausePlay: (a: number, b: number) => any;
     readonly agentclient_pollCount: (a: number) => number;
     readonly agentclient_polling: (a: number) => number;
@@ -912,7 +1011,9 @@ export interface InitOutput {
     readonly agentclient_requestStopWhisperAgent: (a: number, b: any, c: number) => any;
     readonly agentclient_requestSwitchInsertWhisperAgent: (a: number, b: any, c: number) => any;
     readonly agentclient_requestWhisperAgent: (a: number, b: any, c: number) => any;
+    readonly agentclient_resume: (a: number, b: any) => [number, number];
     readonly agentclient_resumePlay: (a: number, b: number) => any;
+    readonly agentclient_session: (a: number) => [number, number, number, number];
     readonly agentclient_setGuid: (a: number, b: any) => [number, number];
     readonly agentclient_signIn: (a: number, b: any, c: number) => any;
     readonly agentclient_signInEx: (a: number, b: any, c: number) => any;
@@ -925,15 +1026,20 @@ export interface InitOutput {
     readonly agentclient_switchSuperviseOrInsert: (a: number, b: any, c: number) => any;
     readonly agentclient_thirdPartyConfTransmitNum: (a: number, b: number) => any;
     readonly agentclient_updateGuid: (a: number, b: number) => any;
+    readonly cmsclient_downloadRecordFile: (a: number, b: any, c: number) => any;
+    readonly cmsclient_downloadRecordFileStream: (a: number, b: any, c: number) => any;
+    readonly cmsclient_new: (a: any) => [number, number, number];
     readonly install_panic_recovery: () => void;
     readonly isAgentApiError: (a: any) => number;
-    readonly retcodeMeaning: (a: any) => [number, number];
+    readonly retcodeMeaning: (a: any) => any;
     readonly setLogger: (a: any) => [number, number];
     readonly version: () => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: number, e: any) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: number) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

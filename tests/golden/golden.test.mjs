@@ -43,3 +43,12 @@ test("the CommonJS declarations are the ESM ones without the browser loader", ()
   assert.ok(cut > 0, "the generated loader section starts with `export type InitInput`");
   assert.equal(read(new URL("cec_agent.d.cts", pkg)).trimEnd(), esm.slice(0, cut).trimEnd());
 });
+
+test("doc comments in the declarations read clean in editor hovers (no raw-string or rustdoc link syntax)", () => {
+  for (const file of ["cec_agent.d.ts", "cec_agent.d.cts"]) {
+    const docs = read(new URL(file, pkg)).match(/\/\*\*[\s\S]*?\*\//g) ?? [];
+    assert.ok(docs.length > 100, `${file} has its doc comments`);
+    const stray = docs.filter((d) => /^\s*\*\s*r"|\]\((?:crate::|self::|super::|[A-Z]\w*\))|\[`[^`\]]+`\](?!\()/m.test(d));
+    assert.deepEqual(stray, [], `${file}: doc comments with a stray r" or rustdoc links`);
+  }
+});

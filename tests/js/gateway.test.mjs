@@ -10,7 +10,7 @@ test("the package reports its version and the documented retcode table", async (
   const pkg = (await import("cec-agent/package.json", { with: { type: "json" } })).default;
   assert.equal(version(), pkg.version);
   assert.match(retcodeMeaning("500-007"), /start play/);
-  assert.equal(retcodeMeaning("0"), undefined);
+  assert.equal(retcodeMeaning("0"), null, "null, as an error's meaning");
 });
 
 test("a supervisor's call flow: call info, net play, transmit numbers, listen and intercept", async () => {

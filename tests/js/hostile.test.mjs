@@ -76,7 +76,7 @@ const VALID_REQUEST = {
   downloadRecordFile: { callID: "1700000000-1" },
   downloadRecordFileStream: { callID: "1700000000-1" },
 };
-const SYNC = new Set(["setGuid", "on", "onStatus", "startEvents", "stopEvents", "events"]);
+const SYNC = new Set(["setGuid", "on", "onStatus", "onUnknownEvent", "startEvents", "stopEvents", "events", "session", "resume"]);
 
 const sent = async () => (await requests("/")).filter((r) => !r.path.includes("/agentevent/")).length;
 
