@@ -1,15 +1,6 @@
 /* tslint:disable */
 /* eslint-disable */
 
-/** A downloaded recording: the bytes (kept in JS memory, not copied through WASM) and what they are. */
-export interface RecordingDownload extends RecordingMeta { bytes: Uint8Array<ArrayBuffer>; }
-/** `using cms = new CmsClient(...)` frees the client at the end of the block (needs lib "esnext.disposable"). */
-export interface CmsClient extends Disposable {}
-/** A recording as a stream (`downloadRecordFileStream`): `size` is the `Content-Length`, if sent; `body` errors with a decode `AgentApiError` at its end if the recording was cut short. */
-export interface RecordingStream extends Omit<RecordingMeta, "size"> { size: number | null; body: ReadableStream<Uint8Array>; }
-
-
-
 /** Content of events whose payload the vendor does not describe: passed through as sent. */
 export type UntypedContent = { [key: string]: unknown } | null;
 /** A known event: `eventType` names it, `content` is typed. */
@@ -919,42 +910,7 @@ export class AgentClient {
     readonly signedIn: boolean;
 }
 
-/**
- * A CC-CMS client. Holds the AK/SK; never exposes them.
- */
-export class CmsClient {
-    free(): void;
-    /**
-     * `downloadRecordFile` as a stream, for recordings too large to hold (a backend pipes
-     * `body` to a file). The promise settles once the first bytes have told what the body is;
-     * `timeoutMs` and `signal` cover that part, and the caller reads (or cancels) `body`
-     * after it. A recording cut short errors the stream at its end with kind "decode".
-     */
-    downloadRecordFileStream(request: DownloadRecordFileRequest, opts?: CallOptions): Promise<RecordingStream>;
-    /**
-     * `downloadRecordFile`: the recordings of a call (one file, or a ZIP when several),
-     * buffered in JS memory up to `maxRecordingBytes`. Rejects with kind "service" when CMS
-     * answers `{resultCode, resultDesc}` instead, and with kind "decode" when the recording
-     * arrives cut short.
-     */
-    downloadRecordFile(request: DownloadRecordFileRequest, opts?: CallOptions): Promise<RecordingDownload>;
-    /**
-     * Validates `config`; throws an `AgentApiError` (kind "validation") if it is wrong.
-     */
-    constructor(config: CmsClientConfig);
-}
-
 declare function __wbg_reset_state(): void;
-
-/**
- * Keeps a panic from poisoning the module. With `panic = "abort"` a panic traps (the call
- * throws a `RuntimeError`) and leaves Rust's memory in an unknown state; this hook asks
- * wasm-bindgen's glue to replace the instance with a fresh one before the next call into
- * the module. Clients created before the panic then throw "Invalid stale object from
- * previous Wasm instance" instead of touching stale memory; new clients work. Calls still
- * pending reject with kind "internal".
- */
-export function install_panic_recovery(): void;
 
 /**
  * Whether `value` is an error from this package.
@@ -985,7 +941,6 @@ export interface InitOutput {
     readonly __internals: () => any;
     readonly __panicForTest: (a: number) => any;
     readonly __wbg_agentclient_free: (a: number, b: number) => void;
-    readonly __wbg_cmsclient_free: (a: number, b: number) => void;
     readonly agentclient_addInsert: (a: number, b: any, c: number) => any;
     readonly agentclient_addSupervise: (a: number, b: any, c: number) => any;
     readonly agentclient_agentId: (a: number) => [number, number];
@@ -1026,9 +981,6 @@ export interface InitOutput {
     readonly agentclient_switchSuperviseOrInsert: (a: number, b: any, c: number) => any;
     readonly agentclient_thirdPartyConfTransmitNum: (a: number, b: number) => any;
     readonly agentclient_updateGuid: (a: number, b: number) => any;
-    readonly cmsclient_downloadRecordFile: (a: number, b: any, c: number) => any;
-    readonly cmsclient_downloadRecordFileStream: (a: number, b: any, c: number) => any;
-    readonly cmsclient_new: (a: any) => [number, number, number];
     readonly install_panic_recovery: () => void;
     readonly isAgentApiError: (a: any) => number;
     readonly retcodeMeaning: (a: any) => any;
@@ -1038,8 +990,6 @@ export interface InitOutput {
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: number, e: any) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: number) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

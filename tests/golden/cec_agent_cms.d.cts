@@ -2,7 +2,9 @@
 /* eslint-disable */
 
 /** A downloaded recording: the bytes (kept in JS memory, not copied through WASM) and what they are. */
-export interface RecordingDownload extends RecordingMeta { bytes: Uint8Array; }
+export interface RecordingDownload extends RecordingMeta { bytes: Uint8Array<ArrayBuffer>; }
+/** `using cms = new CmsClient(...)` frees the client at the end of the block (needs lib "esnext.disposable"). */
+export interface CmsClient extends Disposable {}
 /** A recording as a stream (`downloadRecordFileStream`): `size` is the `Content-Length`, if sent; `body` errors with a decode `AgentApiError` at its end if the recording was cut short. */
 export interface RecordingStream extends Omit<RecordingMeta, "size"> { size: number | null; body: ReadableStream<Uint8Array>; }
 
@@ -52,11 +54,22 @@ export type AgentEvent = KnownAgentEvent | UnknownAgentEvent;
 
 
 
+/** The vendor's "Method Name in Logs" of every operation, plus `AgentClient` / `CmsClient` (config, arguments, a freed client) and `setLogger`. */
+export type OperationName =
+| "AgentClient" | "CmsClient" | "setLogger"
+| "login" | "forceLogin" | "loginEx" | "logout" | "updateGuid" | "handShake" | "getAgentEvent"
+| "beginNetPlay" | "beginPlay" | "stopPlay" | "pausePlay" | "resumePlay" | "foreFastPlay" | "backFastPlay"
+| "queryCallInfoBeforeAnswer" | "thirdPartyConfTransmitNum"
+| "intercept" | "addSupervise" | "addInsert" | "stopSupervise" | "switchSuperviseOrInsert"
+| "requestWhisperAgent" | "requestStopWhisperAgent" | "requestSwitchInsertWhisperAgent"
+| "downloadRecordFile";
+/** Every `kind` an `AgentApiError` can have. */
+export type AgentApiErrorKind = AgentApiError["kind"];
 /** Fields every `AgentApiError` has. */
 export interface AgentApiErrorBase extends Error {
     name: "AgentApiError";
     /** The vendor's "Method Name in Logs" (e.g. `beginNetPlay`), or `AgentClient` / `CmsClient` for config errors. */
-    operation: string;
+    operation: OperationName;
 }
 /** Input broke a documented rule; nothing was sent. */
 export interface AgentApiValidationError extends AgentApiErrorBase { kind: "validation"; field: string; rule: string; expected: string; value: string; }
@@ -68,14 +81,18 @@ export interface AgentApiTimeoutError extends AgentApiErrorBase { kind: "timeout
 export interface AgentApiAbortedError extends AgentApiErrorBase { kind: "aborted"; }
 /** Non-2xx HTTP status (401 from CC-CMS means the C2 signature was refused). */
 export interface AgentApiHttpError extends AgentApiErrorBase { kind: "http"; status: number; body: string; }
-/** The server reported failure: CC-Gateway `retcode` != "0", or CC-CMS `resultCode`. */
+/**
+ * The server reported failure. `retcode` is CC-Gateway's `retcode` (not "0") or CC-CMS's
+ * `resultCode`; `serverMessage` is the gateway's `message` or CC-CMS's `resultDesc`; `meaning`
+ * is the code's documented meaning (as `retcodeMeaning(retcode)`), or `null`.
+ */
 export interface AgentApiServiceError extends AgentApiErrorBase { kind: "service"; retcode: string; serverMessage: string; meaning: string | null; }
 /** The response did not have the documented shape (HTML page, truncated JSON, wrong field type). */
 export interface AgentApiDecodeError extends AgentApiErrorBase { kind: "decode"; path: string; }
-/** The call is not allowed in the session's current state (e.g. sign-in during sign-out); nothing was sent. */
+/** The call is not allowed in the client's current state (no Guid yet, sign-in during sign-out, a freed client); nothing was sent. */
 export interface AgentApiStateError extends AgentApiErrorBase { kind: "state"; }
 /** The request was accepted, then its outcome event reported failure (e.g. `AgentMediaEvent_Play_Fail`). */
-export interface AgentApiOutcomeError extends AgentApiErrorBase { kind: "outcome"; eventType: string; }
+export interface AgentApiOutcomeError extends AgentApiErrorBase { kind: "outcome"; eventType: keyof AgentEventMap; }
 /** A bug in this package restarted its module while the call was pending; whether the request was carried out is unknown. Clients made before must be made again. */
 export interface AgentApiInternalError extends AgentApiErrorBase { kind: "internal"; }
 /** Every error this package throws or rejects with. Narrow on `kind`. */
@@ -83,6 +100,10 @@ export type AgentApiError =
 | AgentApiValidationError | AgentApiNetworkError | AgentApiTimeoutError | AgentApiAbortedError
 | AgentApiHttpError | AgentApiServiceError | AgentApiDecodeError | AgentApiStateError | AgentApiOutcomeError
 | AgentApiInternalError;
+declare global {
+    /** Merged with lib "esnext.disposable"'s `Disposable` where the consumer has it, so the clients are `using`-disposable there and still compile on lib es2022. */
+    interface Disposable {}
+}
 /** Per-call options. */
 export interface CallOptions {
     /** Overrides the client's timeout for this call (1..=600000 ms). */
@@ -117,7 +138,7 @@ export interface NetPlayRequest {
      */
     ccId: number;
     /**
-     * Distributed node ID, 0..=65535, or -1 for none (see [`LOCATION_ID_UNSPECIFIED`]).
+     * Distributed node ID, 0..=65535, or -1 for none.
      */
     locationId?: number;
 }
@@ -282,7 +303,7 @@ export interface CmsClientConfig {
 }
 
 /**
- * Configuration of an [`AgentClient`](GatewayClient).
+ * Configuration of an `AgentClient`.
  */
 export interface AgentClientConfig {
     /**
@@ -290,7 +311,7 @@ export interface AgentClientConfig {
      */
     baseUrl: string;
     /**
-     * The signed-in agent's ID (101..=59999).
+     * The signed-in agent's ID (101..=59999, or up to `agentIdMax`).
      */
     agentId: string | number;
     /**
@@ -314,6 +335,11 @@ export interface AgentClientConfig {
      * the call rejects with kind "decode" past it, so no answer can exhaust memory.
      */
     maxResponseBytes?: number;
+    /**
+     * Largest agent ID accepted in `agentId` and `workNo`: 59999 (default, the seed pages) or
+     * 999999 (newer vendor pages).
+     */
+    agentIdMax?: 59999 | 999999;
 }
 
 /**
@@ -507,7 +533,7 @@ export interface CallInfo {
  */
 export interface LogEntry {
     /**
-     * `debug` for requests and responses, `warn` for failures.
+     * `debug` for requests, responses and aborted calls, `warn` for failures.
      */
     level: "debug" | "warn";
     /**
@@ -565,8 +591,8 @@ export interface EventsConfig {
 }
 
 /**
- * The other agent an inspector operation acts on (`{workNo}`); shared by every
- * [`target_operation!`] so one decoder serves them all.
+ * The other agent an inspector operation acts on (`{workNo}`); one type for all of them, so
+ * one decoder serves them all.
  */
 export interface TargetAgent {
     /**
@@ -606,7 +632,7 @@ export interface SignInResult {
 /**
  * What the poller reports besides events, for `onStatus` listeners.
  */
-export type PollStatus = { type: "started" } | { type: "pollFailed"; attempt: number; errorKind: string; message: string; retryInMs: number; msSinceLastPoll: number } | { type: "signOutRisk"; msSinceLastPoll: number; msUntilSignOut: number } | { type: "recovered"; afterMs: number } | { type: "listenerFailed"; eventType: string; message: string } | { type: "stopped"; reason: StopReason; message: string | null };
+export type PollStatus = { type: "started" } | { type: "pollFailed"; attempt: number; errorKind: AgentApiErrorKind; message: string; retryInMs: number; msSinceLastPoll: number } | { type: "signOutRisk"; msSinceLastPoll: number; msUntilSignOut: number } | { type: "recovered"; afterMs: number } | { type: "listenerFailed"; eventType: string; message: string } | { type: "stopped"; reason: StopReason; message: string | null };
 
 /**
  * What was downloaded (the bytes themselves stay with the caller).
