@@ -171,8 +171,13 @@ impl Error {
 
 /// What an HTTP status means for `operation`, when the package knows better than the status.
 fn http_hint(operation: &str, status: u16) -> Option<&'static str> {
-    (operation == crate::cms::DOWNLOAD_RECORD_FILE && status == 401)
-        .then_some("C2 authentication failed: check AK/SK and the clock")
+    // Only the CC-CMS module names that operation (the browser module must not hold it).
+    #[cfg(feature = "cms")]
+    if operation == crate::cms::DOWNLOAD_RECORD_FILE && status == 401 {
+        return Some("C2 authentication failed: check AK/SK and the clock");
+    }
+    let _ = (operation, status);
+    None
 }
 
 impl fmt::Display for Error {
