@@ -89,7 +89,10 @@ build_module() { # features name
   # there and lib es2022 compiles too.
   sed -i '/\[Symbol\.dispose\]()/d' "pkg/$name.d.ts" "pkg/$name.d.cts"
   # A freed client's methods fail with a kind "state" AgentApiError (see the file).
-  for glue in "pkg/$name.js" "pkg/$name.cjs"; do cat js/freed-guard.js.in >> "$glue"; done
+  # Each module's glue guards only its own class (`// only in <name>` lines).
+  for glue in "pkg/$name.js" "pkg/$name.cjs"; do
+    { grep -v '// only in ' js/freed-guard.js.in; grep "// only in $name\$" js/freed-guard.js.in; } >> "$glue"
+  done
   # The start function (the panic hook) is exported by the glue but is no API: its
   # declaration goes, with its doc comment, so `export *` in the entries' .d.ts leaves it out.
   node -e 'const fs=require("fs");for(const f of process.argv.slice(1)){const t=fs.readFileSync(f,"utf8");const u=t.replace(/\/\*\*(?:(?!\*\/)[\s\S])*\*\/\nexport function install_panic_recovery\(\): void;\n\n?/,"");if(u===t){console.error(f+": no install_panic_recovery declaration to remove");process.exit(1)}fs.writeFileSync(f,u)}' "pkg/$name.d.ts" "pkg/$name.d.cts"
