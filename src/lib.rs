@@ -6,6 +6,7 @@
 #![cfg_attr(not(all(feature = "gateway", feature = "cms")), allow(dead_code))]
 
 pub mod agentevent;
+pub mod agentstate;
 pub mod calldata;
 pub mod client;
 pub mod cms;
