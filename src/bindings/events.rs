@@ -119,6 +119,10 @@ async fn poll_loop(weak: Weak<Agent>, signal: AbortSignal, reason: Rc<Cell<StopR
                 let (next, status) = policy.on_success(event.is_some(), now());
                 if let Some(s) = status {
                     agent.report(&s);
+                    // Events may have been lost while polling failed.
+                    if matches!(s, PollStatus::Recovered { .. }) {
+                        super::state::resync(&agent);
+                    }
                 }
                 if let Some(e) = event {
                     agent.dispatch(&e);
@@ -157,6 +161,7 @@ async fn poll_loop(weak: Weak<Agent>, signal: AbortSignal, reason: Rc<Cell<StopR
     *agent.poller.borrow_mut() = None;
     if why == StopReason::NotSignedIn {
         agent.phase.set(crate::session::Phase::SignedOut);
+        super::state::record(&agent, crate::agentstate::Outcome::SignedOut);
     }
     let message = if matches!(why, StopReason::NotSignedIn | StopReason::GuidRejected) {
         last_error
@@ -427,7 +432,7 @@ impl AgentClient {
 }
 
 /// A function that removes subscription `id` (safe to call more than once).
-fn unsubscribe(agent: &Rc<Agent>, id: u32) -> JsValue {
+pub(super) fn unsubscribe(agent: &Rc<Agent>, id: u32) -> JsValue {
     let weak = Rc::downgrade(agent);
     Closure::<dyn FnMut()>::new(move || {
         if let Some(agent) = weak.upgrade() {
