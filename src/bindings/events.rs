@@ -294,7 +294,13 @@ impl AgentClient {
         if !self.agent.client.has_guid() {
             return Err(Error::new("getAgentEvent", crate::operation::no_guid()).into());
         }
+        let was_polling = self.agent.polling();
         start_poller(&self.agent, signal.as_ref());
+        // A client given a saved Guid (`guid` in the config, `setGuid`) counts as signed in.
+        if !was_polling && self.agent.polling() {
+            super::state::record(&self.agent, crate::agentstate::Outcome::SignedIn);
+            super::state::resync(&self.agent);
+        }
         Ok(())
     }
 
