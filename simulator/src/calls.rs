@@ -350,7 +350,7 @@ impl SimState {
                     "AgentEvent_SuccTransResult",
                     json!({"callId": callid, "result": "0"}),
                 );
-                self.leave(callid, &Who::Agent(from));
+                self.hand_over(callid, from);
             }
             OnAnswer::Conference => self.announce_conference(callid),
             OnAnswer::Connect | OnAnswer::Talk => {}
@@ -375,6 +375,16 @@ impl SimState {
     /// `who` leaves `callid` (see the module doc); a leaving agent whose last call this
     /// was goes on with [`SimState::after_call`].
     pub fn leave(&mut self, callid: &str, who: &Who) {
+        self.leave_with(callid, who, true);
+    }
+
+    /// Agent `id` hands the call over (a transfer completes): it leaves as in
+    /// [`SimState::leave`], but the others get no `AgentEvent_Customer_Release` for it.
+    pub fn hand_over(&mut self, callid: &str, id: u32) {
+        self.leave_with(callid, &Who::Agent(id), false);
+    }
+
+    fn leave_with(&mut self, callid: &str, who: &Who, notify: bool) {
         let Some(call) = self.calls.get_mut(callid) else {
             return;
         };
@@ -393,7 +403,7 @@ impl SimState {
             return;
         };
         let ends = call.parties.len() < 2 || call.agents().is_empty();
-        for a in call.agents() {
+        for a in call.agents().into_iter().filter(|_| notify) {
             self.push(
                 a,
                 "AgentEvent_Customer_Release",

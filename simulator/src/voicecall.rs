@@ -211,7 +211,7 @@ async fn connect_hold(
                 s.push(a, "AgentEvent_Talking", call_content(&info));
             }
         }
-        s.leave(&held, &Who::Agent(id));
+        s.hand_over(&held, id);
         Ok(reply::ok_empty())
     })
 }
@@ -334,7 +334,7 @@ async fn transfer(
                     s.add_ringing(&callid, target, OnAnswer::ReleaseAgent(id), Some(id));
                 } else {
                     s.add_ringing(&callid, target, OnAnswer::Connect, Some(id));
-                    s.leave(&callid, &Who::Agent(id));
+                    s.hand_over(&callid, id);
                 }
             }
             3 if req.mode == 1 => {
