@@ -69,6 +69,17 @@ fn talking(s: &SimState, id: u32, op: Op) -> Result<String, Response> {
         .ok_or_else(|| op.fail())
 }
 
+/// `callappdata`: at most 16k.
+fn app_data_field(map: &Map<String, Value>) -> Result<Option<String>, Response> {
+    Ok(checked_str(map, "callappdata", &|d| java_len(d) <= CALL_APP_DATA_MAX)?.map(str::to_owned))
+}
+
+/// Holds agent `id`'s leg of `callid`: `AgentEvent_Hold` (its content the bare call ID).
+fn hold_leg(s: &mut SimState, callid: &str, id: u32) {
+    set_leg(s, callid, id, LegState::Held);
+    s.push(id, "AgentEvent_Hold", json!(callid));
+}
+
 /// The fields several operations share: `callappdata` (≤ 16k), `caller` (0..=24 digits)
 /// and `mediaability` (0, 1, 2).
 fn common_fields(map: &Map<String, Value>) -> Result<Option<String>, Response> {
@@ -161,8 +172,7 @@ fn set_leg(s: &mut SimState, callid: &str, id: u32, state: LegState) -> Option<C
 async fn hold(State(app): State<AppState>, path: IdPath, headers: HeaderMap) -> Response {
     agent_op(&app, one(&path), &headers, |s, id| {
         let callid = talking(s, id, Op::Hold)?;
-        set_leg(s, &callid, id, LegState::Held);
-        s.push(id, "AgentEvent_Hold", json!(callid));
+        hold_leg(s, &callid, id);
         Ok(reply::ok_empty())
     })
 }
@@ -562,8 +572,7 @@ async fn inner_help(
         let device_type = checked_int(&map, "devicetype", &|t| (1..=2).contains(&t))?.unwrap_or(2);
         let mode = checked_int(&map, "mode", &|m| (1..=2).contains(&m))?.unwrap_or(1);
         let hold_flag = checked_bool(&map, "holdflag")?.unwrap_or(true);
-        let app_data = checked_str(&map, "callappdata", &|d| java_len(d) <= CALL_APP_DATA_MAX)?
-            .map(str::to_owned);
+        let app_data = app_data_field(&map)?;
         let current = talking(s, id, Op::InnerHelp)?;
         let target = if device_type == 2 {
             agent_id(dst)
@@ -579,8 +588,7 @@ async fn inner_help(
             return Ok(with_callid(&current));
         }
         if target.is_some() && hold_flag {
-            set_leg(s, &current, id, LegState::Held);
-            s.push(id, "AgentEvent_Hold", json!(current));
+            hold_leg(s, &current, id);
         }
         let callid = call_agent(s, id, target, app_data, "AgentEvent_Consult_Fail");
         Ok(with_callid(&callid))
@@ -598,8 +606,7 @@ async fn conf_join(
         let map = body_object(&body)?;
         let callid =
             checked_str(&map, "callid", &|c| !c.is_empty())?.ok_or_else(|| bad_param("callid"))?;
-        let app_data = checked_str(&map, "callappdata", &|d| java_len(d) <= CALL_APP_DATA_MAX)?
-            .map(str::to_owned);
+        let app_data = app_data_field(&map)?;
         let held = s
             .leg_in(id, &[LegState::Held], Some(callid))
             .ok_or_else(|| Op::ConfJoinNotHeld.fail())?;

@@ -43,6 +43,12 @@ impl<'a> Agent<'a> {
             .await
     }
 
+    /// Asserts the retcode of a call without a body.
+    async fn expect(&self, method: &str, domain: &str, rest: &str, retcode: &str) {
+        let got = self.code(method, domain, rest, Value::Null).await;
+        assert_eq!(got, retcode, "{method} {domain}/{}{rest}", self.id);
+    }
+
     async fn code(&self, method: &str, domain: &str, rest: &str, body: Value) -> String {
         self.call(method, domain, rest, body).await.retcode()
     }
@@ -118,14 +124,8 @@ async fn call_life_cycle_ring_answer_hold_mute_dtmf_release() {
         "200-002",
         "nothing rings"
     );
-    assert_eq!(
-        a.code("DELETE", "voicecall", "/release", Value::Null).await,
-        "200-017"
-    );
-    assert_eq!(
-        a.code("POST", "voicecall", "/hold", Value::Null).await,
-        "100-007"
-    );
+    a.expect("DELETE", "voicecall", "/release", "200-017").await;
+    a.expect("POST", "voicecall", "/hold", "100-007").await;
     assert_eq!(
         a.status().await,
         json!({"agentState": 4, "isWorking": false})
@@ -135,32 +135,18 @@ async fn call_life_cycle_ring_answer_hold_mute_dtmf_release() {
     assert_eq!(a.event_types().await, ["AgentEvent_Ringing"]);
     assert_eq!(a.agent_state().await, 7);
     assert_eq!(a.sim_state().await["state"], "ringing");
-    assert_eq!(
-        a.code("PUT", "voicecall", "/answer?callid=9-9", Value::Null)
-            .await,
-        "200-002"
-    );
-    assert_eq!(
-        a.code("PUT", "voicecall", "/answer?callid=", Value::Null)
-            .await,
-        "000-002"
-    );
-    assert_eq!(
-        a.code(
-            "PUT",
-            "voicecall",
-            &format!("/answer?callid={callid}"),
-            Value::Null
-        )
-        .await,
-        "0"
-    );
+    a.expect("PUT", "voicecall", "/answer?callid=9-9", "200-002")
+        .await;
+    a.expect("PUT", "voicecall", "/answer?callid=", "000-002")
+        .await;
+    a.expect("PUT", "voicecall", &format!("/answer?callid={callid}"), "0")
+        .await;
     let ev = a.events().await;
     assert_eq!(ev[0].0, "AgentEvent_Talking");
     assert_eq!(ev[0].1["callid"], callid.as_str());
     assert_eq!(ev[0].1["caller"], "13800000000");
 
-    assert_eq!(a.code("POST", "voicecall", "/hold", Value::Null).await, "0");
+    a.expect("POST", "voicecall", "/hold", "0").await;
     assert_eq!(
         a.events().await,
         [("AgentEvent_Hold".to_owned(), json!(callid))],
@@ -168,46 +154,23 @@ async fn call_life_cycle_ring_answer_hold_mute_dtmf_release() {
     );
     assert_eq!(a.sim_state().await["calls"][0]["state"], "held");
     assert_eq!(a.agent_state().await, 7, "held is still in a call");
-    assert_eq!(
-        a.code("POST", "voicecall", "/hold", Value::Null).await,
-        "100-007"
-    );
+    a.expect("POST", "voicecall", "/hold", "100-007").await;
     assert_eq!(
         a.code("POST", "voicecall", "/beginmute", Value::Null).await,
         "100-007",
         "not while held"
     );
-    assert_eq!(
-        a.code("POST", "voicecall", "/gethold?callid=9-9", Value::Null)
-            .await,
-        "100-007"
-    );
-    assert_eq!(
-        a.code("POST", "voicecall", "/gethold", Value::Null).await,
-        "0"
-    );
+    a.expect("POST", "voicecall", "/gethold?callid=9-9", "100-007")
+        .await;
+    a.expect("POST", "voicecall", "/gethold", "0").await;
     assert_eq!(a.event_types().await, ["AgentEvent_Talking"]);
 
-    assert_eq!(
-        a.code("POST", "voicecall", "/beginmute", Value::Null).await,
-        "0"
-    );
+    a.expect("POST", "voicecall", "/beginmute", "0").await;
     assert_eq!(a.sim_state().await["calls"][0]["muted"], true);
-    assert_eq!(
-        a.code("POST", "voicecall", "/endmute", Value::Null).await,
-        "0"
-    );
+    a.expect("POST", "voicecall", "/endmute", "0").await;
     assert_eq!(a.sim_state().await["calls"][0]["muted"], false);
-    assert_eq!(
-        a.code(
-            "POST",
-            "voicecall",
-            "/seconddialex?number=12%2A%23",
-            Value::Null
-        )
-        .await,
-        "0"
-    );
+    a.expect("POST", "voicecall", "/seconddialex?number=12%2A%23", "0")
+        .await;
     for bad in [
         "",
         "?number=",
@@ -228,10 +191,7 @@ async fn call_life_cycle_ring_answer_hold_mute_dtmf_release() {
     }
     assert_eq!(a.sim_state().await["calls"][0]["dtmf"], "12*#");
 
-    assert_eq!(
-        a.code("DELETE", "voicecall", "/release", Value::Null).await,
-        "0"
-    );
+    a.expect("DELETE", "voicecall", "/release", "0").await;
     assert_eq!(
         a.events().await,
         [
@@ -253,32 +213,23 @@ async fn call_life_cycle_ring_answer_hold_mute_dtmf_release() {
         ),
         (Some(callid.as_str()), true)
     );
-    assert_eq!(
-        a.code(
-            "GET",
-            "calldata",
-            "/callinfo?isNoContainLastCall=true",
-            Value::Null
-        )
-        .await,
-        "400-001"
-    );
+    a.expect(
+        "GET",
+        "calldata",
+        "/callinfo?isNoContainLastCall=true",
+        "400-001",
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn customer_hangs_up_and_wrap_up_follows_without_auto_idle() {
     let sim = Sim::new();
     let a = Agent::new(&sim, "1001").await;
-    assert_eq!(
-        a.code("POST", "onlineagent", "/autoenteridle/false", Value::Null)
-            .await,
-        "0"
-    );
-    assert_eq!(
-        a.code("POST", "onlineagent", "/autoenteridle/toolong", Value::Null)
-            .await,
-        "000-002"
-    );
+    a.expect("POST", "onlineagent", "/autoenteridle/false", "0")
+        .await;
+    a.expect("POST", "onlineagent", "/autoenteridle/toolong", "000-002")
+        .await;
     let callid = a.ring("70001").await;
     a.code("PUT", "voicecall", "/answer", Value::Null).await;
     a.events().await;
@@ -316,31 +267,21 @@ async fn customer_hangs_up_and_wrap_up_follows_without_auto_idle() {
         .status,
         404
     );
-    assert_eq!(
-        a.code("POST", "onlineagent", "/cancelwork", Value::Null)
-            .await,
-        "0"
-    );
+    a.expect("POST", "onlineagent", "/cancelwork", "0").await;
     assert_eq!(
         a.event_types().await,
         ["AgentState_CancelWork_Success", "AgentState_Ready"]
     );
-    assert_eq!(
-        a.code("POST", "onlineagent", "/cancelwork", Value::Null)
-            .await,
-        "100-009"
-    );
+    a.expect("POST", "onlineagent", "/cancelwork", "100-009")
+        .await;
 }
 
 #[tokio::test]
 async fn state_changes_with_their_events_and_codes() {
     let sim = Sim::new();
     let a = Agent::new(&sim, "1001").await;
-    assert_eq!(
-        a.code("POST", "onlineagent", "/saybusy?reason=201", Value::Null)
-            .await,
-        "0"
-    );
+    a.expect("POST", "onlineagent", "/saybusy?reason=201", "0")
+        .await;
     assert_eq!(
         a.events().await,
         [
@@ -354,25 +295,16 @@ async fn state_changes_with_their_events_and_codes() {
     assert_eq!(a.agent_state().await, 3);
     assert_eq!(a.sim_state().await["busyReason"], 201);
     // Already busy: reason and prolong are both required.
-    assert_eq!(
-        a.code("POST", "onlineagent", "/saybusy", Value::Null).await,
-        "000-002"
-    );
-    assert_eq!(
-        a.code("POST", "onlineagent", "/saybusy?reason=202", Value::Null)
-            .await,
-        "000-002"
-    );
-    assert_eq!(
-        a.code(
-            "POST",
-            "onlineagent",
-            "/saybusy?reason=202&prolong=true",
-            Value::Null
-        )
-        .await,
-        "0"
-    );
+    a.expect("POST", "onlineagent", "/saybusy", "000-002").await;
+    a.expect("POST", "onlineagent", "/saybusy?reason=202", "000-002")
+        .await;
+    a.expect(
+        "POST",
+        "onlineagent",
+        "/saybusy?reason=202&prolong=true",
+        "0",
+    )
+    .await;
     for bad in ["?reason=199", "?reason=251", "?reason=x", "?prolong=yes"] {
         assert_eq!(
             a.code(
@@ -387,50 +319,31 @@ async fn state_changes_with_their_events_and_codes() {
         );
     }
     a.events().await;
-    assert_eq!(
-        a.code("POST", "onlineagent", "/cancelbusy", Value::Null)
-            .await,
-        "0"
-    );
+    a.expect("POST", "onlineagent", "/cancelbusy", "0").await;
     assert_eq!(
         a.event_types().await,
         ["AgentState_CancelNotReady_Success", "AgentState_Ready"]
     );
-    assert_eq!(
-        a.code("POST", "onlineagent", "/cancelbusy", Value::Null)
-            .await,
-        "100-009"
-    );
-    assert_eq!(
-        a.code("POST", "onlineagent", "/work", Value::Null).await,
-        "0"
-    );
+    a.expect("POST", "onlineagent", "/cancelbusy", "100-009")
+        .await;
+    a.expect("POST", "onlineagent", "/work", "0").await;
     assert_eq!(a.event_types().await, ["AgentState_Work"]);
     assert_eq!(
         a.status().await,
         json!({"agentState": 5, "isWorking": true})
     );
-    assert_eq!(
-        a.code("POST", "onlineagent", "/sayfree", Value::Null).await,
-        "0"
-    );
+    a.expect("POST", "onlineagent", "/sayfree", "0").await;
     assert_eq!(
         a.event_types().await,
         ["AgentState_CancelWork_Success", "AgentState_Ready"]
     );
-    assert_eq!(
-        a.code("POST", "onlineagent", "/saybusy", Value::Null).await,
-        "0"
-    );
+    a.expect("POST", "onlineagent", "/saybusy", "0").await;
     assert_eq!(
         a.events().await[0].1,
         json!({"reason": "1"}),
         "no reason: the agent itself"
     );
-    assert_eq!(
-        a.code("POST", "onlineagent", "/sayfree", Value::Null).await,
-        "0"
-    );
+    a.expect("POST", "onlineagent", "/sayfree", "0").await;
     assert_eq!(
         a.event_types().await,
         ["AgentState_CancelNotReady_Success", "AgentState_Ready"]
@@ -461,16 +374,9 @@ async fn rest_success_is_asynchronous_and_the_timeout_only_reminds() {
             "{bad}"
         );
     }
-    assert_eq!(
-        a.code("POST", "onlineagent", "/cancelrest", Value::Null)
-            .await,
-        "100-009"
-    );
-    assert_eq!(
-        a.code("POST", "onlineagent", "/rest/1/3", Value::Null)
-            .await,
-        "0"
-    );
+    a.expect("POST", "onlineagent", "/cancelrest", "100-009")
+        .await;
+    a.expect("POST", "onlineagent", "/rest/1/3", "0").await;
     assert!(
         sim.queued("1001").await.is_empty(),
         "SetRest_Success comes later than the answer"
@@ -491,18 +397,11 @@ async fn rest_success_is_asynchronous_and_the_timeout_only_reminds() {
     );
     assert_eq!(a.agent_state().await, 8);
     assert_eq!(a.sim_state().await["rest"]["cause"], 3);
-    assert_eq!(
-        a.code("POST", "onlineagent", "/sayfree", Value::Null).await,
-        "100-009"
-    );
+    a.expect("POST", "onlineagent", "/sayfree", "100-009").await;
     tokio::time::sleep(Duration::from_millis(1000)).await;
     assert_eq!(a.event_types().await, ["AgentState_Rest_Timeout"]);
     assert_eq!(a.agent_state().await, 8, "still at rest after the reminder");
-    assert_eq!(
-        a.code("POST", "onlineagent", "/cancelrest", Value::Null)
-            .await,
-        "0"
-    );
+    a.expect("POST", "onlineagent", "/cancelrest", "0").await;
     assert_eq!(
         a.event_types().await,
         ["AgentState_CancelRest_Success", "AgentState_Ready"]
@@ -512,11 +411,7 @@ async fn rest_success_is_asynchronous_and_the_timeout_only_reminds() {
     // Asked during a call: pre-rest (9); the rest begins after the call.
     a.ring("70001").await;
     a.code("PUT", "voicecall", "/answer", Value::Null).await;
-    assert_eq!(
-        a.code("POST", "onlineagent", "/rest/60/0", Value::Null)
-            .await,
-        "0"
-    );
+    a.expect("POST", "onlineagent", "/rest/60/0", "0").await;
     assert_eq!(a.agent_state().await, 9);
     a.events().await;
     a.code("DELETE", "voicecall", "/release", Value::Null).await;
@@ -587,10 +482,7 @@ async fn transfer_to_a_second_agent_success_and_release_modes() {
     );
     assert_eq!(a.event_types().await, ["AgentEvent_Customer_Alerting"]);
     assert_eq!(a.agent_state().await, 7);
-    assert_eq!(
-        b.code("PUT", "voicecall", "/answer", Value::Null).await,
-        "0"
-    );
+    b.expect("PUT", "voicecall", "/answer", "0").await;
     assert_eq!(b.event_types().await, ["AgentEvent_Talking"]);
     let ev = a.events().await;
     assert_eq!(
@@ -654,11 +546,8 @@ async fn external_transfer_three_party_and_cancel() {
     let a = Agent::new(&sim, "1001").await;
     let callid = a.ring("70001").await;
     a.code("PUT", "voicecall", "/answer", Value::Null).await;
-    assert_eq!(
-        a.code("POST", "voicecall", "/canceltransfer", Value::Null)
-            .await,
-        "100-007"
-    );
+    a.expect("POST", "voicecall", "/canceltransfer", "100-007")
+        .await;
     a.events().await;
     let body = json!({"devicetype": 5, "address": "8800aB#", "mode": 4, "holdflag": "true"});
     assert_eq!(a.code("POST", "voicecall", "/transfer", body).await, "0");
@@ -671,11 +560,7 @@ async fn external_transfer_three_party_and_cancel() {
         )
     );
     assert_eq!(a.sim_state().await["state"], "conference");
-    assert_eq!(
-        a.code("POST", "voicecall", "/canceltransfer", Value::Null)
-            .await,
-        "0"
-    );
+    a.expect("POST", "voicecall", "/canceltransfer", "0").await;
     assert_eq!(a.sim_state().await["state"], "talking");
     // A busy outside number: Connect_Fail, the call goes on.
     sim.ctl("POST", "/__sim/numbers/88002", json!({"outcome": "busy"}))
@@ -819,16 +704,13 @@ async fn consult_then_conference_and_three_party_help() {
     let b = Agent::new(&sim2, "1002").await;
     let held = a.ring("70003").await;
     a.code("PUT", "voicecall", "/answer", Value::Null).await;
-    assert_eq!(
-        a.code(
-            "POST",
-            "voicecall",
-            &format!("/connecthold/{held}"),
-            Value::Null
-        )
-        .await,
-        "200-013"
-    );
+    a.expect(
+        "POST",
+        "voicecall",
+        &format!("/connecthold/{held}"),
+        "200-013",
+    )
+    .await;
     a.call(
         "POST",
         "voicecall",
@@ -850,16 +732,8 @@ async fn consult_then_conference_and_three_party_help() {
     b.code("PUT", "voicecall", "/answer", Value::Null).await;
     b.events().await;
     a.events().await;
-    assert_eq!(
-        a.code(
-            "POST",
-            "voicecall",
-            &format!("/connecthold/{held}"),
-            Value::Null
-        )
-        .await,
-        "0"
-    );
+    a.expect("POST", "voicecall", &format!("/connecthold/{held}"), "0")
+        .await;
     assert_eq!(b.events().await[0].1["callid"], held.as_str());
     assert_eq!(
         a.event_types().await,
@@ -1009,21 +883,11 @@ async fn internal_calls_ring_agents_or_fail_later() {
     let ev = a.event_types().await;
     assert_eq!(ev, ["AgentEvent_Customer_Alerting", "AgentEvent_Talking"]);
     // disconnect: the number must be in the call.
-    assert_eq!(
-        a.code("POST", "voicecall", "/disconnect/9999", Value::Null)
-            .await,
-        "200-023"
-    );
-    assert_eq!(
-        a.code("POST", "voicecall", "/disconnect/12a", Value::Null)
-            .await,
-        "000-002"
-    );
-    assert_eq!(
-        a.code("POST", "voicecall", "/disconnect/1002", Value::Null)
-            .await,
-        "0"
-    );
+    a.expect("POST", "voicecall", "/disconnect/9999", "200-023")
+        .await;
+    a.expect("POST", "voicecall", "/disconnect/12a", "000-002")
+        .await;
+    a.expect("POST", "voicecall", "/disconnect/1002", "0").await;
     assert_eq!(
         b.event_types().await[1..],
         [
@@ -1077,10 +941,7 @@ async fn call_data_counts_raw_bytes() {
         .await,
         "400-001"
     );
-    assert_eq!(
-        a.code("GET", "calldata", "/appdata", Value::Null).await,
-        "400-001"
-    );
+    a.expect("GET", "calldata", "/appdata", "400-001").await;
     let callid = a.ring("70001").await;
     assert_eq!(
         a.code(
@@ -1221,27 +1082,13 @@ async fn listening_and_inserting_take_an_idle_signed_in_agent() {
     let sim = Sim::new();
     let target = Agent::new(&sim, "1001").await;
     let sup = Agent::new(&sim, "1002").await;
-    assert_eq!(
-        sup.code("PUT", "qualitycontrol", "/addsupervise/1001", Value::Null)
-            .await,
-        "0"
-    );
+    sup.expect("PUT", "qualitycontrol", "/addsupervise/1001", "0")
+        .await;
     assert_eq!(sim.state("1002").await["state"], "listening");
-    assert_eq!(
-        sup.code("DELETE", "qualitycontrol", "/1001", Value::Null)
-            .await,
-        "0"
-    );
-    assert_eq!(
-        sup.code("PUT", "qualitycontrol", "/addinsert/1001", Value::Null)
-            .await,
-        "0"
-    );
-    assert_eq!(
-        sup.code("DELETE", "qualitycontrol", "/1001", Value::Null)
-            .await,
-        "0"
-    );
+    sup.expect("DELETE", "qualitycontrol", "/1001", "0").await;
+    sup.expect("PUT", "qualitycontrol", "/addinsert/1001", "0")
+        .await;
+    sup.expect("DELETE", "qualitycontrol", "/1001", "0").await;
     assert_eq!(
         sup.code("PUT", "qualitycontrol", "/addsupervise/1003", Value::Null)
             .await,
@@ -1249,15 +1096,12 @@ async fn listening_and_inserting_take_an_idle_signed_in_agent() {
         "not signed in"
     );
     // Whispering needs a call to whisper into.
-    assert_eq!(
-        sup.code(
-            "POST",
-            "qualitycontrol",
-            "/requestwhisperagent?whisperagentid=1001",
-            Value::Null
-        )
-        .await,
-        "900-003"
-    );
+    sup.expect(
+        "POST",
+        "qualitycontrol",
+        "/requestwhisperagent?whisperagentid=1001",
+        "900-003",
+    )
+    .await;
     assert_eq!(target.agent_state().await, 4);
 }
