@@ -193,7 +193,7 @@ pub struct IncomingCallInfoContent {
     #[serde(rename = "lastReleaseAgentId")]
     #[tsify(type = "string | null")]
     pub last_release_agent_id: Option<Text>,
-    /// Media type (as in [`CallEventContent::media_type`]).
+    /// Media type (as `mediaType` of `AgentEvent_Ringing`).
     #[serde(rename = "mediaType")]
     #[tsify(type = "number | null")]
     pub media_type: Option<Int>,
