@@ -18,31 +18,48 @@ async function setUp(sim, pkg) {
   await control(sim, "POST", "/__sim/reset");
   await control(sim, "DELETE", "/__sim/faults");
   const guid = async (id) => (await control(sim, "POST", "/__sim/agents", { agentId: id })).guid;
-  const opts = (agentId, g) => ({ baseUrl: sim, agentId, guid: g, allowInsecureHttp: true });
-  const agent = new pkg.AgentClient(opts("1001", await guid("1001")));
-  const conferee = new pkg.AgentClient(opts("1003", await guid("1003")));
+  const client = async (agentId) => new pkg.AgentClient({ baseUrl: sim, agentId, guid: await guid(agentId), allowInsecureHttp: true });
+  // One agent per operation, so that no operation's state stands in another's way.
+  const agent = await client("1001"); // a call ringing: queryCallInfoBeforeAnswer has one to return
+  await control(sim, "POST", "/__sim/agents/1001/call", {});
+  const player = await client("1004"); // beginNetPlay
+  const conferee = await client("1003"); // in a three-party call: thirdPartyConfTransmitNum
   await control(sim, "POST", "/__sim/agents/1003/conference");
-  const supervisor = new pkg.AgentClient(opts("1002", await guid("1002")));
-  await control(sim, "POST", "/__sim/qc", { inspector: "1002", target: "1001", mode: "listen" });
+  const target = await client("1005"); // the agent whose call the supervisor intercepts
+  const supervisor = await client("1002");
   const cms = new pkg.CmsClient({ baseUrl: sim, accessKey: "AK_EXAMPLE_0001", secretKey: "SK_EXAMPLE_SECRET", allowInsecureHttp: true });
-  return { agent, conferee, supervisor, cms };
+  return { sim, agent, player, conferee, target, supervisor, cms };
 }
 
-/** The five documented operations, through the package. Repeated `beginNetPlay` ("already
- * playing") and `intercept` (already intercepting) calls are refused by the simulator after
- * the first: both sides then take the same service-error path (counted as failed calls). */
-export function operations({ agent, conferee, supervisor, cms }) {
+/**
+ * The five documented operations through the package, each on its success path. `arm`, where
+ * present, restores (untimed, before every timed call, on both sides) the state a repeated
+ * call needs: playback stopped for `beginNetPlay` (the gateway refuses a second one while the
+ * first plays), a call for the target and the supervisor listening to it for `intercept`
+ * (which takes the call away).
+ */
+export function operations({ sim, agent, player, conferee, supervisor, cms }) {
   return {
-    beginNetPlay: () => agent.beginNetPlay({ fileName: "Y:/12/0/20211019/155/1406470.V3", ccId: 1 }),
-    queryCallInfoBeforeAnswer: () => agent.queryCallInfoBeforeAnswer(),
-    thirdPartyConfTransmitNum: () => conferee.thirdPartyConfTransmitNum(),
-    intercept: () => supervisor.intercept({ workNo: "1001" }),
-    downloadRecordFile: () => cms.downloadRecordFile({ callID: "1700000000-1" }),
+    beginNetPlay: {
+      call: () => player.beginNetPlay({ fileName: "Y:/12/0/20211019/155/1406470.V3", ccId: 1 }),
+      arm: () => player.stopPlay().catch(() => {}),
+    },
+    queryCallInfoBeforeAnswer: { call: () => agent.queryCallInfoBeforeAnswer() },
+    thirdPartyConfTransmitNum: { call: () => conferee.thirdPartyConfTransmitNum() },
+    intercept: {
+      call: () => supervisor.intercept({ workNo: "1005" }),
+      arm: async () => {
+        await control(sim, "POST", "/__sim/agents/1005/call", { answered: true });
+        await control(sim, "POST", "/__sim/qc", { inspector: "1002", target: "1005", mode: "listen" });
+      },
+    },
+    downloadRecordFile: { call: () => cms.downloadRecordFile({ callID: "1700000000-1" }) },
   };
 }
 
 /** Records the exact request (URL, method, headers, body) one package call sends. */
-async function capture(call) {
+async function capture({ call, arm }) {
+  await arm?.();
   const real = globalThis.fetch;
   let seen;
   globalThis.fetch = (url, init) => {
@@ -95,37 +112,51 @@ const DEFAULT_TIMEOUT_MS = { gateway: 30000, cms: 120000 };
 /**
  * Package vs raw fetch (with and without a timeout), per operation: warm-up, then interleaved
  * batches of `batch` calls (package, raw, raw with timeout, ...) until `calls` of each or the
- * time budget runs out. Each batch is timed as a whole (Chromium's clock is coarsened to
- * 0.1 ms, too coarse for single calls); the figures are medians of the per-call batch means.
+ * time budget runs out. A batch is timed as a whole (Chromium's clock is coarsened to 0.1 ms,
+ * too coarse for single calls); for an operation with an `arm` step, each call is timed on its
+ * own and summed, the arming left out (the coarse clock's jitter averages out over a batch).
+ * The figures are medians of the per-call batch means; failed calls are counted per side.
  */
 export async function callOverhead(sim, pkg, { calls, budgetMs, batch = 50, log = () => {} }) {
   const clients = await setUp(sim, pkg);
   const ops = operations(clients);
   const rows = [];
   const perOpBudget = budgetMs / Object.keys(ops).length;
-  for (const [name, pkgCall] of Object.entries(ops)) {
-    const req = await capture(pkgCall);
+  for (const [name, op] of Object.entries(ops)) {
+    const req = await capture(op);
     const binary = name === "downloadRecordFile";
     const read = binary ? READ.bytes : READ.json;
-    const sides = { pkg: pkgCall, raw: rawCall(req, read), rawTimeout: rawCall(req, read, binary ? DEFAULT_TIMEOUT_MS.cms : DEFAULT_TIMEOUT_MS.gateway) };
+    const sides = { pkg: op.call, raw: rawCall(req, read), rawTimeout: rawCall(req, read, binary ? DEFAULT_TIMEOUT_MS.cms : DEFAULT_TIMEOUT_MS.gateway) };
     const means = { pkg: [], raw: [], rawTimeout: [] };
-    let errors = 0, done = 0;
-    const timed = async (which) => {
-      const call = sides[which];
-      const t0 = now();
-      for (let i = 0; i < batch; i++) {
-        try {
-          await call();
-        } catch {
-          errors++;
-        }
+    const errors = { pkg: 0, raw: 0, rawTimeout: 0 };
+    let done = 0;
+    const attempt = async (which) => {
+      try {
+        await sides[which]();
+      } catch {
+        errors[which]++;
       }
-      means[which].push((now() - t0) / batch);
+    };
+    const timed = async (which) => {
+      let spent = 0;
+      if (op.arm) {
+        for (let i = 0; i < batch; i++) {
+          await op.arm();
+          const t0 = now();
+          await attempt(which);
+          spent += now() - t0;
+        }
+      } else {
+        const t0 = now();
+        for (let i = 0; i < batch; i++) await attempt(which);
+        spent = now() - t0;
+      }
+      means[which].push(spent / batch);
     };
     const round = async () => { for (const which of Object.keys(sides)) await timed(which); };
     for (let i = 0; i < 3; i++) await round();
     for (const k in means) means[k].length = 0;
-    errors = 0;
+    for (const k in errors) errors[k] = 0;
     const start = now();
     while (done < calls && now() - start < perOpBudget) {
       await round();
@@ -171,7 +202,7 @@ export async function callPhases(sim, pkg, { calls = 2000, batch = 50 } = {}) {
     for (const name of ["queryCallInfoBeforeAnswer", "thirdPartyConfTransmitNum"]) {
       const req = await capture(ops[name]);
       // Reading the body as bytes, as the package does, so both sides pass the same timestamps.
-      const sides = { package: ops[name], "raw fetch + timeout": rawCall(req, READ.bytesAsJson, DEFAULT_TIMEOUT_MS.gateway) };
+      const sides = { package: ops[name].call, "raw fetch + timeout": rawCall(req, READ.bytesAsJson, DEFAULT_TIMEOUT_MS.gateway) };
       const sums = Object.fromEntries(Object.keys(sides).map((k) => [k, { n: 0, ...Object.fromEntries(steps.map((s) => [s, 0])) }]));
       for (let b = 0; b < calls / batch + 2; b++) {
         for (const [which, call] of Object.entries(sides)) {
@@ -212,18 +243,18 @@ export async function callPhases(sim, pkg, { calls = 2000, batch = 50 } = {}) {
  */
 export async function prepareCost(sim, pkg, { calls = 20000, batch = 1000 } = {}) {
   const clients = await setUp(sim, pkg);
-  const { agent, conferee, supervisor, cms } = clients;
+  const { agent, player, conferee, supervisor, cms } = clients;
   const cases = {
-    beginNetPlay: () => agent.__prepareOnly("beginNetPlay", { fileName: "Y:/12/0/20211019/155/1406470.V3", ccId: 1 }),
+    beginNetPlay: () => player.__prepareOnly("beginNetPlay", { fileName: "Y:/12/0/20211019/155/1406470.V3", ccId: 1 }),
     queryCallInfoBeforeAnswer: () => agent.__prepareOnly("queryCallInfoBeforeAnswer"),
     thirdPartyConfTransmitNum: () => conferee.__prepareOnly("thirdPartyConfTransmitNum"),
-    intercept: () => supervisor.__prepareOnly("intercept", { workNo: "1001" }),
+    intercept: () => supervisor.__prepareOnly("intercept", { workNo: "1005" }),
     downloadRecordFile: () => cms.__prepareOnly({ callID: "1700000000-1" }),
     // Baseline: what a hand-written wrapper does before `fetch` for beginNetPlay (URL, headers,
     // JSON body and init object; no validation), to read the figures above against this machine.
     "hand-written beginNetPlay init (baseline)": () => {
       const request = { fileName: "Y:/12/0/20211019/155/1406470.V3", ccId: 1 };
-      const url = `${sim}/agentgateway/resource/recordplay/1001/netplay`;
+      const url = `${sim}/agentgateway/resource/recordplay/1004/netplay`;
       return [url, { method: "POST", headers: { "Content-Type": "application/json; charset=UTF-8", Guid: "g" }, body: JSON.stringify(request) }];
     },
   };
@@ -252,9 +283,9 @@ export async function localCost(sim, pkg, { calls = 20000, batch = 1000 } = {}) 
   const real = globalThis.fetch;
   const rows = [];
   try {
-    for (const [name, call] of Object.entries(ops)) {
+    for (const [name, op] of Object.entries(ops)) {
       if (name === "downloadRecordFile") continue; // C2 signing (HMAC-SHA256) is measured apart
-      const req = await capture(call);
+      const req = await capture(op);
       // A success answer: the real one for the query, the documented ack for the others.
       const answer = name === "queryCallInfoBeforeAnswer"
         ? await (await real(req.url, { method: req.method, headers: req.headers, body: req.body })).text()
@@ -265,7 +296,7 @@ export async function localCost(sim, pkg, { calls = 20000, batch = 1000 } = {}) 
       globalThis.fetch = stub;
       const per = { pkg: [], base: [] };
       for (let b = 0; b < calls / batch + 2; b++) {
-        for (const [which, f] of [["pkg", call], ["base", direct]]) {
+        for (const [which, f] of [["pkg", op.call], ["base", direct]]) {
           const t0 = now();
           for (let i = 0; i < batch; i++) await f();
           if (b >= 2) per[which].push(((now() - t0) / batch) * 1000);
