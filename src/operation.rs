@@ -248,7 +248,9 @@ pub(crate) use target_operation;
 mod documented_retcodes {
     use super::Operation;
     use crate::agentevent::PollEventsRequest;
-    use crate::calldata::{CallInfoBeforeAnswerRequest, CallInfoRequest};
+    use crate::calldata::{
+        CallAppDataRequest, CallInfoBeforeAnswerRequest, CallInfoRequest, SetCallAppDataRequest,
+    };
     use crate::onlineagent::{
         AgentStatusRequest, AutoEnterIdleRequest, CancelBusyRequest, CancelRestRequest,
         CancelWorkRequest, HandshakeRequest, RestRequest, SayBusyRequest, SayFreeRequest,
@@ -306,6 +308,8 @@ mod documented_retcodes {
             codes::<CancelWorkRequest>(),
             codes::<AutoEnterIdleRequest>(),
             codes::<CallInfoRequest>(),
+            codes::<SetCallAppDataRequest>(),
+            codes::<CallAppDataRequest>(),
         ];
         for (operation, retcodes) in all {
             assert!(!retcodes.is_empty(), "{operation} lists no retcode");

@@ -275,6 +275,12 @@ impl ToJs for crate::calldata::CurrentCall {
     }
 }
 
+impl ToJs for crate::calldata::CallAppData {
+    fn to_js(&self, _operation: &'static str) -> Result<JsValue, Error> {
+        Ok(JsValue::from_str(&self.0))
+    }
+}
+
 /// Call options that may carry keys of their own (`forceIfSignedIn`, `outcomeTimeoutMs`, ...):
 /// [`ExtraOptions::take`] removes those from a shallow copy, then [`ExtraOptions::rest`] is
 /// checked by [`options`] like any call options (so misspelt keys are still rejected).

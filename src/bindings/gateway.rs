@@ -4,7 +4,9 @@
 
 use super::agent::{decode_answer_as, exchange, Agent, Answer};
 use super::convert::{decode, decode_optional, options, ToJs};
-use crate::calldata::{CallInfoBeforeAnswerRequest, CallInfoRequest};
+use crate::calldata::{
+    CallAppDataRequest, CallInfoBeforeAnswerRequest, CallInfoRequest, SetCallAppDataRequest,
+};
 use crate::client::{AgentClientConfig, GatewayClient, AGENT_CLIENT};
 use crate::onlineagent::{
     AgentStatusRequest, AutoEnterIdleRequest, CancelBusyRequest, CancelRestRequest,
@@ -303,4 +305,12 @@ operation_without_request! {
 operation_with_request! {
     #[doc = " `setAgentAutoEnterIdle`: `flag` true, idle after each call; false, wrap-up (POST onlineagent/{agentid}/autoenteridle/{flag})."]
     "setAutoEnterIdle", set_auto_enter_idle, AutoEnterIdleRequest, "AutoEnterIdleRequest", "Promise<Ack>"
+}
+operation_with_request! {
+    #[doc = " `setCallAppDataEx`: sets the call's data, at most 16384 bytes of raw content, base64-decoded when `isDataEncoded` (PUT calldata/{agentid}/setcalldataex)."]
+    "setCallAppData", set_call_app_data, SetCallAppDataRequest, "SetCallAppDataRequest", "Promise<Ack>"
+}
+operation_with_optional_request! {
+    #[doc = " `queryCallAppData`: the call's data, base64 with `isEncodeResult` (GET calldata/{agentid}/appdata?isEncodeResult=&callId=)."]
+    "queryCallAppData", query_call_app_data, CallAppDataRequest, "CallAppDataRequest", "Promise<string>"
 }
