@@ -36,6 +36,13 @@ pub trait Operation {
     fn extra_headers(&self) -> Vec<(&'static str, String)> {
         Vec::new()
     }
+
+    /// What this operation's success tells the live agent state that no event does (a rest's
+    /// length, a mute), applied when the call succeeds.
+    #[cfg(feature = "gateway")]
+    fn outcome(&self) -> Option<crate::agentstate::Outcome> {
+        None
+    }
 }
 
 /// Decoding of a successful envelope into an operation's output. Outputs that only read

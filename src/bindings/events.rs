@@ -241,6 +241,9 @@ async fn send_and_wait<O: Operation>(
         forget(&agent);
         return Err(e);
     }
+    if let Some(outcome) = op.outcome() {
+        super::state::record(&agent, outcome);
+    }
     let _deadline = Timer::after(f64::from(wait_ms), move || {
         let err = Error::new(
             O::LOG_NAME,

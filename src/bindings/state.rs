@@ -5,13 +5,16 @@
 //! unbound (`useSyncExternalStore(agent.subscribe, () => agent.state)`) and keeps its identity
 //! across renders (React subscribes again whenever `subscribe` changes).
 
-use super::agent::Agent;
+use super::agent::{call, Agent};
 use super::convert::{encode, function_arg};
 use super::gateway::AgentClient;
 use crate::agentevent::AgentEvent;
-use crate::agentstate::{Machine, Outcome, Resync};
+use crate::agentstate::{Machine, Outcome, Resync, ResyncCall};
+use crate::calldata::{CallInfo, CallInfoRequest, CurrentCall};
 use crate::client::AGENT_CLIENT;
 use crate::error::Error;
+use crate::error::ErrorKind;
+use crate::onlineagent::AgentStatusRequest;
 use crate::session::PollStatus;
 use js_sys::{Array, Function, Object};
 use std::cell::{Cell, RefCell};
@@ -126,11 +129,41 @@ pub fn record(agent: &Agent, outcome: Outcome) {
     }
 }
 
-/// What the gateway says now, for a resync. `getAgentStatus` and `queryCallInfo` come from
-/// the shift operations (feat/shift-ops); until they are merged this reports nothing, and a
-/// resync changes nothing.
-async fn fetch_resync(_agent: &Agent) -> Result<Resync, Error> {
-    Ok(Resync::default())
+/// What the gateway says now, for a resync: `getAgentStatus`, then `queryCallInfo` for the
+/// call in progress (`isNoContainLastCall`: an ended call is not one the agent has; 400-001
+/// means none). A failed call query keeps the calls the events built; a failed status query
+/// fails the resync (logged; the state stays as the events made it).
+async fn fetch_resync(agent: &Agent) -> Result<Resync, Error> {
+    let client = &agent.client;
+    let timeout_ms = client.timeout_for(Default::default());
+    let status = call(client, &AgentStatusRequest, timeout_ms, None).await?;
+    let current = CallInfoRequest {
+        is_no_contain_last_call: Some(true),
+    };
+    let calls = match call(client, &current, timeout_ms, None).await {
+        Ok(CurrentCall(call)) => Some(call.iter().map(resync_call).collect()),
+        Err(Error {
+            kind: ErrorKind::Service { retcode, .. },
+            ..
+        }) if retcode == "400-001" => Some(Vec::new()),
+        Err(_) => None,
+    };
+    Ok(Resync {
+        status_code: Some(status.agent_state.code()),
+        calls,
+    })
+}
+
+/// A `queryCallInfo` call as the machine takes it (the gateway has no hold list to ask).
+fn resync_call(c: &CallInfo) -> ResyncCall {
+    let text = |t: &Option<crate::de::Text>| t.as_ref().map(|t| t.0.clone());
+    ResyncCall {
+        call_id: c.callid.0.clone(),
+        caller: text(&c.caller),
+        called: text(&c.called),
+        feature: c.callfeature.map(|f| f.0),
+        held: None,
+    }
 }
 
 /// Rebuilds the state from the gateway (after a sign-in, a resume, a poller recovery), in the

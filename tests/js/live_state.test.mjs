@@ -117,3 +117,42 @@ test("on() hands the new events their typed payloads; subscribe refuses a non-fu
   throwing();
   await agent.signOut();
 });
+
+test("the state is rebuilt from the gateway after sign-in, a poller recovery and a resume", async () => {
+  await reset();
+  await control("POST", "/__sim/config", { pollHoldMs: 200 });
+  const agent = agentClient("1503");
+  const recovered = new Promise((resolve) => agent.onStatus((s) => s.type === "recovered" && resolve(s)));
+  await agent.signIn({ password: "pw", phonenum: "70003" });
+  await stateWhere(agent, (s) => s.status.state === "idle");
+  // Events the gateway never acted on: the client now believes in a busy agent with a call.
+  await push("1503", "AgentState_SetNotReady_Success", { reason: 201 });
+  await push("1503", "AgentEvent_Ringing", { callid: "1700000003-1", caller: "70009", called: "10086" });
+  const wrong = await stateWhere(agent, (s) => s.status.state === "busy" && s.calls.length === 1);
+  assert.equal(wrong.status.reason, 201);
+  // The network goes for a while; when polling recovers, getAgentStatus (idle) and
+  // queryCallInfo (no call) replace what the events said.
+  await control("POST", "/__sim/outage", { ms: 400, keepSessions: true });
+  await recovered;
+  const rebuilt = await stateWhere(agent, (s) => s.status.state === "idle" && s.calls.length === 0);
+  assert.equal(rebuilt.status.code, 4);
+  assert.equal(rebuilt.status.reason, null);
+  assert.ok(rebuilt.signedIn);
+  const log = await control("GET", "/__sim/requests?pathContains=/1503/");
+  const paths = JSON.stringify(log);
+  assert.ok(paths.includes("/onlineagent/1503/agentstatus") && paths.includes("/calldata/1503/callinfo"), "resynced through getAgentStatus and queryCallInfo");
+
+  // A page reload: a new client resumes the session and starts from the gateway's state.
+  const token = agent.session();
+  agent.stopEvents();
+  await push("1503", "AgentState_SetNotReady_Success", { reason: 202 }); // queued for the next poll
+  const reloaded = agentClient("1503");
+  reloaded.resume(token);
+  assert.equal(reloaded.state.signedIn, true);
+  const resumed = await stateWhere(reloaded, (s) => s.status.state !== "unknown");
+  assert.ok(["idle", "busy"].includes(resumed.status.state), JSON.stringify(resumed.status));
+  await stateWhere(reloaded, (s) => s.status.state === "busy" && s.status.reason === 202);
+  await reloaded.signOut();
+  assert.equal(reloaded.state.status.state, "signedOut");
+  agent.free();
+});
