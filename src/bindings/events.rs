@@ -196,6 +196,8 @@ async fn send_and_wait<O: Operation>(
             .map_err(|e| Error::validation(O::LOG_NAME, e))?
     };
     let opts = options(O::LOG_NAME, extras.rest().as_ref())?;
+    // Bad input is a validation error, whether or not events are being polled.
+    agent.client.prepare(&op)?;
     if !agent.polling() {
         return Err(Error::new(
             O::LOG_NAME,
