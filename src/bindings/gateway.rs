@@ -53,7 +53,7 @@ where
 }
 
 /// Builds one operation's request for a client.
-type Prepared = Box<dyn Fn(&GatewayClient) -> Result<crate::http::HttpRequest, Error>>;
+pub(super) type Prepared = Box<dyn Fn(&GatewayClient) -> Result<crate::http::HttpRequest, Error>>;
 
 /// Decodes an answer as `T` and converts it for JS; one copy per output type.
 fn decode_to_js<T: FromEnvelope + ToJs>(
