@@ -61,7 +61,7 @@ where
 }
 
 /// Builds one operation's request for a client.
-type Prepared = Box<dyn Fn(&GatewayClient) -> Result<crate::http::HttpRequest, Error>>;
+pub(super) type Prepared = Box<dyn Fn(&GatewayClient) -> Result<crate::http::HttpRequest, Error>>;
 
 /// Decodes an answer as `T` and converts it for JS; one copy per output type.
 fn decode_to_js<T: FromEnvelope + ToJs>(
@@ -266,16 +266,6 @@ operation_with_request! {
 }
 
 // --- Agent state and call data (issue 16): onlineagent state operations, calldata ---
-
-#[wasm_bindgen(typescript_custom_section)]
-const TS_AGENT_STATE: &'static str = r#"
-/**
- * `getAgentStatus`'s `agentState`, the vendor's status table (cec_07_0581): 0 unknown,
- * 1 signed in (reserved), 2 signed out, 3 busy, 4 idle, 5 wrap-up, 6 same as idle (reserved),
- * 7 talking, 8 rest, 9 pre-rest (rest starts when the call ends).
- */
-export type AgentStateCode = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
-"#;
 
 operation_without_request! {
     #[doc = " `getAgentStatus`: the agent's status code and whether it is working (GET onlineagent/{agentid}/agentstatus)."]
