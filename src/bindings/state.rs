@@ -5,7 +5,7 @@
 //! unbound (`useSyncExternalStore(agent.subscribe, () => agent.state)`) and keeps its identity
 //! across renders (React subscribes again whenever `subscribe` changes).
 
-use super::agent::{call, Agent};
+use super::agent::{call, exchange, Agent};
 use super::convert::{encode, function_arg};
 use super::gateway::AgentClient;
 use crate::agentevent::AgentEvent;
@@ -15,16 +15,13 @@ use crate::client::AGENT_CLIENT;
 use crate::error::Error;
 use crate::error::ErrorKind;
 use crate::onlineagent::AgentStatusRequest;
+use crate::operation::{parse_as, Operation};
 use crate::session::PollStatus;
 use js_sys::{Array, Function, Object};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// A resync is asked again (at most this often in all) when an event changed the state while
-/// its answers were on the way: they may predate that event.
-const RESYNC_ATTEMPTS: u32 = 3;
 
 /// The live state behind one client.
 pub struct LiveState {
@@ -34,8 +31,9 @@ pub struct LiveState {
     listeners: RefCell<Vec<(u32, Function)>>,
     /// The bound `subscribe` function, made on first read.
     subscribe: RefCell<Option<Function>>,
-    /// Changes made by events (a resync started before one is stale).
-    event_changes: Cell<u64>,
+    /// The events that arrived while a resync was on the way (`None`: none is): they are
+    /// applied again on top of its answers, which may predate them.
+    during_resync: RefCell<Option<Vec<AgentEvent>>>,
     /// The latest resync's number (an older one's answer is dropped).
     resync_generation: Cell<u32>,
 }
@@ -52,7 +50,7 @@ impl LiveState {
             cached: RefCell::new(None),
             listeners: RefCell::new(Vec::new()),
             subscribe: RefCell::new(None),
-            event_changes: Cell::new(0),
+            during_resync: RefCell::new(None),
             resync_generation: Cell::new(0),
         }
     }
@@ -116,8 +114,10 @@ fn changed(agent: &Agent) {
 /// Applies a polled event to the state.
 pub fn apply_event(agent: &Agent, event: &AgentEvent) {
     let live = &agent.live;
+    if let Some(events) = live.during_resync.borrow_mut().as_mut() {
+        events.push(event.clone());
+    }
     if live.machine.borrow_mut().apply(event, now()) {
-        live.event_changes.set(live.event_changes.get() + 1);
         changed(agent);
     }
 }
@@ -140,13 +140,26 @@ async fn fetch_resync(agent: &Agent) -> Result<Resync, Error> {
     let current = CallInfoRequest {
         is_no_contain_last_call: Some(true),
     };
-    let calls = match call(client, &current, timeout_ms, None).await {
+    // Parsed here rather than by `call`, which would log the expected "no call" as a failure.
+    let operation = CallInfoRequest::LOG_NAME;
+    let answer = exchange(
+        client,
+        operation,
+        &|| client.prepare(&current),
+        timeout_ms,
+        None,
+    )
+    .await;
+    let calls = match answer.and_then(|a| parse_as::<CurrentCall>(operation, &a.head, &a.body)) {
         Ok(CurrentCall(call)) => Some(call.iter().map(resync_call).collect()),
         Err(Error {
             kind: ErrorKind::Service { retcode, .. },
             ..
         }) if retcode == "400-001" => Some(Vec::new()),
-        Err(_) => None,
+        Err(e) => {
+            super::log::failure(operation, &e, None);
+            None
+        }
     };
     Ok(Resync {
         status_code: Some(status.agent_state.code()),
@@ -167,31 +180,39 @@ fn resync_call(c: &CallInfo) -> ResyncCall {
 }
 
 /// Rebuilds the state from the gateway (after a sign-in, a resume, a poller recovery), in the
-/// background. A newer resync supersedes a running one; one whose answers may predate an
-/// event that arrived meanwhile is asked again.
+/// background: the answers, then the events that arrived meanwhile again (an event the answers
+/// already reflect changes nothing the second time; one they predate is not lost). A newer
+/// resync supersedes a running one.
 pub fn resync(agent: &Rc<Agent>) {
     let live = &agent.live;
     let generation = live.resync_generation.get().wrapping_add(1);
     live.resync_generation.set(generation);
+    live.during_resync.borrow_mut().get_or_insert_with(Vec::new);
     let weak = Rc::downgrade(agent);
     crate::run::spawn_later(async move {
-        for _ in 0..RESYNC_ATTEMPTS {
-            let Some(agent) = weak.upgrade() else { return };
-            let seen = agent.live.event_changes.get();
-            let fetched = fetch_resync(&agent).await;
-            if agent.live.resync_generation.get() != generation {
-                return;
+        let Some(agent) = weak.upgrade() else { return };
+        let fetched = fetch_resync(&agent).await;
+        let live = &agent.live;
+        if live.resync_generation.get() != generation {
+            return;
+        }
+        let events = live.during_resync.borrow_mut().take().unwrap_or_default();
+        let r = match fetched {
+            Ok(r) => r,
+            Err(e) => return super::log::failure("resync", &e, None),
+        };
+        let changed_any = {
+            let mut machine = live.machine.borrow_mut();
+            let before = machine.snapshot().revision;
+            let at = now();
+            machine.resync(&r, at);
+            for e in &events {
+                machine.apply(e, at);
             }
-            match fetched {
-                Ok(r) if agent.live.event_changes.get() == seen => {
-                    if agent.live.machine.borrow_mut().resync(&r, now()) {
-                        changed(&agent);
-                    }
-                    return;
-                }
-                Ok(_) => {}
-                Err(e) => return super::log::failure("resync", &e, None),
-            }
+            machine.snapshot().revision != before
+        };
+        if changed_any {
+            changed(&agent);
         }
     });
 }
