@@ -74,6 +74,9 @@ pub struct ResyncCall {
     pub feature: Option<i64>,
     /// Whether it is on hold, if known (a hold list).
     pub held: Option<bool>,
+    /// Whether it waits to be answered, if known (listed by `queryCallInfoBeforeAnswer`): the
+    /// status code says talking (7) while a call rings, so only this tells the two apart.
+    pub ringing: Option<bool>,
 }
 
 /// The live agent state: apply events, outcomes and resyncs; read [`Machine::snapshot`].
@@ -469,15 +472,17 @@ impl Machine {
             }
         }
         let Some(calls) = &r.calls else { return };
+        // Without a ringing list, a call the events never showed is taken as talking when the
+        // agent talks, else as ringing.
         let talking = self.snap.status.state == AgentStateName::Talking;
         let mut rebuilt = Vec::with_capacity(calls.len());
         for c in calls {
-            let fresh = if c.held == Some(true) {
-                CallState::Held
-            } else if talking {
-                CallState::Talking
-            } else {
-                CallState::Ringing
+            let fresh = match (c.held, c.ringing) {
+                (Some(true), _) => CallState::Held,
+                (_, Some(true)) => CallState::Ringing,
+                (_, Some(false)) => CallState::Talking,
+                _ if talking => CallState::Talking,
+                _ => CallState::Ringing,
             };
             let mut call = match self.snap.calls.iter().find(|k| k.call_id == c.call_id) {
                 Some(known) => known.clone(),
@@ -501,7 +506,8 @@ impl Machine {
                 }
                 _ => {}
             }
-            if talking && matches!(call.state, CallState::Ringing | CallState::Dialing) {
+            // Answered while events were missed.
+            if c.ringing == Some(false) && call.state == CallState::Ringing {
                 set_state(&mut call, CallState::Talking, now);
             }
             self.ended.retain(|e| *e != c.call_id);

@@ -468,6 +468,7 @@ fn resync_rebuilds_and_keeps_what_it_cannot_see() {
             called: Some("1001".into()),
             feature: Some(6),
             held: None,
+            ringing: None,
         }]),
     };
     assert!(r.m.resync(&resync, r.now + 7));
@@ -525,4 +526,49 @@ fn snapshot_json_shape() {
     assert_eq!(v["calls"][0]["state"], "talking");
     assert_eq!(v["calls"][0]["partners"], json!([]));
     assert_eq!(v["revision"], 4);
+}
+
+#[test]
+fn resync_tells_ringing_from_talking_by_the_ringing_list() {
+    // The status code is 7 while a call rings; only queryCallInfoBeforeAnswer tells.
+    let mut r = Run::new();
+    let call = |ringing| Resync {
+        status_code: Some(7),
+        calls: Some(vec![ResyncCall {
+            call_id: "6-1".into(),
+            caller: Some("70001".into()),
+            feature: Some(0),
+            ringing,
+            ..Default::default()
+        }]),
+    };
+    assert!(r.m.resync(&call(Some(true)), 10));
+    assert_eq!(r.calls(), vec![("6-1".to_owned(), CallState::Ringing)]);
+    assert!(!r.m.resync(&call(Some(true)), 20));
+    // Answered while events were missed.
+    assert!(r.m.resync(&call(Some(false)), 30));
+    assert_eq!(r.calls(), vec![id("6-1")]);
+    assert_eq!(r.call("6-1").since, 30);
+    // Known as talking: no list says otherwise, so it stays.
+    assert!(!r.m.resync(&call(None), 40));
+    // An outbound call still dialing is not in the ringing list: it stays dialing.
+    let mut r = Run::new();
+    r.m.record(
+        Outcome::Dialed {
+            call_id: "6-2".into(),
+            called: Some("88880001".into()),
+            direction: CallDirection::Outbound,
+        },
+        5,
+    );
+    let dialing = Resync {
+        status_code: Some(7),
+        calls: Some(vec![ResyncCall {
+            call_id: "6-2".into(),
+            ringing: Some(false),
+            ..Default::default()
+        }]),
+    };
+    r.m.resync(&dialing, 10);
+    assert_eq!(r.calls(), vec![("6-2".to_owned(), CallState::Dialing)]);
 }

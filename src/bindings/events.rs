@@ -109,6 +109,10 @@ async fn poll_loop(weak: Weak<Agent>, signal: AbortSignal, reason: Rc<Cell<StopR
     loop {
         // Hold the agent only while working, so a dropped client is not kept alive by its poller.
         let Some(agent) = weak.upgrade() else { return };
+        super::state::resync_in_poller(&agent, &signal).await;
+        if signal.aborted() {
+            break;
+        }
         let outcome = call(
             &agent.client,
             &PollEventsRequest,
@@ -125,7 +129,7 @@ async fn poll_loop(weak: Weak<Agent>, signal: AbortSignal, reason: Rc<Cell<StopR
                 let (next, status) = policy.on_success(event.is_some(), now());
                 if let Some(s) = status {
                     agent.report(&s);
-                    // Events may have been lost while polling failed.
+                    // Events may have been lost while polling failed: resync before the next poll.
                     if matches!(s, PollStatus::Recovered { .. }) {
                         super::state::resync(&agent);
                     }

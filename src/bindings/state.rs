@@ -10,7 +10,7 @@ use super::convert::{encode, function_arg};
 use super::gateway::AgentClient;
 use crate::agentevent::AgentEvent;
 use crate::agentstate::{Machine, Outcome, Resync, ResyncCall};
-use crate::calldata::{CallInfo, CallInfoRequest, CurrentCall};
+use crate::calldata::{CallInfo, CallInfoBeforeAnswerRequest, CallInfoRequest, CurrentCall};
 use crate::client::AGENT_CLIENT;
 use crate::error::Error;
 use crate::error::ErrorKind;
@@ -22,6 +22,10 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::AbortSignal;
+
+/// The longest a resync's calls may take (the poller waits for them).
+const RESYNC_TIMEOUT_MS: u32 = 10_000;
 
 /// The live state behind one client.
 pub struct LiveState {
@@ -36,6 +40,8 @@ pub struct LiveState {
     during_resync: RefCell<Option<Vec<AgentEvent>>>,
     /// The latest resync's number (an older one's answer is dropped).
     resync_generation: Cell<u32>,
+    /// A resync the poller is to run before its next poll.
+    resync_wanted: Cell<bool>,
 }
 
 fn now() -> i64 {
@@ -52,6 +58,7 @@ impl LiveState {
             subscribe: RefCell::new(None),
             during_resync: RefCell::new(None),
             resync_generation: Cell::new(0),
+            resync_wanted: Cell::new(false),
         }
     }
 
@@ -131,12 +138,15 @@ pub fn record(agent: &Agent, outcome: Outcome) {
 
 /// What the gateway says now, for a resync: `getAgentStatus`, then `queryCallInfo` for the
 /// call in progress (`isNoContainLastCall`: an ended call is not one the agent has; 400-001
-/// means none). A failed call query keeps the calls the events built; a failed status query
-/// fails the resync (logged; the state stays as the events made it).
-async fn fetch_resync(agent: &Agent) -> Result<Resync, Error> {
+/// means none), and when there is a call `queryCallInfoBeforeAnswer` (is it still ringing?).
+/// A failed call query keeps the calls the events built; a failed status query fails the
+/// resync (logged; the state stays as the events made it).
+async fn fetch_resync(agent: &Agent, signal: Option<&AbortSignal>) -> Result<Resync, Error> {
     let client = &agent.client;
-    let timeout_ms = client.timeout_for(Default::default());
-    let status = call(client, &AgentStatusRequest, timeout_ms, None).await?;
+    let timeout_ms = client
+        .timeout_for(Default::default())
+        .min(RESYNC_TIMEOUT_MS);
+    let status = call(client, &AgentStatusRequest, timeout_ms, signal).await?;
     let current = CallInfoRequest {
         is_no_contain_last_call: Some(true),
     };
@@ -147,7 +157,7 @@ async fn fetch_resync(agent: &Agent) -> Result<Resync, Error> {
         operation,
         &|| client.prepare(&current),
         timeout_ms,
-        None,
+        signal,
     )
     .await;
     let calls = match answer.and_then(|a| parse_as::<CurrentCall>(operation, &a.head, &a.body)) {
@@ -161,6 +171,16 @@ async fn fetch_resync(agent: &Agent) -> Result<Resync, Error> {
             None
         }
     };
+    let mut calls = calls;
+    // A call the gateway reports rings or talks: the status code (7) is the same for both,
+    // the calls waiting to be answered tell.
+    if let Some(list) = calls.as_mut().filter(|l| !l.is_empty()) {
+        if let Ok(waiting) = call(client, &CallInfoBeforeAnswerRequest, timeout_ms, signal).await {
+            for c in list.iter_mut() {
+                c.ringing = Some(waiting.0.iter().any(|w| w.callid.0 == c.call_id));
+            }
+        }
+    }
     Ok(Resync {
         status_code: Some(status.agent_state.code()),
         calls,
@@ -176,45 +196,71 @@ fn resync_call(c: &CallInfo) -> ResyncCall {
         called: text(&c.called),
         feature: c.callfeature.map(|f| f.0),
         held: None,
+        ringing: None,
     }
 }
 
-/// Rebuilds the state from the gateway (after a sign-in, a resume, a poller recovery), in the
+/// Applies a resync's answers, then `events` again (see [`resync`]); notifies once.
+fn apply_resync(agent: &Agent, fetched: Result<Resync, Error>, events: &[AgentEvent]) {
+    let r = match fetched {
+        Ok(r) => r,
+        Err(e) => return super::log::failure("resync", &e, None),
+    };
+    let changed_any = {
+        let mut machine = agent.live.machine.borrow_mut();
+        let before = machine.snapshot().revision;
+        let at = now();
+        machine.resync(&r, at);
+        for e in events {
+            machine.apply(e, at);
+        }
+        machine.snapshot().revision != before
+    };
+    if changed_any {
+        changed(agent);
+    }
+}
+
+/// Rebuilds the state from the gateway (after a sign-in, a resume, a poller recovery). While
+/// the poller runs, the poller does it before its next poll ([`resync_in_poller`]), so no
+/// event is applied between the answers and the events after them. Otherwise in the
 /// background: the answers, then the events that arrived meanwhile again (an event the answers
 /// already reflect changes nothing the second time; one they predate is not lost). A newer
 /// resync supersedes a running one.
 pub fn resync(agent: &Rc<Agent>) {
     let live = &agent.live;
+    if agent.polling() {
+        return live.resync_wanted.set(true);
+    }
     let generation = live.resync_generation.get().wrapping_add(1);
     live.resync_generation.set(generation);
     live.during_resync.borrow_mut().get_or_insert_with(Vec::new);
     let weak = Rc::downgrade(agent);
     crate::run::spawn_later(async move {
         let Some(agent) = weak.upgrade() else { return };
-        let fetched = fetch_resync(&agent).await;
-        let live = &agent.live;
-        if live.resync_generation.get() != generation {
-            return;
-        }
-        let events = live.during_resync.borrow_mut().take().unwrap_or_default();
-        let r = match fetched {
-            Ok(r) => r,
-            Err(e) => return super::log::failure("resync", &e, None),
-        };
-        let changed_any = {
-            let mut machine = live.machine.borrow_mut();
-            let before = machine.snapshot().revision;
-            let at = now();
-            machine.resync(&r, at);
-            for e in &events {
-                machine.apply(e, at);
-            }
-            machine.snapshot().revision != before
-        };
-        if changed_any {
-            changed(&agent);
+        let fetched = fetch_resync(&agent, None).await;
+        if agent.live.resync_generation.get() == generation {
+            let events = agent.live.during_resync.borrow_mut().take();
+            apply_resync(&agent, fetched, &events.unwrap_or_default());
         }
     });
+}
+
+/// Runs a resync asked for while the poller runs, in the poller's task (`signal` stops it
+/// with the poller).
+pub async fn resync_in_poller(agent: &Agent, signal: &AbortSignal) {
+    let live = &agent.live;
+    if !live.resync_wanted.replace(false) {
+        return;
+    }
+    // Supersedes a background resync still on the way.
+    live.resync_generation
+        .set(live.resync_generation.get().wrapping_add(1));
+    let fetched = fetch_resync(agent, Some(signal)).await;
+    let events = live.during_resync.borrow_mut().take();
+    if !signal.aborted() {
+        apply_resync(agent, fetched, &events.unwrap_or_default());
+    }
 }
 
 /// `subscribe(listener)` of the client behind `weak`.
