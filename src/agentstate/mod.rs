@@ -12,7 +12,7 @@ mod snapshot;
 pub use machine::{direction, Machine, Outcome, Resync, ResyncCall, ENDED_MEMORY};
 pub use snapshot::{
     AgentSnapshot, AgentStateName, AgentStatusSnapshot, CallDirection, CallSnapshot, CallState,
-    STATUS_CODES,
+    STATE_OF_CODE,
 };
 
 #[cfg(test)]

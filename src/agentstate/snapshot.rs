@@ -1,62 +1,65 @@
 //! What a UI renders: the agent's state and calls, as one immutable value ([`AgentSnapshot`]).
 
+use crate::onlineagent::AgentStateCode;
 use cec_agent_derive::Encode;
 use tsify::Tsify;
 
-/// The agent's state, named after the vendor's status codes ("Agent Status Codes",
-/// <https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_0581.html>).
+/// The agent's state, by name: what each code of the vendor's status table
+/// (`AgentStateCode`, "Agent Status Codes",
+/// <https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_0581.html>) means to a UI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Encode, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub enum AgentStateName {
-    /// 0: unknown (also before the first resync after a sign-in).
+    /// Not known (also between a sign-in and its resync).
     Unknown,
-    /// 1: signed in (reserved by the vendor).
+    /// Signed in, nothing more known (a code the vendor reserves).
     SignedIn,
-    /// 2: signed out.
+    /// Not signed in.
     SignedOut,
-    /// 3: busy (not ready), with a reason.
+    /// Not ready, with a reason.
     Busy,
-    /// 4 (and the reserved 6, "same as idle"): idle, ready for calls.
+    /// Ready for calls.
     Idle,
-    /// 5: wrap-up (after-call work).
+    /// After-call work.
     WrapUp,
-    /// 7: talking (occupied by a call, or playing).
+    /// Occupied by a call (ringing, talking, held) or a playback.
     Talking,
-    /// 8: at rest, with a cause and, when this client asked for it, when it ends.
+    /// Resting, with a cause and, when this client asked for it, its end.
     Rest,
-    /// 9: rest requested, taken when the current call ends.
+    /// A rest asked for during a call, taken when the call ends.
     PreRest,
 }
 
-/// The vendor's status codes and the state each one means: one row each.
-pub const STATUS_CODES: &[(i64, AgentStateName)] = &[
-    (0, AgentStateName::Unknown),
-    (1, AgentStateName::SignedIn),
-    (2, AgentStateName::SignedOut),
-    (3, AgentStateName::Busy),
-    (4, AgentStateName::Idle),
-    (5, AgentStateName::WrapUp),
-    (6, AgentStateName::Idle),
-    (7, AgentStateName::Talking),
-    (8, AgentStateName::Rest),
-    (9, AgentStateName::PreRest),
+/// What each status code means, in code order; one row each. The reserved 6 ("same as
+/// idle") is idle; idle's own code is 4, the first row that names it.
+pub const STATE_OF_CODE: [(AgentStateCode, AgentStateName); 10] = [
+    (AgentStateCode::Unknown, AgentStateName::Unknown),
+    (AgentStateCode::SignedIn, AgentStateName::SignedIn),
+    (AgentStateCode::SignedOut, AgentStateName::SignedOut),
+    (AgentStateCode::Busy, AgentStateName::Busy),
+    (AgentStateCode::Idle, AgentStateName::Idle),
+    (AgentStateCode::WrapUp, AgentStateName::WrapUp),
+    (AgentStateCode::IdleReserved, AgentStateName::Idle),
+    (AgentStateCode::Talking, AgentStateName::Talking),
+    (AgentStateCode::Rest, AgentStateName::Rest),
+    (AgentStateCode::PreRest, AgentStateName::PreRest),
 ];
 
 impl AgentStateName {
-    /// The state a status code means (an unlisted code: unknown).
+    /// The state a status code means (a code outside the table: unknown).
     pub fn from_code(code: i64) -> Self {
-        STATUS_CODES
+        STATE_OF_CODE
             .iter()
-            .find(|(c, _)| *c == code)
+            .find(|(c, _)| c.code() == code)
             .map_or(Self::Unknown, |(_, s)| *s)
     }
 
-    /// The state's vendor status code (idle: 4).
+    /// The state's status code (idle: 4).
     pub fn code(self) -> i64 {
-        STATUS_CODES
+        STATE_OF_CODE
             .iter()
             .find(|(_, s)| *s == self)
-            .map_or(0, |(c, _)| *c)
+            .map_or(0, |(c, _)| c.code())
     }
 }
 

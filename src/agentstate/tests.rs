@@ -63,9 +63,10 @@ fn status_codes_table() {
     assert_eq!(AgentStateName::from_code(6), AgentStateName::Idle);
     assert_eq!(AgentStateName::from_code(9), AgentStateName::PreRest);
     assert_eq!(AgentStateName::from_code(42), AgentStateName::Unknown);
-    for (code, state) in STATUS_CODES.iter().filter(|(c, _)| *c != 6) {
-        assert_eq!(state.code(), *code);
+    for (code, state) in STATE_OF_CODE.iter().filter(|(c, _)| c.code() != 6) {
+        assert_eq!(state.code(), code.code());
     }
+    assert_eq!(AgentStateName::Idle.code(), 4);
 }
 
 #[test]
