@@ -13,6 +13,7 @@
 use super::snapshot::*;
 use crate::agentevent::{AgentEvent, CallEventContent, Content};
 use crate::de::Text;
+use crate::onlineagent::AgentStateCode;
 use std::collections::VecDeque;
 
 /// How many ended call IDs the machine remembers to ignore late events for.
@@ -119,8 +120,8 @@ impl Machine {
             snap: AgentSnapshot {
                 signed_in: false,
                 status: AgentStatusSnapshot {
-                    state: AgentStateName::SignedOut,
-                    code: AgentStateName::SignedOut.code(),
+                    state: StateName(AgentStateCode::SignedOut),
+                    code: AgentStateCode::SignedOut.code(),
                     reason: None,
                     since: now_ms,
                     until: None,
@@ -168,27 +169,27 @@ impl Machine {
         self.changing(|m| m.on_resync(resync, now_ms))
     }
 
-    fn set_status(&mut self, state: AgentStateName, reason: Option<i64>, now: i64) {
+    fn set_status(&mut self, state: AgentStateCode, reason: Option<i64>, now: i64) {
         let s = &mut self.snap.status;
-        if s.state == state && s.reason == reason {
+        if s.state.0 == state && s.reason == reason {
             return;
         }
         *s = AgentStatusSnapshot {
-            state,
+            state: StateName(state),
             code: state.code(),
             reason,
             since: now,
             until: None,
             rest_timed_out: false,
         };
-        if state == AgentStateName::Rest {
+        if state == AgentStateCode::Rest {
             s.until = self.pending_rest_ms.take().map(|ms| now + ms);
         }
     }
 
     fn signed_out(&mut self, now: i64) {
         self.snap.signed_in = false;
-        self.set_status(AgentStateName::SignedOut, None, now);
+        self.set_status(AgentStateCode::SignedOut, None, now);
         for call in std::mem::take(&mut self.snap.calls) {
             self.remember_ended(call.call_id);
         }
@@ -262,7 +263,7 @@ impl Machine {
     }
 
     fn on_event(&mut self, event: &AgentEvent, now: i64) {
-        use AgentStateName as S;
+        use AgentStateCode as S;
         let reason = match &event.content {
             Content::Reason(r) => r.reason.map(|r| r.0),
             _ => None,
@@ -277,7 +278,7 @@ impl Machine {
             | "AgentState_CancelWork_Success" => self.set_status(S::Idle, None, now),
             "AgentState_SetNotReady_Success" => self.set_status(S::Busy, reason, now),
             "AgentState_SetRest_Success" => self.set_status(S::Rest, reason, now),
-            "AgentState_Rest_Timeout" if self.snap.status.state == S::Rest => {
+            "AgentState_Rest_Timeout" if self.snap.status.state.0 == S::Rest => {
                 self.snap.status.rest_timed_out = true;
             }
             "AgentState_Work" | "AgentState_SetWork_Success" => {
@@ -290,7 +291,7 @@ impl Machine {
         }
         // Any event of a signed-out agent but ShutdownService means it is signed in again.
         if event.event_type != "AgentOther_ShutdownService"
-            && self.snap.status.state != S::SignedOut
+            && self.snap.status.state.0 != S::SignedOut
         {
             self.snap.signed_in = true;
         }
@@ -305,7 +306,7 @@ impl Machine {
                 if let Some(call) = self.call_event(c, CallState::Talking, now) {
                     set_state(call, CallState::Talking, now);
                 }
-                self.set_status(AgentStateName::Talking, None, now);
+                self.set_status(AgentStateCode::Talking, None, now);
             }
             ("AgentEvent_Incoming_CallInfo", Content::IncomingCallInfo(c)) => {
                 let Some(id) = text(&c.call_id) else { return };
@@ -420,8 +421,8 @@ impl Machine {
         match outcome {
             Outcome::SignedIn => {
                 self.snap.signed_in = true;
-                if self.snap.status.state == AgentStateName::SignedOut {
-                    self.set_status(AgentStateName::Unknown, None, now);
+                if self.snap.status.state.0 == AgentStateCode::SignedOut {
+                    self.set_status(AgentStateCode::Unknown, None, now);
                 }
             }
             Outcome::SignedOut => self.signed_out(now),
@@ -438,7 +439,7 @@ impl Machine {
             Outcome::RestRequested { seconds } => {
                 let ms = seconds.saturating_mul(1000);
                 let s = &mut self.snap.status;
-                if s.state == AgentStateName::Rest && s.until.is_none() {
+                if s.state.0 == AgentStateCode::Rest && s.until.is_none() {
                     // The event came before the call's answer.
                     s.until = Some(s.since + ms);
                 } else {
@@ -461,20 +462,20 @@ impl Machine {
     }
 
     fn on_resync(&mut self, r: &Resync, now: i64) {
-        let state = r.status_code.map(AgentStateName::from_code);
-        if state == Some(AgentStateName::SignedOut) {
+        let state = r.status_code.map(StateName::from_code);
+        if state == Some(AgentStateCode::SignedOut) {
             return self.signed_out(now);
         }
         if let Some(state) = state {
             self.snap.signed_in = true;
-            if state != self.snap.status.state {
+            if state != self.snap.status.state.0 {
                 self.set_status(state, None, now);
             }
         }
         let Some(calls) = &r.calls else { return };
         // Without a ringing list, a call the events never showed is taken as talking when the
         // agent talks, else as ringing.
-        let talking = self.snap.status.state == AgentStateName::Talking;
+        let talking = self.snap.status.state.0 == AgentStateCode::Talking;
         let mut rebuilt = Vec::with_capacity(calls.len());
         for c in calls {
             let fresh = match (c.held, c.ringing) {

@@ -11,8 +11,8 @@ mod snapshot;
 
 pub use machine::{direction, Machine, Outcome, Resync, ResyncCall, ENDED_MEMORY};
 pub use snapshot::{
-    AgentSnapshot, AgentStateName, AgentStatusSnapshot, CallDirection, CallSnapshot, CallState,
-    STATE_OF_CODE,
+    AgentSnapshot, AgentStatusSnapshot, CallDirection, CallSnapshot, CallState, StateName,
+    STATE_NAMES,
 };
 
 #[cfg(test)]

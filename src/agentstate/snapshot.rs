@@ -1,67 +1,54 @@
 //! What a UI renders: the agent's state and calls, as one immutable value ([`AgentSnapshot`]).
 
+use crate::json::{Encode, Writer};
 use crate::onlineagent::AgentStateCode;
 use cec_agent_derive::Encode;
 use tsify::Tsify;
+use wasm_bindgen::prelude::wasm_bindgen;
 
-/// The agent's state, by name: what each code of the vendor's status table
-/// (`AgentStateCode`, "Agent Status Codes",
-/// <https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_0581.html>) means to a UI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Encode, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub enum AgentStateName {
-    /// Not known (also between a sign-in and its resync).
-    Unknown,
-    /// Signed in, nothing more known (a code the vendor reserves).
-    SignedIn,
-    /// Not signed in.
-    SignedOut,
-    /// Not ready, with a reason.
-    Busy,
-    /// Ready for calls.
-    Idle,
-    /// After-call work.
-    WrapUp,
-    /// Occupied by a call (ringing, talking, held) or a playback.
-    Talking,
-    /// Resting, with a cause and, when this client asked for it, its end.
-    Rest,
-    /// A rest asked for during a call, taken when the call ends.
-    PreRest,
-}
+/// The agent's state by the name of its status code ([`STATE_NAMES`]); the machine keeps
+/// the ops' `AgentStateCode`, with the reserved 6 ("same as idle") read as idle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StateName(pub AgentStateCode);
 
-/// What each status code means, in code order; one row each. The reserved 6 ("same as
-/// idle") is idle; idle's own code is 4, the first row that names it.
-pub const STATE_OF_CODE: [(AgentStateCode, AgentStateName); 10] = [
-    (AgentStateCode::Unknown, AgentStateName::Unknown),
-    (AgentStateCode::SignedIn, AgentStateName::SignedIn),
-    (AgentStateCode::SignedOut, AgentStateName::SignedOut),
-    (AgentStateCode::Busy, AgentStateName::Busy),
-    (AgentStateCode::Idle, AgentStateName::Idle),
-    (AgentStateCode::WrapUp, AgentStateName::WrapUp),
-    (AgentStateCode::IdleReserved, AgentStateName::Idle),
-    (AgentStateCode::Talking, AgentStateName::Talking),
-    (AgentStateCode::Rest, AgentStateName::Rest),
-    (AgentStateCode::PreRest, AgentStateName::PreRest),
+/// The name of each status code of the vendor's table ("Agent Status Codes",
+/// <https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_0581.html>), in code order.
+pub const STATE_NAMES: [&str; 10] = [
+    "unknown",
+    "signedIn",
+    "signedOut",
+    "busy",
+    "idle",
+    "wrapUp",
+    "idle",
+    "talking",
+    "rest",
+    "preRest",
 ];
 
-impl AgentStateName {
-    /// The state a status code means (a code outside the table: unknown).
-    pub fn from_code(code: i64) -> Self {
-        STATE_OF_CODE
-            .iter()
-            .find(|(c, _)| c.code() == code)
-            .map_or(Self::Unknown, |(_, s)| *s)
-    }
-
-    /// The state's status code (idle: 4).
-    pub fn code(self) -> i64 {
-        STATE_OF_CODE
-            .iter()
-            .find(|(_, s)| *s == self)
-            .map_or(0, |(c, _)| c.code())
+impl StateName {
+    /// The state a status code means (a code outside the table: unknown; 6: idle).
+    pub fn from_code(code: i64) -> AgentStateCode {
+        match AgentStateCode::from_code(code) {
+            Some(AgentStateCode::IdleReserved) => AgentStateCode::Idle,
+            Some(state) => state,
+            None => AgentStateCode::Unknown,
+        }
     }
 }
+
+impl Encode for StateName {
+    fn encode(&self, w: &mut Writer) {
+        let index = usize::try_from(self.0.code()).unwrap_or(0);
+        w.string(STATE_NAMES.get(index).copied().unwrap_or("unknown"));
+    }
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_STATE_NAME: &'static str = r#"
+/** The agent's state, by the vendor's status codes: 0 unknown (also between a sign-in and its resync), 1 signedIn (reserved), 2 signedOut, 3 busy (not ready, with a reason), 4 and 6 idle, 5 wrapUp, 7 talking (occupied by a call, ringing or held included, or a playback), 8 rest, 9 preRest (a rest asked for during a call). */
+export type AgentStateName = "unknown" | "signedIn" | "signedOut" | "busy" | "idle" | "wrapUp" | "talking" | "rest" | "preRest";
+"#;
 
 /// Where a call goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Encode, Tsify)]
@@ -123,7 +110,8 @@ pub struct CallSnapshot {
 #[serde(rename_all = "camelCase")]
 pub struct AgentStatusSnapshot {
     /// The state.
-    pub state: AgentStateName,
+    #[tsify(type = "AgentStateName")]
+    pub state: StateName,
     /// The vendor's status code of `state` (0..=9).
     #[tsify(type = "number")]
     pub code: i64,

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::agentevent::AgentEvent;
+use crate::onlineagent::AgentStateCode;
 use serde_json::{json, Value};
 
 /// An event as the poll delivers it.
@@ -29,8 +30,8 @@ impl Run {
         self.m.apply(&ev(event_type, content), self.now)
     }
 
-    fn state(&self) -> AgentStateName {
-        self.m.snapshot().status.state
+    fn state(&self) -> AgentStateCode {
+        self.m.snapshot().status.state.0
     }
 
     fn calls(&self) -> Vec<(String, CallState)> {
@@ -60,19 +61,21 @@ fn id(s: &str) -> (String, CallState) {
 
 #[test]
 fn status_codes_table() {
-    assert_eq!(AgentStateName::from_code(6), AgentStateName::Idle);
-    assert_eq!(AgentStateName::from_code(9), AgentStateName::PreRest);
-    assert_eq!(AgentStateName::from_code(42), AgentStateName::Unknown);
-    for (code, state) in STATE_OF_CODE.iter().filter(|(c, _)| c.code() != 6) {
-        assert_eq!(state.code(), code.code());
-    }
-    assert_eq!(AgentStateName::Idle.code(), 4);
+    assert_eq!(StateName::from_code(6), AgentStateCode::Idle);
+    assert_eq!(StateName::from_code(9), AgentStateCode::PreRest);
+    assert_eq!(StateName::from_code(42), AgentStateCode::Unknown);
+    let name = |code| crate::json::to_string(&StateName(StateName::from_code(code)));
+    let names: Vec<String> = (0..=10).map(name).collect();
+    assert_eq!(
+        names.join(","),
+        r#""unknown","signedIn","signedOut","busy","idle","wrapUp","idle","talking","rest","preRest","unknown""#
+    );
 }
 
 #[test]
 fn inbound_call_life_cycle() {
     let mut r = Run::new();
-    assert_eq!(r.state(), AgentStateName::Unknown);
+    assert_eq!(r.state(), AgentStateCode::Unknown);
     assert!(r.m.snapshot().signed_in);
     assert!(
         !r.on("AgentOther_InService", Value::Null),
@@ -81,7 +84,7 @@ fn inbound_call_life_cycle() {
     assert!(r.on("AgentState_Ready", Value::Null));
     assert_eq!(
         (r.state(), r.m.snapshot().status.code),
-        (AgentStateName::Idle, 4)
+        (AgentStateCode::Idle, 4)
     );
     // cec_07_0513's example.
     assert!(r.on("AgentEvent_Ringing", json!({"caller":"49997","transfer":"no","callid":"1456404043-37","transfrom":"","called":"49999","type":"main","mediaType":"5","mediaAbility":"1","feature":"0"})));
@@ -97,7 +100,7 @@ fn inbound_call_life_cycle() {
     let rang_at = r.now;
     // answer: AgentEvent_Talking.
     assert!(r.on("AgentEvent_Talking", json!({"caller":"49997","callid":"1456404043-37","called":"49999","feature":"0","type":"main","mediaAbility":"1"})));
-    assert_eq!(r.state(), AgentStateName::Talking);
+    assert_eq!(r.state(), AgentStateCode::Talking);
     let c = r.call("1456404043-37");
     assert_eq!(c.state, CallState::Talking);
     assert!(c.since > rang_at);
@@ -113,10 +116,10 @@ fn inbound_call_life_cycle() {
         "already gone"
     );
     assert!(r.on("AgentState_Work", Value::Null));
-    assert_eq!(r.state(), AgentStateName::WrapUp);
+    assert_eq!(r.state(), AgentStateCode::WrapUp);
     // sayFree from wrap-up: AgentState_CancelWork_Success.
     assert!(r.on("AgentState_CancelWork_Success", Value::Null));
-    assert_eq!(r.state(), AgentStateName::Idle);
+    assert_eq!(r.state(), AgentStateCode::Idle);
     assert_eq!(r.m.snapshot().revision, 7);
 }
 
@@ -130,7 +133,7 @@ fn agent_release_and_outbound_direction() {
         json!({"callid":"1-1","number":"70001"})
     ));
     assert!(r.on("AgentState_Ready", Value::Null));
-    assert_eq!((r.state(), r.calls()), (AgentStateName::Idle, vec![]));
+    assert_eq!((r.state(), r.calls()), (AgentStateCode::Idle, vec![]));
     // An outbound campaign call (feature 7) and a call from an agent ("a" number).
     r.on(
         "AgentEvent_Ringing",
@@ -273,7 +276,7 @@ fn call_out_fails() {
             )
         );
         r.on("AgentState_Busy", Value::Null);
-        assert_eq!(r.state(), AgentStateName::Talking);
+        assert_eq!(r.state(), AgentStateCode::Talking);
         assert!(r.on(fail, json!(call)), "{fail}");
         assert!(r.calls().is_empty());
         assert!(r.on("AgentState_Ready", Value::Null));
@@ -303,7 +306,7 @@ fn call_out_fails() {
     assert!(r.on("AgentState_SetNotReady_Success", json!({"reason": 2})));
     assert_eq!(
         (r.state(), r.m.snapshot().status.reason),
-        (AgentStateName::Busy, Some(2))
+        (AgentStateCode::Busy, Some(2))
     );
 }
 
@@ -314,7 +317,7 @@ fn busy_rest_and_the_rest_reminder() {
     assert!(r.on("AgentState_SetNotReady_Success", json!({"reason": "200"})));
     assert_eq!(
         (r.state(), r.m.snapshot().status.reason),
-        (AgentStateName::Busy, Some(200))
+        (AgentStateCode::Busy, Some(200))
     );
     assert!(
         !r.on("AgentState_SetNotReady_Success", json!({"reason": 200})),
@@ -330,19 +333,19 @@ fn busy_rest_and_the_rest_reminder() {
     assert!(r.on("AgentState_SetRest_Success", json!({"reason": "4"})));
     let s = &r.m.snapshot().status;
     assert_eq!(
-        (s.state, s.code, s.reason, s.until),
-        (AgentStateName::Rest, 8, Some(4), Some(r.now + 60_000))
+        (s.state.0, s.code, s.reason, s.until),
+        (AgentStateCode::Rest, 8, Some(4), Some(r.now + 60_000))
     );
     assert!(!s.rest_timed_out);
     // The reminder: still at rest, marked as overdue.
     assert!(r.on("AgentState_Rest_Timeout", Value::Null));
     let s = &r.m.snapshot().status;
-    assert_eq!((s.state, s.rest_timed_out), (AgentStateName::Rest, true));
+    assert_eq!((s.state.0, s.rest_timed_out), (AgentStateCode::Rest, true));
     assert!(!r.on("AgentState_Rest_Timeout", Value::Null));
     assert!(r.on("AgentState_CancelRest_Success", Value::Null));
     assert_eq!(
         (r.state(), r.m.snapshot().status.until),
-        (AgentStateName::Idle, None)
+        (AgentStateCode::Idle, None)
     );
     // The event before the call's answer: the length is applied from when the rest began.
     r.on("AgentState_SetRest_Success", json!({"reason": 0}));
@@ -366,7 +369,7 @@ fn sign_out_clears_everything() {
     ));
     let s = r.m.snapshot();
     assert!(!s.signed_in && s.calls.is_empty());
-    assert_eq!(s.status.state, AgentStateName::SignedOut);
+    assert_eq!(s.status.state.0, AgentStateCode::SignedOut);
     assert!(!r.m.record(Outcome::SignedOut, r.now), "already signed out");
     let mut r = Run::talking();
     assert!(r.m.record(Outcome::SignedOut, r.now));
@@ -501,7 +504,7 @@ fn resync_rebuilds_and_keeps_what_it_cannot_see() {
         },
         r.now + 60
     ));
-    assert_eq!((r.state(), r.calls()), (AgentStateName::Idle, vec![]));
+    assert_eq!((r.state(), r.calls()), (AgentStateCode::Idle, vec![]));
     // Signed out elsewhere.
     assert!(r.m.resync(
         &Resync {
