@@ -91,7 +91,7 @@ impl<'de> Decode<'de> for AgentStateCode {
 }
 
 /// `isWorking`: a JSON boolean, or the strings `"true"` / `"false"` (the gateway quotes other
-/// fields' values in some versions); `null` reads as false. Encodes as a boolean.
+/// fields' values in some versions); `null` or absent reads as false. Encodes as a boolean.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Flag(pub bool);
 
@@ -116,6 +116,11 @@ impl<'de> Decode<'de> for Flag {
             _ => r.bool().map(Flag),
         }
     }
+
+    /// Absent reads as false.
+    fn absent() -> Option<Self> {
+        Some(Flag(false))
+    }
 }
 
 /// The result of `getAgentStatus`.
@@ -128,7 +133,7 @@ pub struct AgentStatus {
     #[tsify(type = "0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9")]
     pub agent_state: AgentStateCode,
     /// Whether the agent is working (in wrap-up). Absent or `null` reads as false.
-    #[serde(rename = "isWorking", default)]
+    #[serde(rename = "isWorking")]
     #[tsify(type = "boolean")]
     pub is_working: Flag,
 }
