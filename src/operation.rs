@@ -146,6 +146,22 @@ pub fn json_body<T: crate::json::Encode>(value: &T) -> Option<String> {
     Some(crate::json::to_string(value))
 }
 
+/// `path` with the query parameters that are present (`?a=1&b=2`, in the order given).
+/// Values go in as they are: callers pass only URL-safe text (numbers, `true`/`false`,
+/// validated IDs) or percent-encode it first.
+pub fn with_query(path: String, params: &[(&str, Option<String>)]) -> String {
+    let mut out = path;
+    for (name, value) in params {
+        if let Some(value) = value {
+            out.push(if out.contains('?') { '&' } else { '?' });
+            out.push_str(name);
+            out.push('=');
+            out.push_str(value);
+        }
+    }
+    out
+}
+
 /// The output of operations whose `result` is a reserved, empty field.
 #[derive(Debug, Clone, PartialEq, Eq, Encode)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -228,13 +244,54 @@ macro_rules! target_operation {
 }
 pub(crate) use target_operation;
 
+/// Test helper: decodes `body` as an HTTP 200 answer to `O`.
+#[cfg(test)]
+pub fn parse_ok<O: Operation>(body: &str) -> Result<O::Output, Error> {
+    let head = ResponseHead {
+        status: 200,
+        ..Default::default()
+    };
+    parse_response::<O>(&head, body.as_bytes())
+}
+
+/// Test helper: the path of a decode error (`None` for success or another kind).
+#[cfg(test)]
+pub fn decode_path<T>(r: Result<T, Error>) -> Option<String> {
+    match r.map_err(|e| e.kind) {
+        Err(crate::error::ErrorKind::Decode { path, .. }) => Some(path),
+        _ => None,
+    }
+}
+
+/// Test helper: `(operation, retcode)` of a service error whose retcode has a documented
+/// meaning (`None` otherwise).
+#[cfg(test)]
+pub fn documented_failure<T>(r: Result<T, Error>) -> Option<(&'static str, String)> {
+    match r {
+        Err(Error {
+            operation,
+            kind:
+                crate::error::ErrorKind::Service {
+                    retcode,
+                    meaning: Some(_),
+                    ..
+                },
+        }) => Some((operation, retcode)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod documented_retcodes {
     use super::Operation;
     use crate::agentevent::PollEventsRequest;
-    use crate::calldata::CallInfoBeforeAnswerRequest;
+    use crate::calldata::{
+        CallAppDataRequest, CallInfoBeforeAnswerRequest, CallInfoRequest, SetCallAppDataRequest,
+    };
     use crate::onlineagent::{
-        HandshakeRequest, SignIn, SignInExRequest, SignOutRequest, UpdateGuidRequest,
+        AgentStatusRequest, AutoEnterIdleRequest, CancelBusyRequest, CancelRestRequest,
+        CancelWorkRequest, HandshakeRequest, RestRequest, SayBusyRequest, SayFreeRequest,
+        SayWorkRequest, SignIn, SignInExRequest, SignOutRequest, UpdateGuidRequest,
     };
     use crate::qualitycontrol::{
         AddInsertRequest, AddSuperviseRequest, InterceptRequest, StopSuperviseRequest,
@@ -277,6 +334,19 @@ mod documented_retcodes {
             codes::<UpdateGuidRequest>(),
             codes::<HandshakeRequest>(),
             codes::<PollEventsRequest>(),
+            // Agent state and call data (issue 16).
+            codes::<AgentStatusRequest>(),
+            codes::<SayFreeRequest>(),
+            codes::<SayBusyRequest>(),
+            codes::<CancelBusyRequest>(),
+            codes::<RestRequest>(),
+            codes::<CancelRestRequest>(),
+            codes::<SayWorkRequest>(),
+            codes::<CancelWorkRequest>(),
+            codes::<AutoEnterIdleRequest>(),
+            codes::<CallInfoRequest>(),
+            codes::<SetCallAppDataRequest>(),
+            codes::<CallAppDataRequest>(),
         ];
         for (operation, retcodes) in all {
             assert!(!retcodes.is_empty(), "{operation} lists no retcode");

@@ -5,12 +5,18 @@
 //! [`PollPolicy`] decides). Stopping it aborts the poll in flight and its sleep, so no request,
 //! timer or closure outlives the stop.
 
-use super::agent::{call, iter_result, Agent, EventFilter, Poller, Stream, Waiter};
+use super::agent::{
+    call, decode_answer_as, exchange, iter_result, Agent, Answer, EventFilter, Poller, Stream,
+    Waiter,
+};
 use super::convert::{decode, function_arg, options, string_arg, ExtraOptions};
-use super::gateway::AgentClient;
+use super::gateway::{AgentClient, Prepared};
 use crate::agentevent::{PollEventsRequest, Polled, KNOWN_EVENTS};
+use crate::client::GatewayClient;
 use crate::client::AGENT_CLIENT;
 use crate::error::{Error, ErrorKind};
+use crate::onlineagent::RestRequest;
+use crate::operation::FromEnvelope;
 use crate::operation::Operation;
 use crate::qualitycontrol::InterceptRequest;
 use crate::recordplay::NetPlayRequest;
@@ -177,27 +183,75 @@ fn signal_option(
     Ok(super::convert::options(operation, options)?.signal)
 }
 
-/// Registers a waiter for the outcome of `op`, sends it, then waits for the outcome event.
-async fn send_and_wait<O: Operation>(
+/// The operation an outcome helper sends: its request, built for the client (again for a
+/// resend), and the check of its answer.
+struct Sent {
+    operation: &'static str,
+    prepare: Prepared,
+    check: fn(&'static str, &Answer) -> Result<(), Error>,
+}
+
+/// Checks an answer as an operation's output `T` (the helper resolves with the event, not it).
+fn check_answer<T: FromEnvelope>(operation: &'static str, answer: &Answer) -> Result<(), Error> {
+    decode_answer_as::<T>(operation, answer).map(drop)
+}
+
+/// `request`, then its outcome event, as the promise of a `...AndWait` helper: resolves with
+/// the first event of `succeed_on`, rejects with kind "outcome" on one of `fail_on`. Only
+/// this wrapper is generic; the waiting itself ([`send_and_wait`]) is one copy for every
+/// helper.
+pub(super) fn and_wait<O: Operation + 'static>(
     agent: Rc<Agent>,
-    op: O,
+    request: Result<O, Error>,
+    options_value: Option<JsValue>,
+    succeed_on: &'static [&'static str],
+    fail_on: &'static [&'static str],
+) -> Promise {
+    let sent = request.map(|op| Sent {
+        operation: O::LOG_NAME,
+        prepare: Box::new(move |c: &GatewayClient| c.prepare(&op)),
+        check: check_answer::<O::Output>,
+    });
+    crate::run::promise_later(
+        O::LOG_NAME,
+        outcome(agent, sent, options_value, succeed_on, fail_on),
+    )
+}
+
+async fn outcome(
+    agent: Rc<Agent>,
+    sent: Result<Sent, Error>,
+    options_value: Option<JsValue>,
+    succeed_on: &'static [&'static str],
+    fail_on: &'static [&'static str],
+) -> Result<JsValue, JsValue> {
+    Ok(send_and_wait(agent, sent?, options_value, succeed_on, fail_on).await?)
+}
+
+/// Registers a waiter for the outcome of `sent`, sends it, then waits for the outcome event.
+async fn send_and_wait(
+    agent: Rc<Agent>,
+    sent: Sent,
     options_value: Option<JsValue>,
     succeed_on: &'static [&'static str],
     fail_on: &'static [&'static str],
 ) -> Result<JsValue, Error> {
-    let extras = ExtraOptions::new(O::LOG_NAME, options_value)?;
+    let operation = sent.operation;
+    let extras = ExtraOptions::new(operation, options_value)?;
     let wait = extras.take("outcomeTimeoutMs");
     let wait_ms = if wait.is_undefined() {
         DEFAULT_OUTCOME_TIMEOUT_MS
     } else {
         let ms = wait.as_f64().filter(|f| f.fract() == 0.0).unwrap_or(-1.0) as i64;
         crate::config::timeout_ms("options.outcomeTimeoutMs", ms)
-            .map_err(|e| Error::validation(O::LOG_NAME, e))?
+            .map_err(|e| Error::validation(operation, e))?
     };
-    let opts = options(O::LOG_NAME, extras.rest().as_ref())?;
+    let opts = options(operation, extras.rest().as_ref())?;
+    // Bad input is a validation error, whether or not events are being polled.
+    (sent.prepare)(&agent.client)?;
     if !agent.polling() {
         return Err(Error::new(
-            O::LOG_NAME,
+            operation,
             ErrorKind::State {
                 message: "events are not being polled: sign in or call startEvents() first"
                     .to_owned(),
@@ -209,7 +263,7 @@ async fn send_and_wait<O: Operation>(
     let promise = Promise::new(&mut |resolve, reject| slots.set(Some((resolve, reject))));
     let Some((resolve, reject)) = slots.take() else {
         return Err(Error::new(
-            O::LOG_NAME,
+            operation,
             ErrorKind::State {
                 message: "could not create a promise".to_owned(),
             },
@@ -217,27 +271,29 @@ async fn send_and_wait<O: Operation>(
     };
     agent.waiters.borrow_mut().push(Waiter {
         id,
-        operation: O::LOG_NAME,
+        operation,
         succeed_on,
         fail_on,
         resolve,
         reject: reject.clone(),
     });
     let forget = |agent: &Agent| agent.waiters.borrow_mut().retain(|w| w.id != id);
-    if let Err(e) = call(
-        &agent.client,
-        &op,
-        agent.client.timeout_for(opts.core),
+    let client = &agent.client;
+    let answer = exchange(
+        client,
+        operation,
+        &|| (sent.prepare)(client),
+        client.timeout_for(opts.core),
         opts.signal.as_ref(),
     )
-    .await
-    {
+    .await;
+    if let Err(e) = answer.and_then(|a| (sent.check)(operation, &a)) {
         forget(&agent);
         return Err(e);
     }
     let _deadline = Timer::after(f64::from(wait_ms), move || {
         let err = Error::new(
-            O::LOG_NAME,
+            operation,
             ErrorKind::Timeout {
                 timeout_ms: wait_ms,
             },
@@ -250,7 +306,7 @@ async fn send_and_wait<O: Operation>(
     if let Some(agent) = weak.upgrade() {
         forget(&agent);
     }
-    settled.map_err(|e| Error::new(O::LOG_NAME, error_kind_of(&e)))
+    settled.map_err(|e| Error::new(operation, error_kind_of(&e)))
 }
 
 /// Rebuilds the kind of an `AgentApiError` that crossed a JS promise.
@@ -397,18 +453,14 @@ impl AgentClient {
         #[wasm_bindgen(unchecked_param_type = "NetPlayRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "OutcomeOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let agent = self.agent.clone();
         let request = decode::<NetPlayRequest>(NetPlayRequest::LOG_NAME, "request", &request);
-        crate::run::promise_later(NetPlayRequest::LOG_NAME, async move {
-            Ok(send_and_wait(
-                agent,
-                request?,
-                options,
-                &["AgentMediaEvent_Play_Succ"],
-                &["AgentMediaEvent_Play_Fail"],
-            )
-            .await?)
-        })
+        and_wait(
+            self.agent.clone(),
+            request,
+            options,
+            &["AgentMediaEvent_Play_Succ"],
+            &["AgentMediaEvent_Play_Fail"],
+        )
     }
 
     /// `intercept`, then waits for `AgentEvent_Talking` (the inspector now talks with the customer).
@@ -418,11 +470,37 @@ impl AgentClient {
         #[wasm_bindgen(unchecked_param_type = "InterceptRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "OutcomeOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let agent = self.agent.clone();
         let request = decode::<InterceptRequest>(InterceptRequest::LOG_NAME, "request", &request);
-        crate::run::promise_later(InterceptRequest::LOG_NAME, async move {
-            Ok(send_and_wait(agent, request?, options, &["AgentEvent_Talking"], &[]).await?)
-        })
+        and_wait(
+            self.agent.clone(),
+            request,
+            options,
+            &["AgentEvent_Talking"],
+            &[],
+        )
+    }
+}
+
+// --- Outcome helpers of the agent-state operations (issue 16) ---
+
+#[wasm_bindgen]
+impl AgentClient {
+    /// `rest`, then waits for `AgentState_SetRest_Success`, which the gateway sends after the
+    /// call has returned (the wait starts before the request goes out, so it is never missed).
+    #[wasm_bindgen(js_name = restAndWait, unchecked_return_type = "Promise<AgentEventMap[\"AgentState_SetRest_Success\"]>")]
+    pub fn rest_and_wait(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RestRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "OutcomeOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let request = decode::<RestRequest>(RestRequest::LOG_NAME, "request", &request);
+        and_wait(
+            self.agent.clone(),
+            request,
+            options,
+            &["AgentState_SetRest_Success"],
+            &[],
+        )
     }
 }
 

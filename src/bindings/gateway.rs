@@ -3,9 +3,15 @@
 //! poller and subscriptions.
 
 use super::agent::{decode_answer_as, exchange, Agent, Answer};
-use super::convert::{decode, options, ToJs};
-use crate::calldata::CallInfoBeforeAnswerRequest;
+use super::convert::{decode, decode_optional, options, ToJs};
+use crate::calldata::{
+    CallAppDataRequest, CallInfoBeforeAnswerRequest, CallInfoRequest, SetCallAppDataRequest,
+};
 use crate::client::{AgentClientConfig, GatewayClient, AGENT_CLIENT};
+use crate::onlineagent::{
+    AgentStatusRequest, AutoEnterIdleRequest, CancelBusyRequest, CancelRestRequest,
+    CancelWorkRequest, RestRequest, SayBusyRequest, SayFreeRequest, SayWorkRequest,
+};
 use crate::operation::{FromEnvelope, Operation};
 use crate::qualitycontrol::{
     AddInsertRequest, AddSuperviseRequest, InterceptRequest, StopSuperviseRequest,
@@ -47,7 +53,7 @@ where
 }
 
 /// Builds one operation's request for a client.
-type Prepared = Box<dyn Fn(&GatewayClient) -> Result<crate::http::HttpRequest, Error>>;
+pub(super) type Prepared = Box<dyn Fn(&GatewayClient) -> Result<crate::http::HttpRequest, Error>>;
 
 /// Decodes an answer as `T` and converts it for JS; one copy per output type.
 fn decode_to_js<T: FromEnvelope + ToJs>(
@@ -142,6 +148,26 @@ macro_rules! operation_with_request {
     };
 }
 
+/// An `AgentClient` method for an operation whose request object may be left out (every
+/// field optional): `undefined` or `null` is the default request.
+macro_rules! operation_with_optional_request {
+    ($(#[doc = $doc:tt])* $js:literal, $method:ident, $op:ty, $request_ts:literal, $returns:literal) => {
+        #[wasm_bindgen]
+        impl AgentClient {
+            $(#[doc = $doc])*
+            #[wasm_bindgen(js_name = $js, unchecked_return_type = $returns)]
+            pub fn $method(
+                &self,
+                #[wasm_bindgen(unchecked_optional_param_type = $request_ts)] request: Option<JsValue>,
+                #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+            ) -> js_sys::Promise {
+                let decoded = decode_optional(<$op as Operation>::LOG_NAME, "request", request.as_ref());
+                run::<$op>(self.agent.clone(), decoded, options)
+            }
+        }
+    };
+}
+
 /// An `AgentClient` method for an operation without parameters.
 macro_rules! operation_without_request {
     ($(#[doc = $doc:tt])* $js:literal, $method:ident, $op:expr, $returns:literal) => {
@@ -224,4 +250,57 @@ operation_with_request! {
 operation_with_request! {
     #[doc = " `requestSwitchInsertWhisperAgent`: switches among listen (0), insert (1) and whisper (2)."]
     "requestSwitchInsertWhisperAgent", request_switch_insert_whisper_agent, SwitchModeRequest, "SwitchModeRequest", "Promise<Ack>"
+}
+
+// --- Agent state and call data (issue 16): onlineagent state operations, calldata ---
+
+operation_without_request! {
+    #[doc = " `getAgentStatus`: the agent's status code and whether it is working (GET onlineagent/{agentid}/agentstatus)."]
+    "getAgentStatus", get_agent_status, AgentStatusRequest, "Promise<AgentStatus>"
+}
+operation_with_optional_request! {
+    #[doc = " `queryCallInfo`: the agent's current call, else its last one unless `isNoContainLastCall` (GET calldata/{agentid}/callinfo); `null` when the gateway has none."]
+    "queryCallInfo", query_call_info, CallInfoRequest, "CallInfoRequest", "Promise<CallInfo | null>"
+}
+operation_without_request! {
+    #[doc = " `sayFree`: the agent goes ready, from busy or wrap-up (POST onlineagent/{agentid}/sayfree)."]
+    "sayFree", say_free, SayFreeRequest, "Promise<Ack>"
+}
+operation_with_optional_request! {
+    #[doc = " `sayBusy`: the agent goes busy, with a `reason` 200..=250 (POST onlineagent/{agentid}/saybusy?reason=&prolong=)."]
+    #[doc = " An agent already busy must give both `reason` and `prolong`."]
+    "sayBusy", say_busy, SayBusyRequest, "SayBusyRequest", "Promise<Ack>"
+}
+operation_without_request! {
+    #[doc = " `cancelBusy`: ends the busy state (POST onlineagent/{agentid}/cancelbusy)."]
+    "cancelBusy", cancel_busy, CancelBusyRequest, "Promise<Ack>"
+}
+operation_with_request! {
+    #[doc = " `rest`: a rest of `seconds` (1..=86399) with a `cause` 0..=255 (POST onlineagent/{agentid}/rest/{time}/{restcause}?prolong=)."]
+    #[doc = " `AgentState_SetRest_Success` comes later (see `restAndWait`)."]
+    "rest", rest, RestRequest, "RestRequest", "Promise<Ack>"
+}
+operation_without_request! {
+    #[doc = " `cancelRest`: ends the rest (POST onlineagent/{agentid}/cancelrest)."]
+    "cancelRest", cancel_rest, CancelRestRequest, "Promise<Ack>"
+}
+operation_without_request! {
+    #[doc = " `sayWork`: the agent enters wrap-up (POST onlineagent/{agentid}/work)."]
+    "sayWork", say_work, SayWorkRequest, "Promise<Ack>"
+}
+operation_without_request! {
+    #[doc = " `cancelWork`: wrap-up done (POST onlineagent/{agentid}/cancelwork)."]
+    "cancelWork", cancel_work, CancelWorkRequest, "Promise<Ack>"
+}
+operation_with_request! {
+    #[doc = " `setAgentAutoEnterIdle`: `flag` true, idle after each call; false, wrap-up (POST onlineagent/{agentid}/autoenteridle/{flag})."]
+    "setAutoEnterIdle", set_auto_enter_idle, AutoEnterIdleRequest, "AutoEnterIdleRequest", "Promise<Ack>"
+}
+operation_with_request! {
+    #[doc = " `setCallAppDataEx`: sets the call's data, at most 16384 bytes of raw content, base64-decoded when `isDataEncoded` (PUT calldata/{agentid}/setcalldataex)."]
+    "setCallAppData", set_call_app_data, SetCallAppDataRequest, "SetCallAppDataRequest", "Promise<Ack>"
+}
+operation_with_optional_request! {
+    #[doc = " `queryCallAppData`: the call's data, base64 with `isEncodeResult` (GET calldata/{agentid}/appdata?isEncodeResult=&callId=)."]
+    "queryCallAppData", query_call_app_data, CallAppDataRequest, "CallAppDataRequest", "Promise<string>"
 }

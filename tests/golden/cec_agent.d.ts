@@ -87,6 +87,8 @@ export type OperationName =
 | "login" | "forceLogin" | "loginEx" | "logout" | "updateGuid" | "handShake" | "getAgentEvent"
 | "beginNetPlay" | "beginPlay" | "stopPlay" | "pausePlay" | "resumePlay" | "foreFastPlay" | "backFastPlay"
 | "queryCallInfoBeforeAnswer" | "thirdPartyConfTransmitNum"
+| "getAgentStatus" | "sayFree" | "sayBusy" | "cancelBusy" | "rest" | "cancelRest" | "sayWork" | "cancelWork"
+| "setAgentAutoEnterIdle" | "queryCallInfo" | "setCallAppDataEx" | "queryCallAppData"
 | "intercept" | "addSupervise" | "addInsert" | "stopSupervise" | "switchSuperviseOrInsert"
 | "requestWhisperAgent" | "requestStopWhisperAgent" | "requestSwitchInsertWhisperAgent"
 | "downloadRecordFile";
@@ -196,6 +198,24 @@ export interface DownloadRecordFileRequest {
      * Called number.
      */
     calleeNo?: string;
+}
+
+/**
+ * Body of `PUT /calldata/{agentid}/setcalldataex` (`setCallAppDataEx`).
+ */
+export interface SetCallAppDataRequest {
+    /**
+     * The call, e.g. `1476070409-38` (default: the agent's current call).
+     */
+    callid?: string;
+    /**
+     * The data: text, or base64 when `isDataEncoded` (at most 16384 raw bytes either way).
+     */
+    calldata: string;
+    /**
+     * Whether `calldata` is base64 (default false).
+     */
+    isDataEncoded?: boolean;
 }
 
 /**
@@ -639,6 +659,22 @@ export interface Ack {
 }
 
 /**
+ * The result of `getAgentStatus`.
+ */
+export interface AgentStatus {
+    /**
+     * The vendor's status code (cec_07_0581): 0 unknown, 1 signed in (reserved), 2 signed
+     * out, 3 busy, 4 idle, 5 wrap-up, 6 same as idle (reserved), 7 talking, 8 rest, 9
+     * pre-rest (the rest starts when the call ends).
+     */
+    agentState: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+    /**
+     * Whether the agent is working (in wrap-up). Absent or `null` reads as false.
+     */
+    isWorking: boolean;
+}
+
+/**
  * What a successful sign-in returns (all optional: the vendor shows several shapes).
  */
 export interface SignInResult {
@@ -687,6 +723,72 @@ export interface RecordingMeta {
  * Why the poller stopped.
  */
 export type StopReason = "stopped" | "aborted" | "notSignedIn" | "guidRejected";
+
+/**
+ * `GET /calldata/{agentid}/appdata[?isEncodeResult=&callId=]` (`queryCallAppData`).
+ */
+export interface CallAppDataRequest {
+    /**
+     * The call (default: the agent's current call; required for multimedia sessions).
+     */
+    callId?: string;
+    /**
+     * `true`: the data comes back base64-encoded.
+     */
+    isEncodeResult?: boolean;
+}
+
+/**
+ * `GET /calldata/{agentid}/callinfo[?isNoContainLastCall=]` (`queryCallInfo`).
+ */
+export interface CallInfoRequest {
+    /**
+     * `true`: only a call in progress, never the last (ended) call. Default false.
+     */
+    isNoContainLastCall?: boolean;
+}
+
+/**
+ * `POST /onlineagent/{agentid}/autoenteridle/{flag}` (`setAgentAutoEnterIdle`).
+ */
+export interface AutoEnterIdleRequest {
+    /**
+     * `true`: idle after each call; `false`: wrap-up after each call.
+     */
+    flag: boolean;
+}
+
+/**
+ * `POST /onlineagent/{agentid}/rest/{time}/{restcause}[?prolong=]` (`rest`).
+ */
+export interface RestRequest {
+    /**
+     * How long to rest, 1..=86399 seconds (`time`).
+     */
+    seconds: number;
+    /**
+     * The rest cause, 0..=255 (`restcause`; 0, the default, means none).
+     */
+    cause?: number;
+    /**
+     * Whether the rest may extend past the current call (`prolong`, default false).
+     */
+    prolong?: boolean;
+}
+
+/**
+ * `POST /onlineagent/{agentid}/saybusy[?reason=&prolong=]` (`sayBusy`).
+ */
+export interface SayBusyRequest {
+    /**
+     * The busy reason, 200..=250 (0 = none).
+     */
+    reason?: number;
+    /**
+     * Whether to stay busy after the current call too (default false).
+     */
+    prolong?: boolean;
+}
 
 /**
  * `POST /qualitycontrol/{agentid}/requestswitchinsertwhisperagent?whisperagentid={workNo}&switchtype={switchType}`.
@@ -752,6 +854,18 @@ export class AgentClient {
      */
     beginPlay(request: PlayRequest, options?: CallOptions): Promise<Ack>;
     /**
+     * `cancelBusy`: ends the busy state (POST onlineagent/{agentid}/cancelbusy).
+     */
+    cancelBusy(options?: CallOptions): Promise<Ack>;
+    /**
+     * `cancelRest`: ends the rest (POST onlineagent/{agentid}/cancelrest).
+     */
+    cancelRest(options?: CallOptions): Promise<Ack>;
+    /**
+     * `cancelWork`: wrap-up done (POST onlineagent/{agentid}/cancelwork).
+     */
+    cancelWork(options?: CallOptions): Promise<Ack>;
+    /**
      * Every event from now on, as an async iterator (`for await (const e of client.events())`).
      * It ends when polling stops, when `signal` aborts, or on `break`.
      */
@@ -764,6 +878,10 @@ export class AgentClient {
      * `foreFastPlay`: skips forward `time` seconds (POST recordplay/{agentid}/forefast/{time}).
      */
     foreFastPlay(request: JumpRequest, options?: CallOptions): Promise<Ack>;
+    /**
+     * `getAgentStatus`: the agent's status code and whether it is working (GET onlineagent/{agentid}/agentstatus).
+     */
+    getAgentStatus(options?: CallOptions): Promise<AgentStatus>;
     /**
      * `handShake`: the push-mode heartbeat (every 30 s; POST onlineagent/{agentid}/handshake).
      */
@@ -804,9 +922,17 @@ export class AgentClient {
      */
     pausePlay(options?: CallOptions): Promise<Ack>;
     /**
+     * `queryCallAppData`: the call's data, base64 with `isEncodeResult` (GET calldata/{agentid}/appdata?isEncodeResult=&callId=).
+     */
+    queryCallAppData(request?: CallAppDataRequest, options?: CallOptions): Promise<string>;
+    /**
      * `queryCallInfoBeforeAnswer`: the calls waiting for this agent (GET calldata/{agentid}/callinfobeforeanswer).
      */
     queryCallInfoBeforeAnswer(options?: CallOptions): Promise<CallInfo[]>;
+    /**
+     * `queryCallInfo`: the agent's current call, else its last one unless `isNoContainLastCall` (GET calldata/{agentid}/callinfo); `null` when the gateway has none.
+     */
+    queryCallInfo(request?: CallInfoRequest, options?: CallOptions): Promise<CallInfo | null>;
     /**
      * `requestStopWhisperAgent`: stops whispering to `workNo`.
      */
@@ -820,6 +946,16 @@ export class AgentClient {
      */
     requestWhisperAgent(request: TargetAgent, options?: CallOptions): Promise<Ack>;
     /**
+     * `rest`, then waits for `AgentState_SetRest_Success`, which the gateway sends after the
+     * call has returned (the wait starts before the request goes out, so it is never missed).
+     */
+    restAndWait(request: RestRequest, options?: OutcomeOptions): Promise<AgentEventMap["AgentState_SetRest_Success"]>;
+    /**
+     * `rest`: a rest of `seconds` (1..=86399) with a `cause` 0..=255 (POST onlineagent/{agentid}/rest/{time}/{restcause}?prolong=).
+     * `AgentState_SetRest_Success` comes later (see `restAndWait`).
+     */
+    rest(request: RestRequest, options?: CallOptions): Promise<Ack>;
+    /**
      * `resumePlay`: resumes paused playback (POST recordplay/{agentid}/resumeplay).
      */
     resumePlay(options?: CallOptions): Promise<Ack>;
@@ -832,12 +968,33 @@ export class AgentClient {
      */
     resume(token: string): void;
     /**
+     * `sayBusy`: the agent goes busy, with a `reason` 200..=250 (POST onlineagent/{agentid}/saybusy?reason=&prolong=).
+     * An agent already busy must give both `reason` and `prolong`.
+     */
+    sayBusy(request?: SayBusyRequest, options?: CallOptions): Promise<Ack>;
+    /**
+     * `sayFree`: the agent goes ready, from busy or wrap-up (POST onlineagent/{agentid}/sayfree).
+     */
+    sayFree(options?: CallOptions): Promise<Ack>;
+    /**
+     * `sayWork`: the agent enters wrap-up (POST onlineagent/{agentid}/work).
+     */
+    sayWork(options?: CallOptions): Promise<Ack>;
+    /**
      * A resume token for this session: the Guid, bound to this agent and gateway. Keep it
      * where a page reload finds it (e.g. `sessionStorage`) and hand it to `resume()`; it is a
      * secret like a password, and the package never logs it. Throws kind "state" before any
      * Guid exists.
      */
     session(): string;
+    /**
+     * `setAgentAutoEnterIdle`: `flag` true, idle after each call; false, wrap-up (POST onlineagent/{agentid}/autoenteridle/{flag}).
+     */
+    setAutoEnterIdle(request: AutoEnterIdleRequest, options?: CallOptions): Promise<Ack>;
+    /**
+     * `setCallAppDataEx`: sets the call's data, at most 16384 bytes of raw content, base64-decoded when `isDataEncoded` (PUT calldata/{agentid}/setcalldataex).
+     */
+    setCallAppData(request: SetCallAppDataRequest, options?: CallOptions): Promise<Ack>;
     /**
      * Replaces the `Guid` sent with every call (e.g. one saved before a page reload).
      */
@@ -948,9 +1105,13 @@ export interface InitOutput {
     readonly agentclient_beginNetPlay: (a: number, b: any, c: number) => any;
     readonly agentclient_beginNetPlayAndWait: (a: number, b: any, c: number) => any;
     readonly agentclient_beginPlay: (a: number, b: any, c: number) => any;
+    readonly agentclient_cancelBusy: (a: number, b: number) => any;
+    readonly agentclient_cancelRest: (a: number, b: number) => any;
+    readonly agentclient_cancelWork: (a: number, b: number) => any;
     readonly agentclient_events: (a: number, b: number) => [number, number, number];
     readonly agentclient_forceSignIn: (a: number, b: any, c: number) => any;
     readonly agentclient_foreFastPlay: (a: number, b: any, c: number) => any;
+    readonly agentclient_getAgentStatus: (a: number, b: number) => any;
     readonly agentclient_hasGuid: (a: number) => number;
     readonly agentclient_heartbeat: (a: number, b: number) => any;
     readonly agentclient_intercept: (a: number, b: any, c: number) => any;
@@ -962,13 +1123,22 @@ export interface InitOutput {
     readonly agentclient_pausePlay: (a: number, b: number) => any;
     readonly agentclient_pollCount: (a: number) => number;
     readonly agentclient_polling: (a: number) => number;
+    readonly agentclient_queryCallAppData: (a: number, b: number, c: number) => any;
+    readonly agentclient_queryCallInfo: (a: number, b: number, c: number) => any;
     readonly agentclient_queryCallInfoBeforeAnswer: (a: number, b: number) => any;
     readonly agentclient_requestStopWhisperAgent: (a: number, b: any, c: number) => any;
     readonly agentclient_requestSwitchInsertWhisperAgent: (a: number, b: any, c: number) => any;
     readonly agentclient_requestWhisperAgent: (a: number, b: any, c: number) => any;
+    readonly agentclient_rest: (a: number, b: any, c: number) => any;
+    readonly agentclient_restAndWait: (a: number, b: any, c: number) => any;
     readonly agentclient_resume: (a: number, b: any) => [number, number];
     readonly agentclient_resumePlay: (a: number, b: number) => any;
+    readonly agentclient_sayBusy: (a: number, b: number, c: number) => any;
+    readonly agentclient_sayFree: (a: number, b: number) => any;
+    readonly agentclient_sayWork: (a: number, b: number) => any;
     readonly agentclient_session: (a: number) => [number, number, number, number];
+    readonly agentclient_setAutoEnterIdle: (a: number, b: any, c: number) => any;
+    readonly agentclient_setCallAppData: (a: number, b: any, c: number) => any;
     readonly agentclient_setGuid: (a: number, b: any) => [number, number];
     readonly agentclient_signIn: (a: number, b: any, c: number) => any;
     readonly agentclient_signInEx: (a: number, b: any, c: number) => any;
