@@ -13,11 +13,10 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use crate::calls::{call_content, Direction, LegState, Party, SimCall, Who};
 use crate::params::{agent_id, percent_decode};
 use crate::reply::{control_error, finish, json as json_resp, Reply};
-use crate::state::{
-    now_ms, AppState, Call, CallInfo, Fault, FaultKind, QcMode, QcRelation, SimState,
-};
+use crate::state::{AppState, CallInfo, Fault, FaultKind, QcMode, QcRelation, SimState};
 
 /// Routes of this module.
 pub fn routes() -> Router<AppState> {
@@ -126,31 +125,40 @@ struct CallReq {
     answered: Option<bool>,
 }
 
-fn new_call(s: &mut SimState, req: CallReq) -> Call {
-    let callid = req
-        .callid
-        .unwrap_or_else(|| format!("{}-{}", now_ms() / 1000, s.next_seq()));
+/// A customer call to agent `id`, ringing (or already answered).
+fn new_call(s: &mut SimState, id: u32, req: CallReq) -> SimCall {
+    let callid = req.callid.unwrap_or_else(|| s.new_callid());
+    let caller = req.caller.unwrap_or_else(|| "70001".into());
     let info = CallInfo::new(
         callid,
-        req.caller.unwrap_or_else(|| "70001".into()),
+        caller.clone(),
         req.called.unwrap_or_else(|| "10086".into()),
         req.callfeature.unwrap_or(0),
     );
-    Call {
-        info,
-        talking: req.answered.unwrap_or(false),
-        conference: false,
-        single_object_result: req.single_object_result.unwrap_or(false),
-    }
+    let leg = if req.answered.unwrap_or(false) {
+        LegState::Talking
+    } else {
+        LegState::Ringing
+    };
+    let parties = vec![
+        Party::new(Who::Number(caller), LegState::Talking),
+        Party::new(Who::Agent(id), leg),
+    ];
+    let mut call = SimCall::new(info, Direction::Inbound, parties);
+    call.single_object_result = req.single_object_result.unwrap_or(false);
+    call
 }
 
-fn call_json(call: &Call) -> Response {
+fn call_json(call: &SimCall) -> Response {
     json_resp(
         StatusCode::OK,
         &serde_json::to_value(&call.info).unwrap_or(Value::Null),
     )
 }
 
+/// Rings agent `id` with a customer call (`answered: true`: already connected, after
+/// `AgentEvent_Ringing` and `AgentEvent_Talking`), in place of any call it had. Answers
+/// the call info, with its `callid`.
 async fn give_call(
     State(app): State<AppState>,
     path: Result<Path<String>, PathRejection>,
@@ -161,21 +169,23 @@ async fn give_call(
         let req: CallReq = parse(&body)?;
         let mut s = app.lock();
         signed_in(&s, id)?;
-        let call = new_call(&mut s, req);
+        let answered = req.answered.unwrap_or(false);
+        // A new customer call replaces the agent's calls (it leaves them).
+        s.drop_agent_from_calls(id);
+        let call = new_call(&mut s, id, req);
         let resp = call_json(&call);
-        if let Some(agent) = s.agents.get_mut(&id) {
-            let i = &call.info;
-            agent.push_event(
-                "AgentEvent_Ringing",
-                json!({"callid": i.callid, "caller": i.caller, "called": i.called,
-                       "feature": i.callfeature.to_string(), "mediaAbility": i.mediaAbility.to_string()}),
-            );
-            agent.call = Some(call);
+        let info = call.info.clone();
+        if answered {
+            s.push(id, "AgentEvent_Ringing", call_content(&info));
+            s.push(id, "AgentEvent_Talking", call_content(&info));
         }
+        s.add_call(call, None);
         Ok(resp)
     })())
 }
 
+/// Makes the agent's current call (or a new answered one) a three-party call with a
+/// third-party IVR.
 async fn conference(
     State(app): State<AppState>,
     path: Result<Path<String>, PathRejection>,
@@ -184,16 +194,23 @@ async fn conference(
         let id = path_id(&path)?;
         let mut s = app.lock();
         signed_in(&s, id)?;
-        let fresh = new_call(&mut s, CallReq::default());
-        let Some(agent) = s.agents.get_mut(&id) else {
-            return Err(control_error(
-                StatusCode::CONFLICT,
-                "agent is not signed in",
-            ));
+        let callid = match s.current_call(id) {
+            Some(c) => c.info.callid.clone(),
+            None => {
+                let mut call = new_call(&mut s, id, CallReq::default());
+                if let Some(p) = call.party_mut(id) {
+                    p.set(LegState::Talking);
+                }
+                s.add_call(call, None)
+            }
         };
-        let call = agent.call.get_or_insert(fresh);
-        call.talking = true;
-        call.conference = true;
+        let Some(call) = s.calls.get_mut(&callid) else {
+            return Err(control_error(StatusCode::CONFLICT, "the call is gone"));
+        };
+        if let Some(p) = call.party_mut(id) {
+            p.set(LegState::Talking);
+        }
+        call.ivr = true;
         Ok(call_json(call))
     })())
 }

@@ -43,6 +43,7 @@ struct ConfigReq {
     poll_hold_ms: Option<u64>,
     idle_signout_ms: Option<u64>,
     set_guid_form: Option<SetGuidForm>,
+    async_event_delay_ms: Option<u64>,
 }
 
 /// Changes any of the session settings; answers the whole config.
@@ -56,6 +57,7 @@ async fn set_config(State(app): State<AppState>, body: Bytes) -> Response {
         cfg.poll_hold_ms = req.poll_hold_ms.unwrap_or(cfg.poll_hold_ms);
         cfg.idle_signout_ms = req.idle_signout_ms.unwrap_or(cfg.idle_signout_ms);
         cfg.set_guid_form = req.set_guid_form.unwrap_or(cfg.set_guid_form);
+        cfg.async_event_delay_ms = req.async_event_delay_ms.unwrap_or(cfg.async_event_delay_ms);
         cfg.check()
             .map_err(|e| control_error(StatusCode::BAD_REQUEST, &e))?;
         s.session = cfg;

@@ -66,12 +66,36 @@ pub fn session<'a>(
 /// The single `{agentid}` path parameter.
 pub type IdPath = Result<Path<String>, PathRejection>;
 
-async fn call_info(State(app): State<AppState>, path: IdPath, headers: HeaderMap) -> Response {
+/// `{agentid}` and one more path parameter.
+pub type IdAndPath = Result<Path<(String, String)>, PathRejection>;
+
+/// The raw `{agentid}` and second parameter, if the path extracted.
+pub fn two(path: &IdAndPath) -> (Option<&str>, Option<&str>) {
+    match path {
+        Ok(p) => (Some(p.0 .0.as_str()), Some(p.0 .1.as_str())),
+        Err(_) => (None, None),
+    }
+}
+
+/// The common shape of an agent operation: agent ID and `Content-Type` checks, the Guid
+/// session check, then `op` on the locked state for that agent.
+pub fn agent_op(
+    app: &AppState,
+    raw_id: Option<&str>,
+    headers: &HeaderMap,
+    op: impl FnOnce(&mut SimState, u32) -> Reply,
+) -> Response {
     finish((|| -> Reply {
-        let id = preamble(one(&path), &headers)?;
+        let id = preamble(raw_id, headers)?;
         let mut s = app.lock();
-        let agent = session(&mut s, id, &headers)?;
-        let result = match &agent.call {
+        session(&mut s, id, headers)?;
+        op(&mut s, id)
+    })())
+}
+
+async fn call_info(State(app): State<AppState>, path: IdPath, headers: HeaderMap) -> Response {
+    agent_op(&app, one(&path), &headers, |s, id| {
+        let result = match s.current_call(id) {
             None => json!([]),
             Some(c) => {
                 let info = serde_json::to_value(&c.info).unwrap_or(Value::Object(Map::new()));
@@ -83,22 +107,19 @@ async fn call_info(State(app): State<AppState>, path: IdPath, headers: HeaderMap
             }
         };
         Ok(reply::envelope(reply::OK, "", result))
-    })())
+    })
 }
 
 async fn transmit_num(State(app): State<AppState>, path: IdPath, headers: HeaderMap) -> Response {
-    finish((|| -> Reply {
-        let id = preamble(one(&path), &headers)?;
-        let mut s = app.lock();
-        let agent = session(&mut s, id, &headers)?;
-        if !agent.call.as_ref().is_some_and(|c| c.conference) {
+    agent_op(&app, one(&path), &headers, |s, id| {
+        if !s.current_call(id).is_some_and(|c| c.ivr) {
             return Err(fail(
                 reply::TRANSMIT_FAILED,
                 "agent is not in a third-party conference",
             ));
         }
         Ok(reply::ok_empty())
-    })())
+    })
 }
 
 /// How the request's `Guid` header relates to the session of the agent named in a

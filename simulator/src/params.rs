@@ -3,7 +3,10 @@
 use std::ops::RangeInclusive;
 
 use axum::http::{header, HeaderMap};
+use axum::response::Response;
 use serde_json::{Map, Value};
+
+use crate::reply::bad_param;
 
 /// Valid agent IDs (the 2023 pages and the official JS client regex; newer pages allow up to 999999).
 pub const AGENT_ID_RANGE: RangeInclusive<u32> = 101..=59_999;
@@ -58,6 +61,13 @@ pub fn json_object(body: &[u8]) -> Option<Map<String, Value>> {
     }
 }
 
+/// A JSON object request body, else `000-002`.
+pub fn body_object(body: &[u8]) -> Result<Map<String, Value>, Response> {
+    json_object(body).ok_or_else(|| {
+        crate::reply::fail(crate::reply::BAD_PARAM, "request body is not a JSON object")
+    })
+}
+
 /// A JSON field is present but has the wrong type or format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WrongType;
@@ -94,6 +104,115 @@ pub fn bool_field(map: &Map<String, Value>, name: &str) -> Result<Option<bool>, 
         Some(Value::String(s)) if s == "false" => Ok(Some(false)),
         Some(_) => Err(WrongType),
     }
+}
+
+/// A lenient integer field checked by `valid` (`000-002` naming the field otherwise).
+pub fn checked_int(
+    map: &Map<String, Value>,
+    name: &str,
+    valid: &dyn Fn(i64) -> bool,
+) -> Result<Option<i64>, Response> {
+    match int_field(map, name) {
+        Ok(Some(v)) if !valid(v) => Err(bad_param(name)),
+        Ok(v) => Ok(v),
+        Err(_) => Err(bad_param(name)),
+    }
+}
+
+/// A string field checked by `valid` (`000-002` naming the field otherwise).
+pub fn checked_str<'a>(
+    map: &'a Map<String, Value>,
+    name: &str,
+    valid: &dyn Fn(&str) -> bool,
+) -> Result<Option<&'a str>, Response> {
+    match str_field(map, name) {
+        Ok(Some(v)) if !valid(v) => Err(bad_param(name)),
+        Ok(v) => Ok(v),
+        Err(_) => Err(bad_param(name)),
+    }
+}
+
+/// A boolean field (`true`/`false` or their strings), `000-002` naming it otherwise.
+pub fn checked_bool(map: &Map<String, Value>, name: &str) -> Result<Option<bool>, Response> {
+    bool_field(map, name).map_err(|_| bad_param(name))
+}
+
+/// `min..=max` ASCII digits.
+pub fn is_digits(s: &str, min: usize, max: usize) -> bool {
+    (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// 1..=`max` of `0-9 * #` (a number to dial, DTMF).
+pub fn is_dial_string(s: &str, max: usize) -> bool {
+    (1..=max).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || b == b'*' || b == b'#')
+}
+
+/// Length as Java counts it (UTF-16 units).
+pub fn java_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+/// A decoded query parameter.
+pub fn query_param(raw: &Option<String>, name: &str) -> Option<String> {
+    raw.as_deref()?.split('&').find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        (k == name).then(|| percent_decode(v))
+    })
+}
+
+/// An optional boolean query parameter: absent is `default`, `true`/`false` as given,
+/// anything else `000-002` naming it.
+pub fn query_bool(raw: &Option<String>, name: &str, default: bool) -> Result<bool, Response> {
+    match query_param(raw, name).as_deref() {
+        None | Some("") => Ok(default),
+        Some("true") => Ok(true),
+        Some("false") => Ok(false),
+        Some(_) => Err(bad_param(name)),
+    }
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard base64 with padding.
+pub fn base64_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(B64[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Standard base64 (padding optional); `None` if it is not base64.
+pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
+    let body = s.trim_end_matches('=');
+    if s.len() - body.len() > 2 || body.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(body.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0);
+    for c in body.bytes() {
+        let v = B64.iter().position(|&b| b == c)? as u32;
+        acc = acc << 6 | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
 }
 
 /// `-?[0-9]+` fitting in i64 (what `Long.parseLong` accepts, minus a leading `+`).
@@ -184,6 +303,25 @@ mod tests {
         assert_eq!(int_field(&m, "f"), Err(WrongType));
         assert_eq!(int_field(&m, "g"), Err(WrongType));
         assert_eq!(int_field(&m, "missing"), Ok(None));
+    }
+
+    #[test]
+    fn base64_round_trips() {
+        for raw in [
+            &b""[..],
+            b"a",
+            b"ab",
+            b"abc",
+            b"abcd",
+            "数据\u{1F600}".as_bytes(),
+        ] {
+            assert_eq!(base64_decode(&base64_encode(raw)).as_deref(), Some(raw));
+        }
+        assert_eq!(base64_encode(b"1234"), "MTIzNA==");
+        assert_eq!(base64_decode("MTIzNA").as_deref(), Some(&b"1234"[..]));
+        for bad in ["M", "MT!z", "MTIzNA==="] {
+            assert_eq!(base64_decode(bad), None, "{bad}");
+        }
     }
 
     #[test]

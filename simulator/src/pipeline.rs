@@ -77,6 +77,7 @@ pub async fn pipeline(State(app): State<AppState>, req: Request, next: Next) -> 
     if method != Method::OPTIONS && is_outage_path(&path) && app.lock().outage_active() {
         (resp, note) = (dropped(), " (outage)");
     }
+    crate::timers::schedule(&app);
     cors::decorate(resp.headers_mut());
     if app.lock().drop_armed() {
         resp.headers_mut()

@@ -10,8 +10,10 @@ use axum::routing::{delete, post, put};
 use axum::Router;
 use serde_json::json;
 
+use crate::agent_state::AgentStatus;
+use crate::calls::{LegState, Who};
 use crate::gateway::{one, preamble, session, IdPath};
-use crate::params::{agent_id, percent_decode};
+use crate::params::{agent_id, query_param as query};
 use crate::reply::{self, fail, finish, Reply};
 use crate::state::{AppState, QcMode, QcRelation, SimState};
 
@@ -56,14 +58,6 @@ fn pair_ids(path: &PairPath, headers: &HeaderMap) -> Result<(u32, u32), Response
     )
 }
 
-/// A decoded query parameter.
-fn query(raw: &Option<String>, name: &str) -> Option<String> {
-    raw.as_deref()?.split('&').find_map(|p| {
-        let (k, v) = p.split_once('=')?;
-        (k == name).then(|| percent_decode(v))
-    })
-}
-
 /// Inspector from the path and target from `?whisperagentid=`.
 fn query_ids(
     path: &IdPath,
@@ -83,18 +77,28 @@ fn query_ids(
     Ok((inspector, target))
 }
 
-/// `900-003` unless `target` is signed in and has a call.
-fn target_in_call(s: &SimState, target: u32) -> Result<(), Response> {
-    match s.agents.get(&target) {
-        Some(a) if a.call.is_some() => Ok(()),
-        Some(_) => Err(fail(
-            reply::QC_UNAVAILABLE,
-            "resource unavailable: the agent is not in a call",
-        )),
-        None => Err(fail(
+/// `900-003` unless `target` is signed in.
+fn target_signed_in(s: &SimState, target: u32) -> Result<(), Response> {
+    if s.agents.contains_key(&target) {
+        Ok(())
+    } else {
+        Err(fail(
             reply::QC_UNAVAILABLE,
             "resource unavailable: the agent has not signed in",
-        )),
+        ))
+    }
+}
+
+/// `900-003` unless `target` is signed in and has a call.
+fn target_in_call(s: &SimState, target: u32) -> Result<(), Response> {
+    target_signed_in(s, target)?;
+    if s.has_call(target) {
+        Ok(())
+    } else {
+        Err(fail(
+            reply::QC_UNAVAILABLE,
+            "resource unavailable: the agent is not in a call",
+        ))
     }
 }
 
@@ -129,7 +133,10 @@ async fn whisper(
     )
 }
 
-/// Starts monitoring: the inspector must be idle and the target in a call.
+/// Starts monitoring: the inspector must be idle. Listening and inserting take any
+/// signed-in agent ("An agent with the inspection permission can listen to an agent who
+/// has signed in", cec_07_2402; the same for inserting, cec_07_2401): the inspector hears
+/// the agent's calls when there are any. Whispering needs a call to whisper into.
 fn join(app: &AppState, inspector: u32, target: u32, headers: &HeaderMap, mode: QcMode) -> Reply {
     let mut s = app.lock();
     session(&mut s, inspector, headers)?;
@@ -139,9 +146,17 @@ fn join(app: &AppState, inspector: u32, target: u32, headers: &HeaderMap, mode: 
             "no permission: an inspector cannot monitor itself",
         ));
     }
-    target_in_call(&s, target)?;
+    if mode == QcMode::Whisper {
+        target_in_call(&s, target)?;
+    } else {
+        target_signed_in(&s, target)?;
+    }
+    let idle = s.is_free(inspector)
+        && s.agents
+            .get(&inspector)
+            .is_some_and(|a| a.status == AgentStatus::Idle);
     let agent = session(&mut s, inspector, headers)?;
-    if !agent.is_idle() {
+    if !idle {
         return Err(fail(
             reply::QC_UNAVAILABLE,
             "resource unavailable: the inspector is not idle",
@@ -276,18 +291,12 @@ fn take_call(
     let mut s = app.lock();
     session(&mut s, inspector, headers)?;
     target_in_call(&s, target)?;
-    if let Some(wanted) = call_id {
-        let current = s
-            .agents
-            .get(&target)
-            .and_then(|a| a.call.as_ref())
-            .map(|c| c.info.callid.as_str());
-        if current != Some(wanted) {
-            return Err(fail(
-                reply::QC_UNAVAILABLE,
-                "resource unavailable: the agent is not in that call",
-            ));
-        }
+    let current = s.current_call(target).map(|c| c.info.callid.clone());
+    if call_id.is_some_and(|wanted| current.as_deref() != Some(wanted)) {
+        return Err(fail(
+            reply::QC_UNAVAILABLE,
+            "resource unavailable: the agent is not in that call",
+        ));
     }
     let related = s
         .agents
@@ -298,18 +307,28 @@ fn take_call(
         return Err(no_relation("listening to, inserted into or whispering to"));
     }
     let task = s.next_seq();
-    let Some(mut call) = s.agents.get_mut(&target).and_then(|a| a.call.take()) else {
+    let Some(callid) = current else {
         return Err(fail(
             reply::QC_UNAVAILABLE,
             "resource unavailable: the agent is not in a call",
         ));
     };
-    call.talking = true;
-    call.conference = false;
-    let info = call.info.clone();
+    // The inspector takes the agent's place; the agent leaves the call.
+    let Some(info) = s.calls.get_mut(&callid).and_then(|call| {
+        call.ivr = false;
+        let party = call.party_mut(target)?;
+        party.who = Who::Agent(inspector);
+        party.set(LegState::Talking);
+        Some(call.info.clone())
+    }) else {
+        return Err(fail(
+            reply::QC_UNAVAILABLE,
+            "resource unavailable: the agent is not in a call",
+        ));
+    };
+    s.release_leg(&callid, target);
     let agent = session(&mut s, inspector, headers)?;
     agent.qc = None;
-    agent.call = Some(call);
     agent.push_event(
         "AgentEvent_Talking",
         json!({"caller": info.caller, "called": info.called, "callid": info.callid,

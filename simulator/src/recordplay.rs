@@ -8,10 +8,10 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::{delete, post, put};
 use axum::Router;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use crate::gateway::{one, preamble, session, IdPath, BASE};
-use crate::params::{int_field, json_object, str_field};
+use crate::params::{checked_int, json_object, str_field};
 use crate::reply::{self, bad_param, fail, finish, Reply};
 use crate::state::{Agent, AppState, NetPlay, Play, VoicePlay};
 
@@ -53,9 +53,11 @@ async fn netplay(
     finish((|| -> Reply {
         let id = preamble(one(&path), &headers)?;
         let mut s = app.lock();
-        let agent = session(&mut s, id, &headers)?;
+        session(&mut s, id, &headers)?;
         let play = parse_netplay(&body)?;
-        if agent.call.as_ref().is_some_and(|c| c.conference) {
+        let conference = s.current_call(id).is_some_and(|c| c.is_conference());
+        let agent = session(&mut s, id, &headers)?;
+        if conference {
             return Err(fail(
                 reply::PLAY_WRONG_STATE,
                 "start play: wrong state (agent is in a three-party call)",
@@ -74,19 +76,6 @@ async fn netplay(
         start(agent, Play::Net(play), &file);
         Ok(reply::envelope(reply::OK, "success", json!({})))
     })())
-}
-
-/// A lenient integer field checked by `valid` (`000-002` naming the field otherwise).
-fn checked_int(
-    map: &Map<String, Value>,
-    name: &str,
-    valid: &dyn Fn(i64) -> bool,
-) -> Result<Option<i64>, Response> {
-    match int_field(map, name) {
-        Ok(Some(v)) if !valid(v) => Err(bad_param(name)),
-        Ok(v) => Ok(v),
-        Err(_) => Err(bad_param(name)),
-    }
 }
 
 fn is_int(v: i64) -> bool {
@@ -131,9 +120,11 @@ async fn begin_play(
     finish((|| -> Reply {
         let id = preamble(one(&path), &headers)?;
         let mut s = app.lock();
-        let agent = session(&mut s, id, &headers)?;
+        session(&mut s, id, &headers)?;
         let play = parse_play(&body)?;
-        if agent.call.is_some() || agent.qc.is_some() || agent.play.is_some() {
+        let free = s.is_free(id);
+        let agent = session(&mut s, id, &headers)?;
+        if !free {
             return Err(fail(
                 reply::PLAY_WRONG_STATE,
                 "start play: wrong state (agent is in a call or already playing)",

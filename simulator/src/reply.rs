@@ -91,10 +91,12 @@ pub fn bad_param(name: &str) -> Response {
     fail(BAD_PARAM, &format!("parameter {name} is invalid"))
 }
 
-/// Adds `Set-GUID: JSESSIONID=<guid>` (or the configured `form`) to a response.
+/// Adds `Set-GUID: JSESSIONID=<guid>` (or the configured `form`) to a response, written
+/// in exactly that case on HTTP/1 (see `header_case`).
 pub fn set_guid(resp: &mut Response, guid: &str, form: SetGuidForm) {
     if let Some(Ok(v)) = form.value(guid).map(|v| HeaderValue::from_str(&v)) {
         resp.headers_mut().insert("set-guid", v);
+        crate::header_case::preserve_set_guid_case(resp.extensions_mut());
     }
 }
 

@@ -9,6 +9,7 @@ use axum::routing::{delete, post, put};
 use axum::Router;
 use serde_json::{json, Value};
 
+use crate::agent_state::AgentStatus;
 use crate::gateway::{one, preamble, session, IdPath, BASE};
 use crate::params::{bool_field, header_str, int_field, json_object, str_field};
 use crate::reply::{self, bad_param, fail, finish, set_guid, Reply};
@@ -76,8 +77,11 @@ fn login(app: &AppState, raw: Option<&str>, headers: &HeaderMap, body: &[u8], ki
     }
     let guid = s.sign_in(id, req.phonenum);
     if let Some(agent) = s.agents.get_mut(&id) {
+        agent.auto_enter_idle = req.auto_enter_idle;
+        agent.auto_answer = req.auto_answer;
         agent.push_event("AgentOther_InService", Value::Null);
         let state = if req.status == 5 {
+            agent.status = AgentStatus::Work;
             "AgentState_Work"
         } else {
             "AgentState_Ready"
@@ -98,6 +102,11 @@ struct LoginReq {
     phonenum: String,
     /// 4 (idle, the default) or 5 (work).
     status: i64,
+    /// `autoenteridle` (default true).
+    auto_enter_idle: bool,
+    /// `autoanswer` sent as true. The vendor's default is true; the simulator answers by
+    /// itself only when asked to, so that tests and pages drive `answer`.
+    auto_answer: bool,
 }
 
 /// Validates a sign-in body (numbers and booleans may be strings, as clients send them).
@@ -115,8 +124,12 @@ fn parse_login(body: &[u8], ex: bool) -> Result<LoginReq, Response> {
         Ok(None) if ex => String::new(),
         _ => return Err(bad_param("phonenum")),
     };
-    for name in ["autoanswer", "autoenteridle", "releasephone"] {
-        bool_field(&map, name).map_err(|_| bad_param(name))?;
+    let mut flags = [None; 3];
+    for (flag, name) in flags
+        .iter_mut()
+        .zip(["autoanswer", "autoenteridle", "releasephone"])
+    {
+        *flag = bool_field(&map, name).map_err(|_| bad_param(name))?;
     }
     if !matches!(int_field(&map, "agenttype"), Ok(None | Some(4 | 11))) {
         return Err(fail(
@@ -135,7 +148,12 @@ fn parse_login(body: &[u8], ex: bool) -> Result<LoginReq, Response> {
     if password == "wrong" {
         return Err(fail(reply::BAD_PASSWORD, "wrong user name or password"));
     }
-    Ok(LoginReq { phonenum, status })
+    Ok(LoginReq {
+        phonenum,
+        status,
+        auto_enter_idle: flags[1].unwrap_or(true),
+        auto_answer: flags[0] == Some(true),
+    })
 }
 
 async fn logout(State(app): State<AppState>, path: IdPath, headers: HeaderMap) -> Response {

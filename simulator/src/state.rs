@@ -9,7 +9,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use tokio::sync::Notify;
 
+use crate::agent_state::{AgentStatus, RestRequest};
 use crate::audio;
+use crate::calls::SimCall;
+use crate::timers::{Deferred, FarEndOutcome};
 
 /// Largest number of entries kept in the request log (oldest are dropped first).
 const REQUEST_LOG_CAP: usize = 10_000;
@@ -87,6 +90,10 @@ pub struct SessionConfig {
     pub idle_signout_ms: u64,
     /// How `Set-GUID` is written.
     pub set_guid_form: SetGuidForm,
+    /// Delay of the events that follow an operation asynchronously
+    /// (`AgentState_SetRest_Success`, the far end of a callOut or external transfer, the
+    /// failure event of a consult or internal call to an agent who is not available).
+    pub async_event_delay_ms: u64,
 }
 
 /// Longest event-poll hold accepted.
@@ -95,6 +102,8 @@ pub const MAX_POLL_HOLD_MS: u64 = 600_000;
 pub const MAX_IDLE_SIGNOUT_MS: u64 = 86_400_000;
 /// Longest outage accepted.
 pub const MAX_OUTAGE_MS: u64 = 3_600_000;
+/// Longest asynchronous event delay accepted.
+pub const MAX_ASYNC_EVENT_DELAY_MS: u64 = 60_000;
 
 impl SessionConfig {
     /// Checks the bounds (so deadlines never overflow).
@@ -105,6 +114,11 @@ impl SessionConfig {
         if self.idle_signout_ms > MAX_IDLE_SIGNOUT_MS {
             return Err(format!(
                 "idleSignoutMs must be at most {MAX_IDLE_SIGNOUT_MS}"
+            ));
+        }
+        if self.async_event_delay_ms > MAX_ASYNC_EVENT_DELAY_MS {
+            return Err(format!(
+                "asyncEventDelayMs must be at most {MAX_ASYNC_EVENT_DELAY_MS}"
             ));
         }
         Ok(())
@@ -131,6 +145,7 @@ impl Default for SessionConfig {
             poll_hold_ms: 10_000,
             idle_signout_ms: 120_000,
             set_guid_form: SetGuidForm::Plain,
+            async_event_delay_ms: 50,
         }
     }
 }
@@ -166,6 +181,12 @@ impl Shared {
 pub struct SimState {
     /// Signed-in agents by ID.
     pub agents: BTreeMap<u32, Agent>,
+    /// Calls in progress by call ID, shared between the agents in them.
+    pub calls: BTreeMap<String, SimCall>,
+    /// How a simulated number answers a callOut or an external transfer (default: answers).
+    pub numbers: HashMap<String, FarEndOutcome>,
+    /// Work to do later (asynchronous events), started by [`crate::timers::schedule`].
+    pub deferred: Vec<(u64, Deferred)>,
     /// Downloadable recordings by call ID.
     pub recordings: HashMap<String, Download>,
     /// Armed faults, applied in order.
@@ -187,6 +208,9 @@ impl SimState {
     fn new(ids: IdGen, session: SessionConfig) -> Self {
         SimState {
             agents: BTreeMap::new(),
+            calls: BTreeMap::new(),
+            numbers: HashMap::new(),
+            deferred: Vec::new(),
             recordings: audio::seed_recordings(),
             faults: Vec::new(),
             requests: VecDeque::new(),
@@ -217,9 +241,11 @@ impl SimState {
         guid
     }
 
-    /// Ends `id`'s session: its queue goes, held polls wake up, and inspectors
-    /// monitoring it lose their relation.
+    /// Ends `id`'s session: it leaves its calls, its queue goes, held polls wake up, and
+    /// inspectors monitoring it lose their relation.
     pub fn remove_agent(&mut self, id: u32) -> Option<Agent> {
+        self.agents.get(&id)?;
+        self.drop_agent_from_calls(id);
         let agent = self.agents.remove(&id)?;
         agent.notify.notify_waiters();
         for other in self.agents.values_mut() {
@@ -328,22 +354,71 @@ impl SimState {
         match self.agents.get(&id) {
             None => json!({
                 "agentId": id.to_string(), "signedIn": false, "state": "signedOut", "phonenum": null,
+                "agentState": crate::agent_state::SIGNED_OUT, "status": "signedOut", "calls": [],
                 "call": null, "conference": false, "playing": null, "paused": false, "qc": null,
                 "supervisedBy": supervised_by, "events": [], "queuedEvents": [],
                 "guidRotations": 0, "lastActivityMsAgo": null,
             }),
-            Some(a) => json!({
-                "agentId": id.to_string(), "signedIn": true, "state": a.state_name(), "phonenum": a.phonenum,
-                "call": a.call.as_ref().map(|c| &c.info),
-                "conference": a.call.as_ref().is_some_and(|c| c.conference),
-                "playing": a.play, "paused": a.paused,
-                "qc": a.qc.map(|q| json!({"target": q.target.to_string(), "mode": q.mode})),
-                "supervisedBy": supervised_by, "events": a.events,
-                "queuedEvents": a.events.iter().map(|e| e.event_type.as_str()).collect::<Vec<_>>(),
-                "guidRotations": a.guid_rotations,
-                "lastActivityMsAgo": u64::try_from(a.last_activity.elapsed().as_millis()).unwrap_or(u64::MAX),
-            }),
+            Some(a) => {
+                let current = self.current_call(id);
+                json!({
+                    "agentId": id.to_string(), "signedIn": true, "state": self.state_name(id), "phonenum": a.phonenum,
+                    "agentState": self.status_code(id), "status": a.status.name(),
+                    "busyReason": a.status.busy_reason(), "rest": a.status.rest_json(),
+                    "pendingRest": a.pending_rest.is_some(), "autoEnterIdle": a.auto_enter_idle,
+                    "calls": self.calls_json(id),
+                    "call": current.map(|c| &c.info),
+                    "conference": current.is_some_and(SimCall::is_conference),
+                    "playing": a.play, "paused": a.paused,
+                    "qc": a.qc.map(|q| json!({"target": q.target.to_string(), "mode": q.mode})),
+                    "supervisedBy": supervised_by, "events": a.events,
+                    "queuedEvents": a.events.iter().map(|e| e.event_type.as_str()).collect::<Vec<_>>(),
+                    "guidRotations": a.guid_rotations,
+                    "lastActivityMsAgo": u64::try_from(a.last_activity.elapsed().as_millis()).unwrap_or(u64::MAX),
+                })
+            }
         }
+    }
+
+    /// Name used in `/__sim/agents/{id}`: the quality-control mode, else the agent's leg
+    /// in its current call, else a play, else the agent state.
+    pub fn state_name(&self, id: u32) -> &'static str {
+        let Some(a) = self.agents.get(&id) else {
+            return "signedOut";
+        };
+        if let Some(q) = a.qc {
+            return q.mode.state_name();
+        }
+        if let Some(c) = self.current_call(id) {
+            if c.is_conference() {
+                return "conference";
+            }
+            return c.party(id).map_or("talking", |p| p.state.name());
+        }
+        if a.play.is_some() {
+            return "playing";
+        }
+        a.status.name()
+    }
+
+    /// Free for monitoring or a new call: no call, no play, no quality-control relation.
+    pub fn is_free(&self, id: u32) -> bool {
+        self.agents
+            .get(&id)
+            .is_some_and(|a| a.play.is_none() && a.qc.is_none())
+            && !self.has_call(id)
+    }
+
+    /// Queues an event for agent `id` (if signed in).
+    pub fn push(&mut self, id: u32, event_type: &str, content: Value) {
+        if let Some(a) = self.agents.get_mut(&id) {
+            a.push_event(event_type, content);
+        }
+    }
+
+    /// Queues work to run after `ms` milliseconds.
+    pub fn later(&mut self, ms: u64, work: Deferred) {
+        self.deferred.push((ms, work));
     }
 }
 
@@ -366,8 +441,18 @@ pub struct Agent {
     pub last_activity: Instant,
     /// Softphone number given at sign-in.
     pub phonenum: String,
-    /// Current call, ringing or connected.
-    pub call: Option<Call>,
+    /// Idle, busy, rest or wrap-up (a call is shown on top of it).
+    pub status: AgentStatus,
+    /// A rest asked for during a call (pre-rest), or waiting for its success event.
+    pub pending_rest: Option<RestRequest>,
+    /// Bumped whenever a rest starts, is prolonged or ends, so stale rest timers do nothing.
+    pub rest_epoch: u64,
+    /// After a call: idle (`true`, the default) or wrap-up.
+    pub auto_enter_idle: bool,
+    /// Calls ringing this agent are answered at once (only when sign-in sent `autoanswer: true`).
+    pub auto_answer: bool,
+    /// The last call that ended, for `callinfo` without `isNoContainLastCall=true`.
+    pub last_call: Option<CallInfo>,
     /// Play (network or voice file) in progress.
     pub play: Option<Play>,
     /// The play is paused.
@@ -391,7 +476,12 @@ impl Agent {
             guid_rotations: 0,
             last_activity: Instant::now(),
             phonenum,
-            call: None,
+            status: AgentStatus::Idle,
+            pending_rest: None,
+            rest_epoch: 0,
+            auto_enter_idle: true,
+            auto_answer: false,
+            last_call: None,
             play: None,
             paused: false,
             qc: None,
@@ -417,49 +507,20 @@ impl Agent {
         self.play.take()
     }
 
-    /// Name used in `/__sim/agents/{id}`.
-    pub fn state_name(&self) -> &'static str {
-        match (&self.qc, &self.call, &self.play) {
-            (Some(q), _, _) => q.mode.state_name(),
-            (None, Some(c), _) if c.conference => "conference",
-            (None, Some(c), _) if c.talking => "talking",
-            (None, Some(_), _) => "ringing",
-            (None, None, Some(_)) => "playing",
-            (None, None, None) => "idle",
-        }
-    }
-
-    /// Idle: no call, no play, no quality-control relation.
-    pub fn is_idle(&self) -> bool {
-        self.call.is_none() && self.play.is_none() && self.qc.is_none()
-    }
-
     /// Queues an event for this agent and wakes its held polls.
     pub fn push_event(&mut self, event_type: &str, content: Value) {
         self.events.push_back(Event {
             event_type: event_type.into(),
             work_no: self.id.to_string(),
             content,
+            event_gen_time: now_ms(),
         });
         self.notify.notify_waiters();
     }
 }
 
-/// A call held by an agent.
-#[derive(Debug, Clone)]
-pub struct Call {
-    /// What `callinfobeforeanswer` returns.
-    pub info: CallInfo,
-    /// Connected (otherwise ringing).
-    pub talking: bool,
-    /// Three-party call with the customer and a third-party IVR.
-    pub conference: bool,
-    /// Return a single object instead of a list from `callinfobeforeanswer` (vendor example).
-    pub single_object_result: bool,
-}
-
 /// The 17 fields of a `callinfobeforeanswer` entry, named and typed as on the wire.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[allow(non_snake_case)]
 pub struct CallInfo {
     pub callfeature: i64,
@@ -562,7 +623,8 @@ pub enum QcMode {
 }
 
 impl QcMode {
-    fn state_name(self) -> &'static str {
+    /// Name used in `/__sim/agents/{id}`.
+    pub fn state_name(self) -> &'static str {
         match self {
             QcMode::Listen => "listening",
             QcMode::Insert => "inserting",
@@ -578,6 +640,8 @@ pub struct Event {
     pub event_type: String,
     pub work_no: String,
     pub content: Value,
+    /// When the event was made (epoch ms), as in the vendor's newer examples.
+    pub event_gen_time: i64,
 }
 
 /// A file (or ZIP of files) served by `downloadRecordFile`.

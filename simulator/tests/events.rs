@@ -91,15 +91,20 @@ async fn injected_and_call_events_arrive_one_per_poll_in_order() {
         sim.queued("1001").await,
         ["AgentEvent_Future", "AgentEvent_Ringing", "X"]
     );
-    let first = sim.poll("1001", &guid).await.json();
+    let mut first = sim.poll("1001", &guid).await.json();
+    assert!(
+        first["event"]["eventGenTime"].take().is_i64(),
+        "eventGenTime in the envelope"
+    );
     assert_eq!(
         first["event"],
-        json!({"eventType": "AgentEvent_Future", "workNo": "1001", "content": content})
+        json!({"eventType": "AgentEvent_Future", "workNo": "1001", "content": content, "eventGenTime": null})
     );
     let ringing = sim.poll("1001", &guid).await.json();
     assert_eq!(
         ringing["event"]["content"],
-        json!({"callid": "1700000000-1", "caller": "10086", "called": "70092", "feature": "0", "mediaAbility": "1"})
+        json!({"callid": "1700000000-1", "caller": "10086", "called": "70092", "type": "main",
+               "feature": "0", "mediaAbility": "1", "mediaType": "5"})
     );
     let last = sim.poll("1001", &guid).await.json();
     assert_eq!(last["event"]["content"], Value::Null);

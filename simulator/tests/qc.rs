@@ -29,11 +29,12 @@ async fn intercept_after_addsupervise_succeeds() {
     let sim = Sim::new();
     sim.agent("1001").await;
     let inspector = sim.agent("1002").await;
-    // Target without a call cannot be monitored.
+    // Listening takes any signed-in agent, in a call or not (cec_07_2402); a target
+    // that is not signed in is unavailable.
     assert_eq!(
         sim.gw(
             "PUT",
-            "/qualitycontrol/1002/addsupervise/1001",
+            "/qualitycontrol/1002/addsupervise/1003",
             Some(&inspector),
             ""
         )
@@ -41,7 +42,6 @@ async fn intercept_after_addsupervise_succeeds() {
         .retcode(),
         "900-003"
     );
-    let call = sim.ctl("POST", "/__sim/agents/1001/call", json!({"callid": "1700000100-5", "caller": "10086", "called": "70092", "answered": true})).await.json();
     let r = sim
         .gw(
             "PUT",
@@ -54,6 +54,14 @@ async fn intercept_after_addsupervise_succeeds() {
         r.json(),
         json!({"message": "", "retcode": "0", "result": {}})
     );
+    assert_eq!(
+        sim.gw("PUT", INTERCEPT, Some(&inspector), "")
+            .await
+            .retcode(),
+        "900-003",
+        "nothing to intercept while the agent has no call"
+    );
+    let call = sim.ctl("POST", "/__sim/agents/1001/call", json!({"callid": "1700000100-5", "caller": "10086", "called": "70092", "answered": true})).await.json();
     let st = sim.state("1002").await;
     assert_eq!(
         (

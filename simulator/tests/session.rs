@@ -18,9 +18,15 @@ async fn sign_ins_queue_in_service_then_ready_or_work() {
         ["AgentOther_InService", "AgentState_Ready"]
     );
     let r = sim.poll("1001", &guid).await;
+    let mut j = r.json();
+    let made = j["event"]["eventGenTime"].take();
+    assert!(
+        made.as_i64().is_some_and(|t| t > 1_700_000_000_000),
+        "eventGenTime epoch ms: {made}"
+    );
     assert_eq!(
-        r.json(),
-        json!({"message": "", "retcode": "0", "event": {"eventType": "AgentOther_InService", "workNo": "1001", "content": null}})
+        j,
+        json!({"message": "", "retcode": "0", "event": {"eventType": "AgentOther_InService", "workNo": "1001", "content": null, "eventGenTime": null}})
     );
     assert_eq!(r.set_guid(), None, "no rotation by default");
     assert_eq!(
@@ -195,7 +201,7 @@ async fn dynamic_rotation_with_grace_guid_and_log_states() {
         .await;
     assert_eq!(
         cfg,
-        json!({"authMode": "dynamic", "rotateGuidEvery": 2, "pollHoldMs": 50, "idleSignoutMs": 120000, "setGuidForm": "plain"})
+        json!({"authMode": "dynamic", "rotateGuidEvery": 2, "pollHoldMs": 50, "idleSignoutMs": 120000, "setGuidForm": "plain", "asyncEventDelayMs": 50})
     );
     let g0 = sim.sign_in("1001").await;
     assert_eq!(sim.poll("1001", &g0).await.set_guid(), None);
@@ -306,9 +312,10 @@ async fn config_endpoint_validates_and_reset_restores() {
     let r = sim.ctl("GET", "/__sim/config", Value::Null).await;
     assert_eq!(
         r.json(),
-        json!({"authMode": "dynamic", "rotateGuidEvery": 0, "pollHoldMs": 10000, "idleSignoutMs": 120000, "setGuidForm": "plain"})
+        json!({"authMode": "dynamic", "rotateGuidEvery": 0, "pollHoldMs": 10000, "idleSignoutMs": 120000, "setGuidForm": "plain", "asyncEventDelayMs": 50})
     );
     for body in [
+        json!({"asyncEventDelayMs": 60_001}),
         json!({"authMode": "weird"}),
         json!({"setGuidForm": "FOO"}),
         json!({"pollHoldMs": 600_001}),
