@@ -232,9 +232,10 @@ pub(crate) use target_operation;
 mod documented_retcodes {
     use super::Operation;
     use crate::agentevent::PollEventsRequest;
-    use crate::calldata::CallInfoBeforeAnswerRequest;
+    use crate::calldata::{CallInfoBeforeAnswerRequest, CallInfoRequest};
     use crate::onlineagent::{
-        HandshakeRequest, SignIn, SignInExRequest, SignOutRequest, UpdateGuidRequest,
+        AgentStatusRequest, HandshakeRequest, SignIn, SignInExRequest, SignOutRequest,
+        UpdateGuidRequest,
     };
     use crate::qualitycontrol::{
         AddInsertRequest, AddSuperviseRequest, InterceptRequest, StopSuperviseRequest,
@@ -277,6 +278,9 @@ mod documented_retcodes {
             codes::<UpdateGuidRequest>(),
             codes::<HandshakeRequest>(),
             codes::<PollEventsRequest>(),
+            // Agent state and call data (issue 16).
+            codes::<AgentStatusRequest>(),
+            codes::<CallInfoRequest>(),
         ];
         for (operation, retcodes) in all {
             assert!(!retcodes.is_empty(), "{operation} lists no retcode");

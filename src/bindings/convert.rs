@@ -27,6 +27,19 @@ pub fn decode<T: for<'de> Decode<'de>>(
     crate::envelope::parse(&json).map_err(|e| decode_error(operation, arg, e))
 }
 
+/// [`decode`] for a request whose every field is optional: `undefined` or `null` (the argument
+/// left out) is the default request.
+pub fn decode_optional<T: for<'de> Decode<'de> + Default>(
+    operation: &'static str,
+    arg: &'static str,
+    value: Option<&JsValue>,
+) -> Result<T, Error> {
+    match value {
+        Some(v) if !v.is_undefined() && !v.is_null() => decode(operation, arg, v),
+        _ => Ok(T::default()),
+    }
+}
+
 /// The JSON text of a JS argument (kept out of the generic [`decode`], which is instantiated
 /// once per request type).
 #[inline(never)]
@@ -243,6 +256,20 @@ impl ToJs for Ack {
 }
 
 impl ToJs for CallInfoList {
+    fn to_js(&self, operation: &'static str) -> Result<JsValue, Error> {
+        encode(operation, self)
+    }
+}
+
+// --- Outputs of the agent-state and call-data operations (issue 16) ---
+
+impl ToJs for crate::onlineagent::AgentStatus {
+    fn to_js(&self, operation: &'static str) -> Result<JsValue, Error> {
+        encode(operation, self)
+    }
+}
+
+impl ToJs for crate::calldata::CurrentCall {
     fn to_js(&self, operation: &'static str) -> Result<JsValue, Error> {
         encode(operation, self)
     }

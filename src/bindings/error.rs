@@ -15,6 +15,7 @@ export type OperationName =
   | "login" | "forceLogin" | "loginEx" | "logout" | "updateGuid" | "handShake" | "getAgentEvent"
   | "beginNetPlay" | "beginPlay" | "stopPlay" | "pausePlay" | "resumePlay" | "foreFastPlay" | "backFastPlay"
   | "queryCallInfoBeforeAnswer" | "thirdPartyConfTransmitNum"
+  | "getAgentStatus" | "queryCallInfo"
   | "intercept" | "addSupervise" | "addInsert" | "stopSupervise" | "switchSuperviseOrInsert"
   | "requestWhisperAgent" | "requestStopWhisperAgent" | "requestSwitchInsertWhisperAgent"
   | "downloadRecordFile";

@@ -3,9 +3,10 @@
 //! poller and subscriptions.
 
 use super::agent::{decode_answer_as, exchange, Agent, Answer};
-use super::convert::{decode, options, ToJs};
-use crate::calldata::CallInfoBeforeAnswerRequest;
+use super::convert::{decode, decode_optional, options, ToJs};
+use crate::calldata::{CallInfoBeforeAnswerRequest, CallInfoRequest};
 use crate::client::{AgentClientConfig, GatewayClient, AGENT_CLIENT};
+use crate::onlineagent::AgentStatusRequest;
 use crate::operation::{FromEnvelope, Operation};
 use crate::qualitycontrol::{
     AddInsertRequest, AddSuperviseRequest, InterceptRequest, StopSuperviseRequest,
@@ -142,6 +143,26 @@ macro_rules! operation_with_request {
     };
 }
 
+/// An `AgentClient` method for an operation whose request object may be left out (every
+/// field optional): `undefined` or `null` is the default request.
+macro_rules! operation_with_optional_request {
+    ($(#[doc = $doc:tt])* $js:literal, $method:ident, $op:ty, $request_ts:literal, $returns:literal) => {
+        #[wasm_bindgen]
+        impl AgentClient {
+            $(#[doc = $doc])*
+            #[wasm_bindgen(js_name = $js, unchecked_return_type = $returns)]
+            pub fn $method(
+                &self,
+                #[wasm_bindgen(unchecked_optional_param_type = $request_ts)] request: Option<JsValue>,
+                #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
+            ) -> js_sys::Promise {
+                let decoded = decode_optional(<$op as Operation>::LOG_NAME, "request", request.as_ref());
+                run::<$op>(self.agent.clone(), decoded, options)
+            }
+        }
+    };
+}
+
 /// An `AgentClient` method for an operation without parameters.
 macro_rules! operation_without_request {
     ($(#[doc = $doc:tt])* $js:literal, $method:ident, $op:expr, $returns:literal) => {
@@ -224,4 +245,25 @@ operation_with_request! {
 operation_with_request! {
     #[doc = " `requestSwitchInsertWhisperAgent`: switches among listen (0), insert (1) and whisper (2)."]
     "requestSwitchInsertWhisperAgent", request_switch_insert_whisper_agent, SwitchModeRequest, "SwitchModeRequest", "Promise<Ack>"
+}
+
+// --- Agent state and call data (issue 16): onlineagent state operations, calldata ---
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_AGENT_STATE: &'static str = r#"
+/**
+ * `getAgentStatus`'s `agentState`, the vendor's status table (cec_07_0581): 0 unknown,
+ * 1 signed in (reserved), 2 signed out, 3 busy, 4 idle, 5 wrap-up, 6 same as idle (reserved),
+ * 7 talking, 8 rest, 9 pre-rest (rest starts when the call ends).
+ */
+export type AgentStateCode = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+"#;
+
+operation_without_request! {
+    #[doc = " `getAgentStatus`: the agent's status code and whether it is working (GET onlineagent/{agentid}/agentstatus)."]
+    "getAgentStatus", get_agent_status, AgentStatusRequest, "Promise<AgentStatus>"
+}
+operation_with_optional_request! {
+    #[doc = " `queryCallInfo`: the agent's current call, else its last one unless `isNoContainLastCall` (GET calldata/{agentid}/callinfo); `null` when the gateway has none."]
+    "queryCallInfo", query_call_info, CallInfoRequest, "CallInfoRequest", "Promise<CallInfo | null>"
 }
