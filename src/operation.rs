@@ -146,6 +146,22 @@ pub fn json_body<T: crate::json::Encode>(value: &T) -> Option<String> {
     Some(crate::json::to_string(value))
 }
 
+/// `path` with the query parameters that are present (`?a=1&b=2`, in the order given).
+/// Values go in as they are: callers pass only URL-safe text (numbers, `true`/`false`,
+/// validated IDs) or percent-encode it first.
+pub fn with_query(path: String, params: &[(&str, Option<String>)]) -> String {
+    let mut out = path;
+    for (name, value) in params {
+        if let Some(value) = value {
+            out.push(if out.contains('?') { '&' } else { '?' });
+            out.push_str(name);
+            out.push('=');
+            out.push_str(value);
+        }
+    }
+    out
+}
+
 /// The output of operations whose `result` is a reserved, empty field.
 #[derive(Debug, Clone, PartialEq, Eq, Encode)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -234,8 +250,9 @@ mod documented_retcodes {
     use crate::agentevent::PollEventsRequest;
     use crate::calldata::{CallInfoBeforeAnswerRequest, CallInfoRequest};
     use crate::onlineagent::{
-        AgentStatusRequest, HandshakeRequest, SignIn, SignInExRequest, SignOutRequest,
-        UpdateGuidRequest,
+        AgentStatusRequest, AutoEnterIdleRequest, CancelBusyRequest, CancelRestRequest,
+        CancelWorkRequest, HandshakeRequest, RestRequest, SayBusyRequest, SayFreeRequest,
+        SayWorkRequest, SignIn, SignInExRequest, SignOutRequest, UpdateGuidRequest,
     };
     use crate::qualitycontrol::{
         AddInsertRequest, AddSuperviseRequest, InterceptRequest, StopSuperviseRequest,
@@ -280,6 +297,14 @@ mod documented_retcodes {
             codes::<PollEventsRequest>(),
             // Agent state and call data (issue 16).
             codes::<AgentStatusRequest>(),
+            codes::<SayFreeRequest>(),
+            codes::<SayBusyRequest>(),
+            codes::<CancelBusyRequest>(),
+            codes::<RestRequest>(),
+            codes::<CancelRestRequest>(),
+            codes::<SayWorkRequest>(),
+            codes::<CancelWorkRequest>(),
+            codes::<AutoEnterIdleRequest>(),
             codes::<CallInfoRequest>(),
         ];
         for (operation, retcodes) in all {

@@ -155,6 +155,26 @@ pub fn one_of(field: &str, value: i64, allowed: &[i64]) -> Result<(), Validation
     Ok(())
 }
 
+/// Longest call ID accepted (the gateway's IDs look like `1476070409-38`).
+pub const CALL_ID_MAX_LEN: usize = 64;
+
+/// `value` is a call ID: 1..=[`CALL_ID_MAX_LEN`] characters of `A-Z a-z 0-9 - . _`, so it is
+/// safe in a path segment or a query value as it is.
+pub fn call_id(field: &str, value: &str) -> Result<(), ValidationError> {
+    let safe = value
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_'));
+    if value.is_empty() || value.len() > CALL_ID_MAX_LEN || !safe {
+        return Err(invalid(
+            field,
+            "format",
+            format!("must be 1..={CALL_ID_MAX_LEN} characters of A-Z a-z 0-9 - . _"),
+            shown(value),
+        ));
+    }
+    Ok(())
+}
+
 /// `value` is safe to put in an HTTP header: visible ASCII only, at most `max` bytes.
 /// The value is never echoed, because header values here are secrets (`Guid`, keys).
 pub fn secret_header_value(field: &str, value: &str, max: usize) -> Result<(), ValidationError> {

@@ -15,7 +15,8 @@ export type OperationName =
   | "login" | "forceLogin" | "loginEx" | "logout" | "updateGuid" | "handShake" | "getAgentEvent"
   | "beginNetPlay" | "beginPlay" | "stopPlay" | "pausePlay" | "resumePlay" | "foreFastPlay" | "backFastPlay"
   | "queryCallInfoBeforeAnswer" | "thirdPartyConfTransmitNum"
-  | "getAgentStatus" | "queryCallInfo"
+  | "getAgentStatus" | "sayFree" | "sayBusy" | "cancelBusy" | "rest" | "cancelRest" | "sayWork" | "cancelWork"
+  | "setAgentAutoEnterIdle" | "queryCallInfo"
   | "intercept" | "addSupervise" | "addInsert" | "stopSupervise" | "switchSuperviseOrInsert"
   | "requestWhisperAgent" | "requestStopWhisperAgent" | "requestSwitchInsertWhisperAgent"
   | "downloadRecordFile";

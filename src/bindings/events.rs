@@ -11,6 +11,7 @@ use super::gateway::AgentClient;
 use crate::agentevent::{PollEventsRequest, Polled, KNOWN_EVENTS};
 use crate::client::AGENT_CLIENT;
 use crate::error::{Error, ErrorKind};
+use crate::onlineagent::RestRequest;
 use crate::operation::Operation;
 use crate::qualitycontrol::InterceptRequest;
 use crate::recordplay::NetPlayRequest;
@@ -422,6 +423,33 @@ impl AgentClient {
         let request = decode::<InterceptRequest>(InterceptRequest::LOG_NAME, "request", &request);
         crate::run::promise_later(InterceptRequest::LOG_NAME, async move {
             Ok(send_and_wait(agent, request?, options, &["AgentEvent_Talking"], &[]).await?)
+        })
+    }
+}
+
+// --- Outcome helpers of the agent-state operations (issue 16) ---
+
+#[wasm_bindgen]
+impl AgentClient {
+    /// `rest`, then waits for `AgentState_SetRest_Success`, which the gateway sends after the
+    /// call has returned (the wait starts before the request goes out, so it is never missed).
+    #[wasm_bindgen(js_name = restAndWait, unchecked_return_type = "Promise<AgentEventMap[\"AgentState_SetRest_Success\"]>")]
+    pub fn rest_and_wait(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RestRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "OutcomeOptions")] options: Option<JsValue>,
+    ) -> Promise {
+        let agent = self.agent.clone();
+        let request = decode::<RestRequest>(RestRequest::LOG_NAME, "request", &request);
+        crate::run::promise_later(RestRequest::LOG_NAME, async move {
+            Ok(send_and_wait(
+                agent,
+                request?,
+                options,
+                &["AgentState_SetRest_Success"],
+                &[],
+            )
+            .await?)
         })
     }
 }

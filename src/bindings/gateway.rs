@@ -6,7 +6,10 @@ use super::agent::{decode_answer_as, exchange, Agent, Answer};
 use super::convert::{decode, decode_optional, options, ToJs};
 use crate::calldata::{CallInfoBeforeAnswerRequest, CallInfoRequest};
 use crate::client::{AgentClientConfig, GatewayClient, AGENT_CLIENT};
-use crate::onlineagent::AgentStatusRequest;
+use crate::onlineagent::{
+    AgentStatusRequest, AutoEnterIdleRequest, CancelBusyRequest, CancelRestRequest,
+    CancelWorkRequest, RestRequest, SayBusyRequest, SayFreeRequest, SayWorkRequest,
+};
 use crate::operation::{FromEnvelope, Operation};
 use crate::qualitycontrol::{
     AddInsertRequest, AddSuperviseRequest, InterceptRequest, StopSuperviseRequest,
@@ -266,4 +269,38 @@ operation_without_request! {
 operation_with_optional_request! {
     #[doc = " `queryCallInfo`: the agent's current call, else its last one unless `isNoContainLastCall` (GET calldata/{agentid}/callinfo); `null` when the gateway has none."]
     "queryCallInfo", query_call_info, CallInfoRequest, "CallInfoRequest", "Promise<CallInfo | null>"
+}
+operation_without_request! {
+    #[doc = " `sayFree`: the agent goes ready, from busy or wrap-up (POST onlineagent/{agentid}/sayfree)."]
+    "sayFree", say_free, SayFreeRequest, "Promise<Ack>"
+}
+operation_with_optional_request! {
+    #[doc = " `sayBusy`: the agent goes busy, with a `reason` 200..=250 (POST onlineagent/{agentid}/saybusy?reason=&prolong=)."]
+    #[doc = " An agent already busy must give both `reason` and `prolong`."]
+    "sayBusy", say_busy, SayBusyRequest, "SayBusyRequest", "Promise<Ack>"
+}
+operation_without_request! {
+    #[doc = " `cancelBusy`: ends the busy state (POST onlineagent/{agentid}/cancelbusy)."]
+    "cancelBusy", cancel_busy, CancelBusyRequest, "Promise<Ack>"
+}
+operation_with_request! {
+    #[doc = " `rest`: a rest of `seconds` (1..=86399) with a `cause` 0..=255 (POST onlineagent/{agentid}/rest/{time}/{restcause}?prolong=)."]
+    #[doc = " `AgentState_SetRest_Success` comes later (see `restAndWait`)."]
+    "rest", rest, RestRequest, "RestRequest", "Promise<Ack>"
+}
+operation_without_request! {
+    #[doc = " `cancelRest`: ends the rest (POST onlineagent/{agentid}/cancelrest)."]
+    "cancelRest", cancel_rest, CancelRestRequest, "Promise<Ack>"
+}
+operation_without_request! {
+    #[doc = " `sayWork`: the agent enters wrap-up (POST onlineagent/{agentid}/work)."]
+    "sayWork", say_work, SayWorkRequest, "Promise<Ack>"
+}
+operation_without_request! {
+    #[doc = " `cancelWork`: wrap-up done (POST onlineagent/{agentid}/cancelwork)."]
+    "cancelWork", cancel_work, CancelWorkRequest, "Promise<Ack>"
+}
+operation_with_request! {
+    #[doc = " `setAgentAutoEnterIdle`: `flag` true, idle after each call; false, wrap-up (POST onlineagent/{agentid}/autoenteridle/{flag})."]
+    "setAutoEnterIdle", set_auto_enter_idle, AutoEnterIdleRequest, "AutoEnterIdleRequest", "Promise<Ack>"
 }

@@ -13,9 +13,6 @@ use crate::validation::AgentId;
 use cec_agent_derive::{Decode, Encode};
 use tsify::Tsify;
 
-/// Longest `callId` accepted in the path.
-pub const CALL_ID_MAX_LEN: usize = 64;
-
 /// `PUT /qualitycontrol/{agentid}/intercept/{workNo}` (`intercept`), or
 /// `.../intercept/{workNo}/{callId}` when `callId` is given (newer vendor pages,
 /// <https://support.huaweicloud.com/intl/es-us/api-cec/cec_07_0437.html>).
@@ -65,18 +62,7 @@ impl Operation for InterceptRequest {
     fn validate(&self) -> Result<(), ValidationError> {
         AgentId::parse("workNo", self.work_no.as_str())?;
         if let Some(call) = &self.call_id {
-            let c = call.as_str();
-            let safe = c
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_'));
-            if c.is_empty() || c.len() > CALL_ID_MAX_LEN || !safe {
-                return Err(crate::validation::invalid(
-                    "callId",
-                    "format",
-                    format!("must be 1..={CALL_ID_MAX_LEN} characters of A-Z a-z 0-9 - . _"),
-                    crate::validation::shown(c),
-                ));
-            }
+            crate::validation::call_id("callId", call.as_str())?;
         }
         Ok(())
     }

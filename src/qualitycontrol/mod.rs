@@ -16,7 +16,8 @@ mod intercept;
 mod listen_insert;
 mod whisper;
 
-pub use intercept::{InterceptRequest, CALL_ID_MAX_LEN};
+pub use crate::validation::CALL_ID_MAX_LEN;
+pub use intercept::InterceptRequest;
 pub use listen_insert::{
     AddInsertRequest, AddSuperviseRequest, StopSuperviseRequest, SwitchSuperviseOrInsertRequest,
 };
