@@ -263,6 +263,13 @@ mod documented_retcodes {
         ResumePlayRequest, StopPlayRequest,
     };
     use crate::voicecall::ThirdPartyConfTransmitNumRequest;
+    // Call control (issue 16).
+    use crate::voicecall::{
+        AnswerRequest, BeginMuteRequest, CallInnerRequest, CallInnerSkillRequest,
+        CallOutRequest, CancelTransferRequest, ConfJoinRequest, ConnectHoldRequest,
+        DisconnectRequest, EndMuteRequest, GetHoldRequest, HoldRequest, InnerHelpRequest,
+        ReleaseRequest, SecondDialRequest, TransferRequest,
+    };
 
     fn codes<O: Operation>() -> (&'static str, &'static [&'static str]) {
         (O::LOG_NAME, O::DOCUMENTED_RETCODES)
@@ -306,6 +313,23 @@ mod documented_retcodes {
             codes::<CancelWorkRequest>(),
             codes::<AutoEnterIdleRequest>(),
             codes::<CallInfoRequest>(),
+            // Call control (issue 16).
+            codes::<AnswerRequest>(),
+            codes::<ReleaseRequest>(),
+            codes::<DisconnectRequest>(),
+            codes::<HoldRequest>(),
+            codes::<GetHoldRequest>(),
+            codes::<ConnectHoldRequest>(),
+            codes::<BeginMuteRequest>(),
+            codes::<EndMuteRequest>(),
+            codes::<TransferRequest>(),
+            codes::<CancelTransferRequest>(),
+            codes::<CallOutRequest>(),
+            codes::<CallInnerRequest>(),
+            codes::<CallInnerSkillRequest>(),
+            codes::<InnerHelpRequest>(),
+            codes::<ConfJoinRequest>(),
+            codes::<SecondDialRequest>(),
         ];
         for (operation, retcodes) in all {
             assert!(!retcodes.is_empty(), "{operation} lists no retcode");

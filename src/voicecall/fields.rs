@@ -201,6 +201,149 @@ impl FromResult for CallStarted {
     }
 }
 
+/// The call an operation acts on, when the agent has more than one (`callid` in the query;
+/// a multimedia call must name it). One type for all of them, so one decoder serves them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, cec_agent_derive::Decode, Encode, tsify::Tsify)]
+#[serde(deny_unknown_fields)]
+pub struct CallSelector {
+    /// The call, e.g. `1476070409-38`; without it the gateway picks the agent's call.
+    #[serde(rename = "callId", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "string")]
+    pub call_id: Option<Text>,
+}
+
+impl CallSelector {
+    /// `path` with `?callid=` when a call is named.
+    pub fn path(&self, path: String) -> String {
+        // `validate` has run before `path`, so the ID is URL-safe.
+        crate::operation::with_query(path, &[("callid", self.call_id.clone().map(|c| c.0))])
+    }
+
+    /// The call ID, if given, is a call ID.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        match &self.call_id {
+            Some(c) => validation::call_id("callId", c.as_str()),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Declares an operation on an optionally named call (`?callid=`): a newtype over
+/// [`CallSelector`] and its [`Operation`](crate::operation::Operation) impl. `$path` is a
+/// format string with `{agent}`.
+macro_rules! selected_call_operation {
+    ($(#[$doc:meta])* $name:ident, $method:ident $path:literal, log $log:literal, retcodes [$($code:literal),*]) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Default, PartialEq, Eq)]
+        pub struct $name(pub $crate::voicecall::CallSelector);
+
+        impl $name {
+            /// The operation on call `call_id` (`None`: the agent's call).
+            pub fn new(call_id: Option<&str>) -> Self {
+                Self($crate::voicecall::CallSelector { call_id: call_id.map(Into::into) })
+            }
+        }
+
+        impl $crate::operation::Operation for $name {
+            const LOG_NAME: &'static str = $log;
+            const METHOD: $crate::http::Method = $crate::http::Method::$method;
+            const DOCUMENTED_RETCODES: &'static [&'static str] = &[$($code),*];
+            type Output = $crate::operation::Ack;
+
+            fn path(&self, agent_id: &$crate::validation::AgentId) -> String {
+                self.0.path(format!($path, agent = agent_id.as_str()))
+            }
+
+            fn validate(&self) -> Result<(), $crate::error::ValidationError> {
+                self.0.validate()
+            }
+        }
+    };
+}
+pub(crate) use selected_call_operation;
+
+/// `userVideoDirection` (callout only, with `mediaAbility` 1): 1..=4, the gateway's default 4.
+pub const USER_VIDEO_DIRECTIONS: RangeInclusive<i64> = 1..=4;
+/// The `mediaAbility` `userVideoDirection` needs (video).
+pub const MEDIA_VIDEO: i64 = 1;
+
+/// The request of the operations that dial a number: `callOut` (an outside number) and
+/// `callInner` (another agent). One type for both, so one decoder serves them.
+#[derive(Debug, Clone, PartialEq, Eq, Encode, cec_agent_derive::Decode, tsify::Tsify)]
+#[serde(deny_unknown_fields)]
+pub struct DialRequest {
+    /// Who to call: 1..=24 of `0-9 * #` (for callInner, the other agent's ID).
+    #[tsify(type = "string")]
+    pub called: Text,
+    /// The calling number to show: 0..=24 digits (the gateway's default when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "string")]
+    pub caller: Option<Text>,
+    /// The skill the call is made in (the platform default when absent).
+    #[serde(rename = "skillId", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "number")]
+    pub skill_id: Option<Int>,
+    /// Call-associated data, at most 16k.
+    #[serde(rename = "callAppData", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub call_app_data: Option<String>,
+    /// 0 audio, 1 video, 2 (callInner: ignored by the gateway).
+    #[serde(rename = "mediaAbility", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "0 | 1 | 2")]
+    pub media_ability: Option<Int>,
+    /// callOut with `mediaAbility` 1 only: the video direction, 1..=4 (default 4).
+    #[serde(rename = "userVideoDirection", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "1 | 2 | 3 | 4")]
+    pub user_video_direction: Option<Int>,
+}
+
+impl DialRequest {
+    /// A call to `called` without the optional fields.
+    pub fn new(called: &str) -> Self {
+        Self {
+            called: called.into(),
+            caller: None,
+            skill_id: None,
+            call_app_data: None,
+            media_ability: None,
+            user_video_direction: None,
+        }
+    }
+
+    /// Checks every field; `video` says whether `userVideoDirection` may be given.
+    pub fn validate(&self, video: bool) -> Result<(), ValidationError> {
+        number("called", self.called.as_str(), 1, Charset::Dial)?;
+        common(
+            self.call_app_data.as_ref(),
+            self.caller.as_ref(),
+            self.media_ability,
+            self.skill_id,
+        )?;
+        match (self.user_video_direction, video) {
+            (None, _) => Ok(()),
+            (Some(Int(d)), false) => Err(not_applicable("userVideoDirection", "callOut", d)),
+            (Some(Int(d)), true) if self.media_ability != Some(Int(MEDIA_VIDEO)) => {
+                Err(not_applicable("userVideoDirection", "mediaAbility 1 (video)", d))
+            }
+            (Some(Int(d)), true) => validation::in_range("userVideoDirection", d, USER_VIDEO_DIRECTIONS),
+        }
+    }
+
+    /// The body, in the callout / callinner spelling.
+    pub fn body(&self) -> Option<String> {
+        CallBody {
+            called: Some(self.called.as_str()),
+            caller: self.caller.as_ref().map(Text::as_str),
+            skillid: self.skill_id.map(|s| s.0),
+            callappdata: self.call_app_data.as_deref(),
+            mediaability: self.media_ability.map(|m| m.0),
+            user_video_direction: self.user_video_direction.map(|d| d.0),
+            ..CallBody::default()
+        }
+        .json()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
