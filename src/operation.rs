@@ -265,10 +265,10 @@ mod documented_retcodes {
     use crate::voicecall::ThirdPartyConfTransmitNumRequest;
     // Call control (issue 16).
     use crate::voicecall::{
-        AnswerRequest, BeginMuteRequest, CallInnerRequest, CallInnerSkillRequest,
-        CallOutRequest, CancelTransferRequest, ConfJoinRequest, ConnectHoldRequest,
-        DisconnectRequest, EndMuteRequest, GetHoldRequest, HoldRequest, InnerHelpRequest,
-        ReleaseRequest, SecondDialRequest, TransferRequest,
+        AnswerRequest, BeginMuteRequest, CallInnerRequest, CallInnerSkillRequest, CallOutRequest,
+        CancelTransferRequest, ConfJoinRequest, ConnectHoldRequest, DisconnectRequest,
+        EndMuteRequest, GetHoldRequest, HoldRequest, InnerHelpRequest, ReleaseRequest,
+        SecondDialRequest, TransferRequest,
     };
 
     fn codes<O: Operation>() -> (&'static str, &'static [&'static str]) {

@@ -5,14 +5,14 @@
 //! [`PollPolicy`] decides). Stopping it aborts the poll in flight and its sleep, so no request,
 //! timer or closure outlives the stop.
 
-use super::agent::{call, iter_result, Agent, EventFilter, Poller, Stream, Waiter};
-use super::convert::{decode, function_arg, options, string_arg, ExtraOptions};
+use super::agent::{call, iter_result, Agent, CallFilter, EventFilter, Poller, Stream, Waiter};
+use super::convert::{decode, decode_optional, function_arg, options, string_arg, ExtraOptions};
 use super::gateway::AgentClient;
 use crate::agentevent::{PollEventsRequest, Polled, KNOWN_EVENTS};
 use crate::client::AGENT_CLIENT;
 use crate::error::{Error, ErrorKind};
 use crate::onlineagent::RestRequest;
-use crate::operation::Operation;
+use crate::operation::{Ack, Operation};
 use crate::qualitycontrol::InterceptRequest;
 use crate::recordplay::NetPlayRequest;
 use crate::registry::{get, register_versioned, unregister};
@@ -20,8 +20,15 @@ use crate::session::{Next, PollPolicy, PollStatus, StopReason};
 use crate::slab::Slab;
 use crate::timer::{sleep, AbortListener, Timer};
 use crate::validation::invalid;
+use crate::voicecall::{
+    AnswerRequest, CallInnerRequest, CallInnerSkillRequest, CallOutRequest, CallSelector,
+    CallStarted, ConfJoinRequest, GetHoldRequest, HoldRequest, InnerHelpRequest, TransferRequest,
+    HELP_THREE_PARTY,
+};
 use js_sys::{Array, Function, Object, Promise, Reflect, Symbol};
 use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, AbortSignal};
@@ -178,27 +185,107 @@ fn signal_option(
     Ok(super::convert::options(operation, options)?.signal)
 }
 
+/// What settles an outcome helper: its success and failure events, and whose.
+pub struct Outcome {
+    /// Events that resolve it.
+    pub succeed_on: &'static [&'static str],
+    /// Events that reject it with kind `outcome`.
+    pub fail_on: &'static [&'static str],
+    /// Which call's events count.
+    pub call: CallFilter,
+}
+
+/// What an operation's answer tells its outcome helper: the ID of the call it started, if any.
+pub trait StartedCall {
+    /// The new call's ID (`callOut`, `callInner`, ...); `None` for the other answers.
+    fn started_call(self) -> Option<String>;
+}
+
+impl StartedCall for Ack {
+    fn started_call(self) -> Option<String> {
+        None
+    }
+}
+
+impl StartedCall for CallStarted {
+    fn started_call(self) -> Option<String> {
+        Some(self.call_id)
+    }
+}
+
 /// Registers a waiter for the outcome of `op`, sends it, then waits for the outcome event.
-async fn send_and_wait<O: Operation>(
+async fn send_and_wait<O: Operation + 'static>(
     agent: Rc<Agent>,
     op: O,
     options_value: Option<JsValue>,
     succeed_on: &'static [&'static str],
     fail_on: &'static [&'static str],
-) -> Result<JsValue, Error> {
-    let extras = ExtraOptions::new(O::LOG_NAME, options_value)?;
+) -> Result<JsValue, Error>
+where
+    O::Output: StartedCall,
+{
+    let outcome = Outcome {
+        succeed_on,
+        fail_on,
+        call: CallFilter::Any,
+    };
+    send_and_wait_on(agent, op, options_value, outcome).await
+}
+
+/// A request being sent; resolves with the ID of the call it started, if any.
+type Sending = Pin<Box<dyn Future<Output = Result<Option<String>, Error>>>>;
+
+/// [`send_and_wait`] with the whole [`Outcome`]. Only the sending is generic; waiting is
+/// [`wait_for_outcome`], one copy for every helper.
+async fn send_and_wait_on<O: Operation + 'static>(
+    agent: Rc<Agent>,
+    op: O,
+    options_value: Option<JsValue>,
+    outcome: Outcome,
+) -> Result<JsValue, Error>
+where
+    O::Output: StartedCall,
+{
+    let (wait_ms, opts) = outcome_options(O::LOG_NAME, options_value)?;
+    let sender = agent.clone();
+    let sending: Sending = Box::pin(async move {
+        let client = &sender.client;
+        let timeout = client.timeout_for(opts.core);
+        let output = call(client, &op, timeout, opts.signal.as_ref()).await?;
+        Ok(output.started_call())
+    });
+    wait_for_outcome(agent, O::LOG_NAME, wait_ms, outcome, sending).await
+}
+
+/// The options of an outcome helper: `outcomeTimeoutMs` and the call options.
+fn outcome_options(
+    operation: &'static str,
+    options_value: Option<JsValue>,
+) -> Result<(u32, super::convert::Options), Error> {
+    let extras = ExtraOptions::new(operation, options_value)?;
     let wait = extras.take("outcomeTimeoutMs");
     let wait_ms = if wait.is_undefined() {
         DEFAULT_OUTCOME_TIMEOUT_MS
     } else {
         let ms = wait.as_f64().filter(|f| f.fract() == 0.0).unwrap_or(-1.0) as i64;
         crate::config::timeout_ms("options.outcomeTimeoutMs", ms)
-            .map_err(|e| Error::validation(O::LOG_NAME, e))?
+            .map_err(|e| Error::validation(operation, e))?
     };
-    let opts = options(O::LOG_NAME, extras.rest().as_ref())?;
+    Ok((wait_ms, options(operation, extras.rest().as_ref())?))
+}
+
+/// Arms a waiter for `outcome`, then sends, then waits for the outcome event (the waiter is
+/// armed first, so an event that comes before the answer is not missed).
+async fn wait_for_outcome(
+    agent: Rc<Agent>,
+    operation: &'static str,
+    wait_ms: u32,
+    outcome: Outcome,
+    sending: Sending,
+) -> Result<JsValue, Error> {
     if !agent.polling() {
         return Err(Error::new(
-            O::LOG_NAME,
+            operation,
             ErrorKind::State {
                 message: "events are not being polled: sign in or call startEvents() first"
                     .to_owned(),
@@ -210,7 +297,7 @@ async fn send_and_wait<O: Operation>(
     let promise = Promise::new(&mut |resolve, reject| slots.set(Some((resolve, reject))));
     let Some((resolve, reject)) = slots.take() else {
         return Err(Error::new(
-            O::LOG_NAME,
+            operation,
             ErrorKind::State {
                 message: "could not create a promise".to_owned(),
             },
@@ -218,27 +305,25 @@ async fn send_and_wait<O: Operation>(
     };
     agent.waiters.borrow_mut().push(Waiter {
         id,
-        operation: O::LOG_NAME,
-        succeed_on,
-        fail_on,
+        operation,
+        succeed_on: outcome.succeed_on,
+        fail_on: outcome.fail_on,
+        call: outcome.call,
         resolve,
         reject: reject.clone(),
     });
     let forget = |agent: &Agent| agent.waiters.borrow_mut().retain(|w| w.id != id);
-    if let Err(e) = call(
-        &agent.client,
-        &op,
-        agent.client.timeout_for(opts.core),
-        opts.signal.as_ref(),
-    )
-    .await
-    {
-        forget(&agent);
-        return Err(e);
+    match sending.await {
+        Err(e) => {
+            forget(&agent);
+            return Err(e);
+        }
+        Ok(Some(call_id)) => agent.call_started(id, call_id),
+        Ok(None) => {}
     }
     let _deadline = Timer::after(f64::from(wait_ms), move || {
         let err = Error::new(
-            O::LOG_NAME,
+            operation,
             ErrorKind::Timeout {
                 timeout_ms: wait_ms,
             },
@@ -251,7 +336,7 @@ async fn send_and_wait<O: Operation>(
     if let Some(agent) = weak.upgrade() {
         forget(&agent);
     }
-    settled.map_err(|e| Error::new(O::LOG_NAME, error_kind_of(&e)))
+    settled.map_err(|e| Error::new(operation, error_kind_of(&e)))
 }
 
 /// Rebuilds the kind of an `AgentApiError` that crossed a JS promise.
@@ -452,6 +537,182 @@ impl AgentClient {
             .await?)
         })
     }
+}
+
+// --- Outcome helpers of the call-control operations (issue 16) ---
+
+/// Runs the outcome helper of `request`, whose [`Outcome`] `outcome_of` gives (one copy per
+/// operation, shared by the three forms of [`call_and_wait!`]).
+fn call_and_wait<O: Operation + 'static>(
+    agent: Rc<Agent>,
+    request: Result<O, Error>,
+    options: Option<JsValue>,
+    outcome_of: fn(&O) -> Outcome,
+) -> Promise
+where
+    O::Output: StartedCall,
+{
+    crate::run::promise_later(O::LOG_NAME, async move {
+        let op = request?;
+        let outcome = outcome_of(&op);
+        Ok(send_and_wait_on(agent, op, options, outcome).await?)
+    })
+}
+
+/// An `AgentClient` outcome helper (`...AndWait`) of a call-control operation: `required`,
+/// `optional` or no request (`none`), as the operation's own method; docs as
+/// `#[doc = "..."]` (see `operation_with_request!`).
+macro_rules! call_and_wait {
+    ($(#[doc = $doc:tt])* $js:literal, $method:ident, $op:ty, required $request_ts:literal $(, wrap $wrap:expr)?; $returns:literal, $outcome:expr) => {
+        #[wasm_bindgen]
+        impl AgentClient {
+            $(#[doc = $doc])*
+            #[wasm_bindgen(js_name = $js, unchecked_return_type = $returns)]
+            pub fn $method(
+                &self,
+                #[wasm_bindgen(unchecked_param_type = $request_ts)] request: JsValue,
+                #[wasm_bindgen(unchecked_optional_param_type = "OutcomeOptions")] options: Option<JsValue>,
+            ) -> Promise {
+                let decoded = decode(<$op as Operation>::LOG_NAME, "request", &request);
+                $(let decoded = decoded.map($wrap);)?
+                call_and_wait::<$op>(self.agent.clone(), decoded, options, $outcome)
+            }
+        }
+    };
+    ($(#[doc = $doc:tt])* $js:literal, $method:ident, $op:ty, optional $request_ts:literal, wrap $wrap:expr; $returns:literal, $outcome:expr) => {
+        #[wasm_bindgen]
+        impl AgentClient {
+            $(#[doc = $doc])*
+            #[wasm_bindgen(js_name = $js, unchecked_return_type = $returns)]
+            pub fn $method(
+                &self,
+                #[wasm_bindgen(unchecked_optional_param_type = $request_ts)] request: Option<JsValue>,
+                #[wasm_bindgen(unchecked_optional_param_type = "OutcomeOptions")] options: Option<JsValue>,
+            ) -> Promise {
+                let decoded = decode_optional(<$op as Operation>::LOG_NAME, "request", request.as_ref());
+                call_and_wait::<$op>(self.agent.clone(), decoded.map($wrap), options, $outcome)
+            }
+        }
+    };
+    ($(#[doc = $doc:tt])* $js:literal, $method:ident, $op:expr, none; $returns:literal, $outcome:expr) => {
+        #[wasm_bindgen]
+        impl AgentClient {
+            $(#[doc = $doc])*
+            #[wasm_bindgen(js_name = $js, unchecked_return_type = $returns)]
+            pub fn $method(
+                &self,
+                #[wasm_bindgen(unchecked_optional_param_type = "OutcomeOptions")] options: Option<JsValue>,
+            ) -> Promise {
+                call_and_wait(self.agent.clone(), Ok($op), options, $outcome)
+            }
+        }
+    };
+}
+
+/// `AgentEvent_Talking` of the call `selected` names, else of any call.
+fn talking_in(selected: &CallSelector) -> Outcome {
+    Outcome {
+        succeed_on: &[TALKING],
+        fail_on: &[],
+        call: selected
+            .call_id
+            .as_ref()
+            .map_or(CallFilter::Any, |c| CallFilter::Call(c.0.clone())),
+    }
+}
+
+/// The call being started talks (`succeed_on`), or fails with one of `fail_on`.
+fn started(succeed_on: &'static [&'static str], fail_on: &'static [&'static str]) -> Outcome {
+    Outcome {
+        succeed_on,
+        fail_on,
+        call: CallFilter::Starting(Vec::new()),
+    }
+}
+
+/// The events that end a transfer of `deviceType` in `mode` (the transfer page's events):
+/// the agent leaves (release), the target takes over (success), the parties talk (talk) or
+/// meet (three-party), the call comes back from the IVR (hang-up); `AgentEvent_Connect_Fail`
+/// when the target cannot be reached.
+fn transfer_outcome(t: &TransferRequest) -> Outcome {
+    let succeed_on: &'static [&'static str] = match (t.device_type.0, t.mode.0) {
+        (3, 1) => &["AgentEvent_ReturnFromIvr"],
+        (5, 1) | (1..=4, 0) | (2, 3) => &["AgentEvent_Call_Release"],
+        (5, 3) => &[TALKING],
+        (5, 4) => &["AgentEvent_Conference"],
+        _ => &["AgentEvent_SuccTransResult"],
+    };
+    Outcome {
+        succeed_on,
+        fail_on: &["AgentEvent_Connect_Fail"],
+        call: CallFilter::Any,
+    }
+}
+
+const TALKING: &str = "AgentEvent_Talking";
+const INSIDE_CALL_FAIL: &[&str] = &["AgentEvent_Inside_Call_Fail"];
+
+call_and_wait! {
+    #[doc = " `answer`, then waits for `AgentEvent_Talking` (of the call `callId`, when given)."]
+    "answerAndWait", answer_and_wait, AnswerRequest, optional "CallSelector", wrap AnswerRequest;
+    "Promise<AgentEventMap[\"AgentEvent_Talking\"]>", |op| talking_in(&op.0)
+}
+call_and_wait! {
+    #[doc = " `hold`, then waits for `AgentEvent_Hold` (its content is the held call's ID)."]
+    "holdAndWait", hold_and_wait, HoldRequest, none;
+    "Promise<AgentEventMap[\"AgentEvent_Hold\"]>",
+    |_| Outcome { succeed_on: &["AgentEvent_Hold"], fail_on: &[], call: CallFilter::Any }
+}
+call_and_wait! {
+    #[doc = " `getHold` (unhold), then waits for `AgentEvent_Talking` (of the call `callId`, when given)."]
+    "getHoldAndWait", get_hold_and_wait, GetHoldRequest, optional "CallSelector", wrap GetHoldRequest;
+    "Promise<AgentEventMap[\"AgentEvent_Talking\"]>", |op| talking_in(&op.0)
+}
+call_and_wait! {
+    #[doc = " `callout`, then waits for the new call: resolves on its `AgentEvent_Talking`, rejects with kind"]
+    #[doc = " \"outcome\" on its `AgentEvent_Call_Out_Fail` (busy) or `AgentEvent_Connect_Fail` (no answer)."]
+    "callOutAndWait", call_out_and_wait, CallOutRequest, required "DialRequest", wrap CallOutRequest;
+    "Promise<AgentEventMap[\"AgentEvent_Talking\"]>",
+    |_| started(&[TALKING], &["AgentEvent_Call_Out_Fail", "AgentEvent_Connect_Fail"])
+}
+call_and_wait! {
+    #[doc = " `callInner`, then waits for the new call: resolves on its `AgentEvent_Talking`, rejects with kind"]
+    #[doc = " \"outcome\" on its `AgentEvent_Inside_Call_Fail`."]
+    "callInnerAndWait", call_inner_and_wait, CallInnerRequest, required "DialRequest", wrap CallInnerRequest;
+    "Promise<AgentEventMap[\"AgentEvent_Talking\"]>", |_| started(&[TALKING], INSIDE_CALL_FAIL)
+}
+call_and_wait! {
+    #[doc = " `callInnerSkill`, then waits for the new call: resolves on its `AgentEvent_Talking`, rejects"]
+    #[doc = " with kind \"outcome\" on its `AgentEvent_Inside_Call_Fail`."]
+    "callInnerSkillAndWait", call_inner_skill_and_wait, CallInnerSkillRequest, required "CallInnerSkillRequest";
+    "Promise<AgentEventMap[\"AgentEvent_Talking\"]>", |_| started(&[TALKING], INSIDE_CALL_FAIL)
+}
+call_and_wait! {
+    #[doc = " `innerHelp`, then waits for the helper: resolves on `AgentEvent_Talking` (two-party) or"]
+    #[doc = " `AgentEvent_Conference` (three-party, mode 2) of its call, rejects with kind \"outcome\" on"]
+    #[doc = " `AgentEvent_Consult_Fail`."]
+    "innerHelpAndWait", inner_help_and_wait, InnerHelpRequest, required "InnerHelpRequest";
+    "Promise<AgentEventMap[\"AgentEvent_Talking\"] | AgentEventMap[\"AgentEvent_Conference\"]>",
+    |op| {
+        let three_party = op.mode.is_some_and(|m| m.0 == HELP_THREE_PARTY);
+        let succeed_on: &'static [&'static str] =
+            if three_party { &["AgentEvent_Conference"] } else { &[TALKING] };
+        started(succeed_on, &["AgentEvent_Consult_Fail"])
+    }
+}
+call_and_wait! {
+    #[doc = " `confJoin`, then waits for `AgentEvent_Conference` (the three-party call and its partners)."]
+    "confJoinAndWait", conf_join_and_wait, ConfJoinRequest, required "ConfJoinRequest";
+    "Promise<AgentEventMap[\"AgentEvent_Conference\"]>",
+    |_| Outcome { succeed_on: &["AgentEvent_Conference"], fail_on: &[], call: CallFilter::Any }
+}
+call_and_wait! {
+    #[doc = " `transfer`, then waits for the event that ends it in its mode: `AgentEvent_Call_Release`"]
+    #[doc = " (release), `AgentEvent_SuccTransResult` (success), `AgentEvent_Talking` (talk, external),"]
+    #[doc = " `AgentEvent_Conference` (three-party, external), `AgentEvent_ReturnFromIvr` (IVR hang-up);"]
+    #[doc = " rejects with kind \"outcome\" on `AgentEvent_Connect_Fail`."]
+    "transferAndWait", transfer_and_wait, TransferRequest, required "TransferRequest";
+    "Promise<KnownAgentEvent>", transfer_outcome
 }
 
 /// A function that removes subscription `id` (safe to call more than once).

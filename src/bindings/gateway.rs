@@ -22,9 +22,9 @@ use crate::recordplay::{
 use crate::voicecall::ThirdPartyConfTransmitNumRequest;
 use crate::voicecall::{
     AnswerRequest, BeginMuteRequest, CallInnerRequest, CallInnerSkillRequest, CallOutRequest,
-    CancelTransferRequest, ConfJoinRequest, ConnectHoldRequest, DisconnectRequest,
-    EndMuteRequest, GetHoldRequest, HoldRequest, InnerHelpRequest, ReleaseRequest,
-    SecondDialRequest, TransferRequest,
+    CancelTransferRequest, ConfJoinRequest, ConnectHoldRequest, DisconnectRequest, EndMuteRequest,
+    GetHoldRequest, HoldRequest, InnerHelpRequest, ReleaseRequest, SecondDialRequest,
+    TransferRequest,
 };
 use crate::Error;
 use std::rc::Rc;

@@ -42,8 +42,9 @@ mod tests {
         let decoded: crate::voicecall::CallSelector =
             crate::json::from_str(r#"{"callId":"1-2"}"#).unwrap();
         assert_eq!(AnswerRequest(decoded), AnswerRequest::new(Some("1-2")));
-        assert!(crate::json::from_str::<crate::voicecall::CallSelector>(r#"{"callid":"1"}"#)
-            .is_err());
+        assert!(
+            crate::json::from_str::<crate::voicecall::CallSelector>(r#"{"callid":"1"}"#).is_err()
+        );
         documented_failures::<AnswerRequest>();
     }
 }

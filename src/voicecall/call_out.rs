@@ -62,14 +62,23 @@ mod tests {
             json!({"called": "10086", "caller": "70001", "skillid": 3, "callappdata": "order 7",
                    "mediaability": 1, "userVideoDirection": 2})
         );
-        assert_eq!(body(&op(json!({"called": 10086}))), json!({"called": "10086"}));
         assert_eq!(
-            answer::<CallOutRequest>(r#"{"message":"success","retcode":"0","result":"1476070409-38"}"#)
-                .map(|c| c.call_id),
+            body(&op(json!({"called": 10086}))),
+            json!({"called": "10086"})
+        );
+        assert_eq!(
+            answer::<CallOutRequest>(
+                r#"{"message":"success","retcode":"0","result":"1476070409-38"}"#
+            )
+            .map(|c| c.call_id),
             Ok("1476070409-38".to_owned())
         );
-        let e = answer::<CallOutRequest>(r#"{"message":"","retcode":"0","result":{}}"#).unwrap_err();
-        assert!(matches!(e.kind, crate::error::ErrorKind::Decode { .. }), "{e:?}");
+        let e =
+            answer::<CallOutRequest>(r#"{"message":"","retcode":"0","result":{}}"#).unwrap_err();
+        assert!(
+            matches!(e.kind, crate::error::ErrorKind::Decode { .. }),
+            "{e:?}"
+        );
         documented_failures::<CallOutRequest>();
     }
 
@@ -110,6 +119,8 @@ mod tests {
             ..DialRequest::new("1")
         };
         assert_eq!(ok(caller), Some(("caller".to_owned(), "format")));
-        assert!(crate::json::from_value::<DialRequest>(json!({"called": "1", "skillid": 1})).is_err());
+        assert!(
+            crate::json::from_value::<DialRequest>(json!({"called": "1", "skillid": 1})).is_err()
+        );
     }
 }

@@ -21,7 +21,10 @@ mod tests {
 
     #[test]
     fn path_and_failures() {
-        assert_eq!(path(&CancelTransferRequest), "/voicecall/1001/canceltransfer");
+        assert_eq!(
+            path(&CancelTransferRequest),
+            "/voicecall/1001/canceltransfer"
+        );
         assert_eq!(CancelTransferRequest::METHOD, Method::Post);
         documented_failures::<CancelTransferRequest>();
     }

@@ -80,7 +80,8 @@ mod tests {
             ..op
         };
         assert_eq!(broken(&long), Some(("callAppData".to_owned(), "maxLength")));
-        let _: Ack = answer::<ConfJoinRequest>(r#"{"message":"","retcode":"0","result":{}}"#).unwrap();
+        let _: Ack =
+            answer::<ConfJoinRequest>(r#"{"message":"","retcode":"0","result":{}}"#).unwrap();
         documented_failures::<ConfJoinRequest>();
     }
 }

@@ -56,10 +56,19 @@ mod tests {
             call_id: "1476070409-38".into(),
         };
         assert_eq!(path(&op), "/voicecall/1001/connecthold/1476070409-38");
-        assert_eq!((ConnectHoldRequest::METHOD, op.body()), (Method::Post, None));
+        assert_eq!(
+            (ConnectHoldRequest::METHOD, op.body()),
+            (Method::Post, None)
+        );
         for bad in ["", "../x", "1 2"] {
-            let op = ConnectHoldRequest { call_id: bad.into() };
-            assert_eq!(broken(&op), Some(("callId".to_owned(), "format")), "{bad:?}");
+            let op = ConnectHoldRequest {
+                call_id: bad.into(),
+            };
+            assert_eq!(
+                broken(&op),
+                Some(("callId".to_owned(), "format")),
+                "{bad:?}"
+            );
         }
         assert!(crate::json::from_str::<ConnectHoldRequest>("{}").is_err());
         documented_failures::<ConnectHoldRequest>();

@@ -57,7 +57,10 @@ mod tests {
     #[test]
     fn path_limits_and_failures() {
         assert_eq!(path(&op("70001")), "/voicecall/1001/disconnect/70001");
-        assert_eq!((DisconnectRequest::METHOD, op("1").body()), (Method::Post, None));
+        assert_eq!(
+            (DisconnectRequest::METHOD, op("1").body()),
+            (Method::Post, None)
+        );
         assert_eq!(broken(&op("1")), None);
         assert_eq!(broken(&op(&"9".repeat(24))), None);
         for bad in ["", &"9".repeat(25), "7000*", "70/01", "a1001"] {

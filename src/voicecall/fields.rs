@@ -322,10 +322,12 @@ impl DialRequest {
         match (self.user_video_direction, video) {
             (None, _) => Ok(()),
             (Some(Int(d)), false) => Err(not_applicable("userVideoDirection", "callOut", d)),
-            (Some(Int(d)), true) if self.media_ability != Some(Int(MEDIA_VIDEO)) => {
-                Err(not_applicable("userVideoDirection", "mediaAbility 1 (video)", d))
+            (Some(Int(d)), true) if self.media_ability != Some(Int(MEDIA_VIDEO)) => Err(
+                not_applicable("userVideoDirection", "mediaAbility 1 (video)", d),
+            ),
+            (Some(Int(d)), true) => {
+                validation::in_range("userVideoDirection", d, USER_VIDEO_DIRECTIONS)
             }
-            (Some(Int(d)), true) => validation::in_range("userVideoDirection", d, USER_VIDEO_DIRECTIONS),
         }
     }
 

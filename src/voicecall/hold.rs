@@ -23,7 +23,10 @@ mod tests {
     #[test]
     fn path_and_failures() {
         assert_eq!(path(&HoldRequest), "/voicecall/1001/hold");
-        assert_eq!((HoldRequest::METHOD, HoldRequest.body()), (Method::Post, None));
+        assert_eq!(
+            (HoldRequest::METHOD, HoldRequest.body()),
+            (Method::Post, None)
+        );
         documented_failures::<HoldRequest>();
     }
 }

@@ -54,7 +54,7 @@ pub use fields::{
 };
 pub use get_hold::GetHoldRequest;
 pub use hold::HoldRequest;
-pub use inner_help::{InnerHelpRequest, HELP_DEVICE_TYPES, HELP_MODES};
+pub use inner_help::{InnerHelpRequest, HELP_DEVICE_TYPES, HELP_MODES, HELP_THREE_PARTY};
 pub use mute::{BeginMuteRequest, EndMuteRequest};
 pub use release::ReleaseRequest;
 pub use second_dial::SecondDialRequest;

@@ -58,7 +58,10 @@ mod tests {
             "/voicecall/1001/seconddialex?number=12%23%2A0"
         );
         assert_eq!(path(&op("5")), "/voicecall/1001/seconddialex?number=5");
-        assert_eq!((SecondDialRequest::METHOD, op("1").body()), (Method::Post, None));
+        assert_eq!(
+            (SecondDialRequest::METHOD, op("1").body()),
+            (Method::Post, None)
+        );
     }
 
     #[test]

@@ -194,7 +194,8 @@ mod tests {
                 if let Err(e) = got {
                     assert_eq!((e.field.as_str(), e.rule), ("mode", "oneOf"));
                     assert!(
-                        e.expected.contains(&format!("for deviceType {device_type} (")),
+                        e.expected
+                            .contains(&format!("for deviceType {device_type} (")),
                         "names the device type: {e}"
                     );
                     assert_eq!(e.value, mode.to_string());
