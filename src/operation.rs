@@ -248,7 +248,9 @@ pub(crate) use target_operation;
 mod documented_retcodes {
     use super::Operation;
     use crate::agentevent::PollEventsRequest;
-    use crate::calldata::{CallInfoBeforeAnswerRequest, CallInfoRequest};
+    use crate::calldata::{
+        CallAppDataRequest, CallInfoBeforeAnswerRequest, CallInfoRequest, SetCallAppDataRequest,
+    };
     use crate::onlineagent::{
         AgentStatusRequest, AutoEnterIdleRequest, CancelBusyRequest, CancelRestRequest,
         CancelWorkRequest, HandshakeRequest, RestRequest, SayBusyRequest, SayFreeRequest,
@@ -313,6 +315,8 @@ mod documented_retcodes {
             codes::<CancelWorkRequest>(),
             codes::<AutoEnterIdleRequest>(),
             codes::<CallInfoRequest>(),
+            codes::<SetCallAppDataRequest>(),
+            codes::<CallAppDataRequest>(),
             // Call control (issue 16).
             codes::<AnswerRequest>(),
             codes::<ReleaseRequest>(),

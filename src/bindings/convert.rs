@@ -275,6 +275,12 @@ impl ToJs for crate::calldata::CurrentCall {
     }
 }
 
+impl ToJs for crate::calldata::CallAppData {
+    fn to_js(&self, _operation: &'static str) -> Result<JsValue, Error> {
+        Ok(JsValue::from_str(&self.0))
+    }
+}
+
 // --- Outputs of the call-control operations (issue 16) ---
 
 impl ToJs for crate::voicecall::CallStarted {

@@ -5,13 +5,18 @@
 //! [`PollPolicy`] decides). Stopping it aborts the poll in flight and its sleep, so no request,
 //! timer or closure outlives the stop.
 
-use super::agent::{call, iter_result, Agent, CallFilter, EventFilter, Poller, Stream, Waiter};
+use super::agent::{
+    call, decode_answer_as, exchange, iter_result, Agent, Answer, CallFilter, EventFilter, Poller,
+    Stream, Waiter,
+};
 use super::convert::{decode, decode_optional, function_arg, options, string_arg, ExtraOptions};
-use super::gateway::AgentClient;
+use super::gateway::{AgentClient, Prepared};
 use crate::agentevent::{PollEventsRequest, Polled, KNOWN_EVENTS};
+use crate::client::GatewayClient;
 use crate::client::AGENT_CLIENT;
 use crate::error::{Error, ErrorKind};
 use crate::onlineagent::RestRequest;
+use crate::operation::FromEnvelope;
 use crate::operation::{Ack, Operation};
 use crate::qualitycontrol::InterceptRequest;
 use crate::recordplay::NetPlayRequest;
@@ -27,8 +32,6 @@ use crate::voicecall::{
 };
 use js_sys::{Array, Function, Object, Promise, Reflect, Symbol};
 use std::cell::{Cell, RefCell};
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, AbortSignal};
@@ -185,6 +188,16 @@ fn signal_option(
     Ok(super::convert::options(operation, options)?.signal)
 }
 
+/// The operation an outcome helper sends: its request, built for the client (again for a
+/// resend), the check of its answer (which gives the ID of a call it started), and what
+/// settles it.
+struct Sent {
+    operation: &'static str,
+    prepare: Prepared,
+    check: fn(&'static str, &Answer) -> Result<Option<String>, Error>,
+    outcome: Outcome,
+}
+
 /// What settles an outcome helper: its success and failure events, and whose.
 pub struct Outcome {
     /// Events that resolve it.
@@ -213,14 +226,26 @@ impl StartedCall for CallStarted {
     }
 }
 
-/// Registers a waiter for the outcome of `op`, sends it, then waits for the outcome event.
-async fn send_and_wait<O: Operation + 'static>(
+/// Checks an answer as an operation's output `T` (the helper resolves with the event, not
+/// it); gives the ID of the call it started, if any.
+fn check_answer<T: FromEnvelope + StartedCall>(
+    operation: &'static str,
+    answer: &Answer,
+) -> Result<Option<String>, Error> {
+    decode_answer_as::<T>(operation, answer).map(StartedCall::started_call)
+}
+
+/// `request`, then its outcome event, as the promise of a `...AndWait` helper: resolves with
+/// the first event of `succeed_on`, rejects with kind "outcome" on one of `fail_on`. Only
+/// this wrapper is generic; the waiting itself ([`send_and_wait`]) is one copy for every
+/// helper.
+pub(super) fn and_wait<O: Operation + 'static>(
     agent: Rc<Agent>,
-    op: O,
+    request: Result<O, Error>,
     options_value: Option<JsValue>,
     succeed_on: &'static [&'static str],
     fail_on: &'static [&'static str],
-) -> Result<JsValue, Error>
+) -> Promise
 where
     O::Output: StartedCall,
 {
@@ -229,39 +254,43 @@ where
         fail_on,
         call: CallFilter::Any,
     };
-    send_and_wait_on(agent, op, options_value, outcome).await
+    and_wait_on(agent, request.map(|op| (op, outcome)), options_value)
 }
 
-/// A request being sent; resolves with the ID of the call it started, if any.
-type Sending = Pin<Box<dyn Future<Output = Result<Option<String>, Error>>>>;
-
-/// [`send_and_wait`] with the whole [`Outcome`]. Only the sending is generic; waiting is
-/// [`wait_for_outcome`], one copy for every helper.
-async fn send_and_wait_on<O: Operation + 'static>(
+/// [`and_wait`] with the whole [`Outcome`] (e.g. only one call's events).
+pub(super) fn and_wait_on<O: Operation + 'static>(
     agent: Rc<Agent>,
-    op: O,
+    request: Result<(O, Outcome), Error>,
     options_value: Option<JsValue>,
-    outcome: Outcome,
-) -> Result<JsValue, Error>
+) -> Promise
 where
     O::Output: StartedCall,
 {
-    let (wait_ms, opts) = outcome_options(O::LOG_NAME, options_value)?;
-    let sender = agent.clone();
-    let sending: Sending = Box::pin(async move {
-        let client = &sender.client;
-        let timeout = client.timeout_for(opts.core);
-        let output = call(client, &op, timeout, opts.signal.as_ref()).await?;
-        Ok(output.started_call())
+    let sent = request.map(|(op, outcome)| Sent {
+        operation: O::LOG_NAME,
+        prepare: Box::new(move |c: &GatewayClient| c.prepare(&op)),
+        check: check_answer::<O::Output>,
+        outcome,
     });
-    wait_for_outcome(agent, O::LOG_NAME, wait_ms, outcome, sending).await
+    crate::run::promise_later(O::LOG_NAME, outcome(agent, sent, options_value))
 }
 
-/// The options of an outcome helper: `outcomeTimeoutMs` and the call options.
-fn outcome_options(
-    operation: &'static str,
+async fn outcome(
+    agent: Rc<Agent>,
+    sent: Result<Sent, Error>,
     options_value: Option<JsValue>,
-) -> Result<(u32, super::convert::Options), Error> {
+) -> Result<JsValue, JsValue> {
+    Ok(send_and_wait(agent, sent?, options_value).await?)
+}
+
+/// Registers a waiter for the outcome of `sent`, sends it, then waits for the outcome event
+/// (the waiter is armed first, so an event that comes before the answer is not missed).
+async fn send_and_wait(
+    agent: Rc<Agent>,
+    sent: Sent,
+    options_value: Option<JsValue>,
+) -> Result<JsValue, Error> {
+    let operation = sent.operation;
     let extras = ExtraOptions::new(operation, options_value)?;
     let wait = extras.take("outcomeTimeoutMs");
     let wait_ms = if wait.is_undefined() {
@@ -271,18 +300,9 @@ fn outcome_options(
         crate::config::timeout_ms("options.outcomeTimeoutMs", ms)
             .map_err(|e| Error::validation(operation, e))?
     };
-    Ok((wait_ms, options(operation, extras.rest().as_ref())?))
-}
-
-/// Arms a waiter for `outcome`, then sends, then waits for the outcome event (the waiter is
-/// armed first, so an event that comes before the answer is not missed).
-async fn wait_for_outcome(
-    agent: Rc<Agent>,
-    operation: &'static str,
-    wait_ms: u32,
-    outcome: Outcome,
-    sending: Sending,
-) -> Result<JsValue, Error> {
+    let opts = options(operation, extras.rest().as_ref())?;
+    // Bad input is a validation error, whether or not events are being polled.
+    (sent.prepare)(&agent.client)?;
     if !agent.polling() {
         return Err(Error::new(
             operation,
@@ -306,14 +326,23 @@ async fn wait_for_outcome(
     agent.waiters.borrow_mut().push(Waiter {
         id,
         operation,
-        succeed_on: outcome.succeed_on,
-        fail_on: outcome.fail_on,
-        call: outcome.call,
+        succeed_on: sent.outcome.succeed_on,
+        fail_on: sent.outcome.fail_on,
+        call: sent.outcome.call,
         resolve,
         reject: reject.clone(),
     });
     let forget = |agent: &Agent| agent.waiters.borrow_mut().retain(|w| w.id != id);
-    match sending.await {
+    let client = &agent.client;
+    let answer = exchange(
+        client,
+        operation,
+        &|| (sent.prepare)(client),
+        client.timeout_for(opts.core),
+        opts.signal.as_ref(),
+    )
+    .await;
+    match answer.and_then(|a| (sent.check)(operation, &a)) {
         Err(e) => {
             forget(&agent);
             return Err(e);
@@ -483,18 +512,14 @@ impl AgentClient {
         #[wasm_bindgen(unchecked_param_type = "NetPlayRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "OutcomeOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let agent = self.agent.clone();
         let request = decode::<NetPlayRequest>(NetPlayRequest::LOG_NAME, "request", &request);
-        crate::run::promise_later(NetPlayRequest::LOG_NAME, async move {
-            Ok(send_and_wait(
-                agent,
-                request?,
-                options,
-                &["AgentMediaEvent_Play_Succ"],
-                &["AgentMediaEvent_Play_Fail"],
-            )
-            .await?)
-        })
+        and_wait(
+            self.agent.clone(),
+            request,
+            options,
+            &["AgentMediaEvent_Play_Succ"],
+            &["AgentMediaEvent_Play_Fail"],
+        )
     }
 
     /// `intercept`, then waits for `AgentEvent_Talking` (the inspector now talks with the customer).
@@ -504,11 +529,14 @@ impl AgentClient {
         #[wasm_bindgen(unchecked_param_type = "InterceptRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "OutcomeOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let agent = self.agent.clone();
         let request = decode::<InterceptRequest>(InterceptRequest::LOG_NAME, "request", &request);
-        crate::run::promise_later(InterceptRequest::LOG_NAME, async move {
-            Ok(send_and_wait(agent, request?, options, &["AgentEvent_Talking"], &[]).await?)
-        })
+        and_wait(
+            self.agent.clone(),
+            request,
+            options,
+            &["AgentEvent_Talking"],
+            &[],
+        )
     }
 }
 
@@ -524,18 +552,14 @@ impl AgentClient {
         #[wasm_bindgen(unchecked_param_type = "RestRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "OutcomeOptions")] options: Option<JsValue>,
     ) -> Promise {
-        let agent = self.agent.clone();
         let request = decode::<RestRequest>(RestRequest::LOG_NAME, "request", &request);
-        crate::run::promise_later(RestRequest::LOG_NAME, async move {
-            Ok(send_and_wait(
-                agent,
-                request?,
-                options,
-                &["AgentState_SetRest_Success"],
-                &[],
-            )
-            .await?)
-        })
+        and_wait(
+            self.agent.clone(),
+            request,
+            options,
+            &["AgentState_SetRest_Success"],
+            &[],
+        )
     }
 }
 
@@ -552,11 +576,11 @@ fn call_and_wait<O: Operation + 'static>(
 where
     O::Output: StartedCall,
 {
-    crate::run::promise_later(O::LOG_NAME, async move {
-        let op = request?;
+    let request = request.map(|op| {
         let outcome = outcome_of(&op);
-        Ok(send_and_wait_on(agent, op, options, outcome).await?)
-    })
+        (op, outcome)
+    });
+    and_wait_on(agent, request, options)
 }
 
 /// An `AgentClient` outcome helper (`...AndWait`) of a call-control operation: `required`,

@@ -4,7 +4,9 @@
 
 use super::agent::{decode_answer_as, exchange, Agent, Answer};
 use super::convert::{decode, decode_optional, options, ToJs};
-use crate::calldata::{CallInfoBeforeAnswerRequest, CallInfoRequest};
+use crate::calldata::{
+    CallAppDataRequest, CallInfoBeforeAnswerRequest, CallInfoRequest, SetCallAppDataRequest,
+};
 use crate::client::{AgentClientConfig, GatewayClient, AGENT_CLIENT};
 use crate::onlineagent::{
     AgentStatusRequest, AutoEnterIdleRequest, CancelBusyRequest, CancelRestRequest,
@@ -57,7 +59,7 @@ where
 }
 
 /// Builds one operation's request for a client.
-type Prepared = Box<dyn Fn(&GatewayClient) -> Result<crate::http::HttpRequest, Error>>;
+pub(super) type Prepared = Box<dyn Fn(&GatewayClient) -> Result<crate::http::HttpRequest, Error>>;
 
 /// Decodes an answer as `T` and converts it for JS; one copy per output type.
 fn decode_to_js<T: FromEnvelope + ToJs>(
@@ -259,16 +261,6 @@ operation_with_request! {
 
 // --- Agent state and call data (issue 16): onlineagent state operations, calldata ---
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_AGENT_STATE: &'static str = r#"
-/**
- * `getAgentStatus`'s `agentState`, the vendor's status table (cec_07_0581): 0 unknown,
- * 1 signed in (reserved), 2 signed out, 3 busy, 4 idle, 5 wrap-up, 6 same as idle (reserved),
- * 7 talking, 8 rest, 9 pre-rest (rest starts when the call ends).
- */
-export type AgentStateCode = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
-"#;
-
 operation_without_request! {
     #[doc = " `getAgentStatus`: the agent's status code and whether it is working (GET onlineagent/{agentid}/agentstatus)."]
     "getAgentStatus", get_agent_status, AgentStatusRequest, "Promise<AgentStatus>"
@@ -310,6 +302,14 @@ operation_without_request! {
 operation_with_request! {
     #[doc = " `setAgentAutoEnterIdle`: `flag` true, idle after each call; false, wrap-up (POST onlineagent/{agentid}/autoenteridle/{flag})."]
     "setAutoEnterIdle", set_auto_enter_idle, AutoEnterIdleRequest, "AutoEnterIdleRequest", "Promise<Ack>"
+}
+operation_with_request! {
+    #[doc = " `setCallAppDataEx`: sets the call's data, at most 16384 bytes of raw content, base64-decoded when `isDataEncoded` (PUT calldata/{agentid}/setcalldataex)."]
+    "setCallAppData", set_call_app_data, SetCallAppDataRequest, "SetCallAppDataRequest", "Promise<Ack>"
+}
+operation_with_optional_request! {
+    #[doc = " `queryCallAppData`: the call's data, base64 with `isEncodeResult` (GET calldata/{agentid}/appdata?isEncodeResult=&callId=)."]
+    "queryCallAppData", query_call_app_data, CallAppDataRequest, "CallAppDataRequest", "Promise<string>"
 }
 
 // --- Call control (issue 16): voicecall ---

@@ -51,10 +51,15 @@ pub struct CurrentCall(pub Option<CallInfo>);
 
 impl FromResult for CurrentCall {
     fn from_result(_message: String, result: Option<&str>) -> Result<Self, DecodeError> {
-        let raw = result.unwrap_or("null").trim();
-        let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-        match compact.as_str() {
-            "null" | "{}" | "[]" => Ok(CurrentCall(None)),
+        let raw = result.unwrap_or("null").trim_ascii();
+        let mut shape = raw.bytes().filter(|b| !b.is_ascii_whitespace());
+        let empty = matches!(
+            (shape.next(), shape.next(), shape.next()),
+            (Some(b'{'), Some(b'}'), None) | (Some(b'['), Some(b']'), None)
+        );
+        match raw {
+            "null" => Ok(CurrentCall(None)),
+            _ if empty => Ok(CurrentCall(None)),
             _ if raw.starts_with('[') => {
                 let calls: Vec<CallInfo> = decode_result(raw)?;
                 Ok(CurrentCall(calls.into_iter().next()))

@@ -121,9 +121,11 @@ impl<'de> Decode<'de> for Flag {
 /// The result of `getAgentStatus`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Encode, Decode, Tsify)]
 pub struct AgentStatus {
-    /// The status code (0..=9 of the vendor's table; numeric strings are accepted).
+    /// The vendor's status code (cec_07_0581): 0 unknown, 1 signed in (reserved), 2 signed
+    /// out, 3 busy, 4 idle, 5 wrap-up, 6 same as idle (reserved), 7 talking, 8 rest, 9
+    /// pre-rest (the rest starts when the call ends).
     #[serde(rename = "agentState")]
-    #[tsify(type = "AgentStateCode")]
+    #[tsify(type = "0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9")]
     pub agent_state: AgentStateCode,
     /// Whether the agent is working (in wrap-up). Absent or `null` reads as false.
     #[serde(rename = "isWorking", default)]

@@ -75,6 +75,14 @@ const VALID_REQUEST = {
   signInEx: { password: "pw", phonenum: "70001" },
   downloadRecordFile: { callID: "1700000000-1" },
   downloadRecordFileStream: { callID: "1700000000-1" },
+  // Agent state and call data (issue 16).
+  sayBusy: { reason: 201 },
+  rest: { seconds: 60 },
+  restAndWait: { seconds: 60 },
+  setAutoEnterIdle: { flag: true },
+  queryCallInfo: { isNoContainLastCall: true },
+  setCallAppData: { calldata: "x" },
+  queryCallAppData: { isEncodeResult: true },
 };
 const SYNC = new Set(["setGuid", "on", "onStatus", "onUnknownEvent", "startEvents", "stopEvents", "events", "session", "resume"]);
 

@@ -45,6 +45,10 @@ test("README.md has an example for every domain", () => {
   for (const call of ["signIn", "queryCallInfoBeforeAnswer", "beginNetPlay", "thirdPartyConfTransmitNum", "interceptAndWait", "downloadRecordFile", "isAgentApiError", "setLogger", "initAsync", "require("]) {
     assert.ok(blocks.some((b) => b.includes(call)), `an example uses ${call}`);
   }
+  // Agent state and call data (issue 16).
+  for (const call of ["getAgentStatus", "sayBusy", "restAndWait", "cancelRest", "sayWork", "cancelWork", "setAutoEnterIdle", "queryCallInfo(", "setCallAppData", "queryCallAppData"]) {
+    assert.ok(blocks.some((b) => b.includes(call)), `an example uses ${call}`);
+  }
 });
 
 [...blocks, ...npmBlocks].forEach((block, i) => {
