@@ -267,6 +267,8 @@ pub struct Agent {
     status_listeners: RefCell<Vec<(u32, Function)>>,
     pub waiters: RefCell<Vec<Waiter>>,
     pub streams: RefCell<Vec<Rc<Stream>>>,
+    /// The live state (`agent.state`) and its subscribers.
+    pub live: super::state::LiveState,
 }
 
 impl Agent {
@@ -282,6 +284,7 @@ impl Agent {
             status_listeners: RefCell::new(Vec::new()),
             waiters: RefCell::new(Vec::new()),
             streams: RefCell::new(Vec::new()),
+            live: super::state::LiveState::new(),
         }
     }
 
@@ -314,6 +317,7 @@ impl Agent {
     pub fn remove_listener(&self, id: u32) {
         self.listeners.borrow_mut().retain(|l| l.id != id);
         self.status_listeners.borrow_mut().retain(|(i, _)| *i != id);
+        self.live.remove_listener(id);
     }
 
     /// Whether the poller is running.
@@ -324,6 +328,8 @@ impl Agent {
     /// Delivers `event` to listeners, streams and waiters. Handlers are called outside any
     /// borrow, so they may subscribe, unsubscribe or call operations.
     pub fn dispatch(&self, event: &AgentEvent) {
+        // The state first, so handlers of this event read the state it leads to.
+        super::state::apply_event(self, event);
         let value = match encode("getAgentEvent", event) {
             Ok(v) => v,
             Err(e) => {

@@ -130,6 +130,10 @@ async fn poll_loop(weak: Weak<Agent>, signal: AbortSignal, reason: Rc<Cell<StopR
                 let (next, status) = policy.on_success(event.is_some(), now());
                 if let Some(s) = status {
                     agent.report(&s);
+                    // Events may have been lost while polling failed.
+                    if matches!(s, PollStatus::Recovered { .. }) {
+                        super::state::resync(&agent);
+                    }
                 }
                 if let Some(e) = event {
                     agent.dispatch(&e);
@@ -168,6 +172,7 @@ async fn poll_loop(weak: Weak<Agent>, signal: AbortSignal, reason: Rc<Cell<StopR
     *agent.poller.borrow_mut() = None;
     if why == StopReason::NotSignedIn {
         agent.phase.set(crate::session::Phase::SignedOut);
+        super::state::record(&agent, crate::agentstate::Outcome::SignedOut);
     }
     let message = if matches!(why, StopReason::NotSignedIn | StopReason::GuidRejected) {
         last_error
@@ -196,6 +201,8 @@ struct Sent {
     prepare: Prepared,
     check: fn(&'static str, &Answer) -> Result<Option<String>, Error>,
     outcome: Outcome,
+    /// What its success tells the live state.
+    state_outcome: Option<crate::agentstate::Outcome>,
 }
 
 /// What settles an outcome helper: its success and failure events, and whose.
@@ -268,6 +275,7 @@ where
 {
     let sent = request.map(|(op, outcome)| Sent {
         operation: O::LOG_NAME,
+        state_outcome: op.outcome(),
         prepare: Box::new(move |c: &GatewayClient| c.prepare(&op)),
         check: check_answer::<O::Output>,
         outcome,
@@ -350,6 +358,9 @@ async fn send_and_wait(
         Ok(Some(call_id)) => agent.call_started(id, call_id),
         Ok(None) => {}
     }
+    if let Some(outcome) = sent.state_outcome {
+        super::state::record(&agent, outcome);
+    }
     let _deadline = Timer::after(f64::from(wait_ms), move || {
         let err = Error::new(
             operation,
@@ -404,7 +415,13 @@ impl AgentClient {
         if !self.agent.client.has_guid() {
             return Err(Error::new("getAgentEvent", crate::operation::no_guid()).into());
         }
+        let was_polling = self.agent.polling();
         start_poller(&self.agent, signal.as_ref());
+        // A client given a saved Guid (`guid` in the config, `setGuid`) counts as signed in.
+        if !was_polling && self.agent.polling() {
+            super::state::record(&self.agent, crate::agentstate::Outcome::SignedIn);
+            super::state::resync(&self.agent);
+        }
         Ok(())
     }
 
@@ -740,7 +757,7 @@ call_and_wait! {
 }
 
 /// A function that removes subscription `id` (safe to call more than once).
-fn unsubscribe(agent: &Rc<Agent>, id: u32) -> JsValue {
+pub(super) fn unsubscribe(agent: &Rc<Agent>, id: u32) -> JsValue {
     let weak = Rc::downgrade(agent);
     Closure::<dyn FnMut()>::new(move || {
         if let Some(agent) = weak.upgrade() {

@@ -54,8 +54,16 @@ pub(super) fn run<O: Operation + 'static>(
 where
     O::Output: ToJs,
 {
+    let outcome = request.as_ref().ok().and_then(Operation::outcome);
     let prepare = request.map(|op| Box::new(move |c: &GatewayClient| c.prepare(&op)) as Prepared);
-    run_prepared(agent, O::LOG_NAME, prepare, decode_to_js::<O::Output>, opts)
+    run_prepared(
+        agent,
+        O::LOG_NAME,
+        prepare,
+        decode_to_js::<O::Output>,
+        opts,
+        outcome,
+    )
 }
 
 /// Builds one operation's request for a client.
@@ -76,6 +84,7 @@ fn run_prepared(
     prepare: Result<Prepared, Error>,
     decode: fn(&'static str, &Answer) -> Result<JsValue, Error>,
     opts: Option<JsValue>,
+    outcome: Option<crate::agentstate::Outcome>,
 ) -> js_sys::Promise {
     crate::run::promise_now(operation, async move {
         let prepare = prepare?;
@@ -89,7 +98,11 @@ fn run_prepared(
             opts.signal.as_ref(),
         )
         .await?;
-        Ok(decode(operation, &answer)?)
+        let value = decode(operation, &answer)?;
+        if let Some(outcome) = outcome {
+            super::state::record(&agent, outcome);
+        }
+        Ok(value)
     })
 }
 

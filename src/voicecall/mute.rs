@@ -2,7 +2,7 @@
 //!
 //! Vendor pages: "Muting" (<https://support.huaweicloud.com/intl/ja-jp/api-cec/cec_07_1237.html>)
 //! and "Unmuting" (<https://support.huaweicloud.com/intl/id-id/api-cec/cec_07_1238.html>). No
-//! body; result `{}`; no event is documented. UAP P2P video calls cannot be muted. Error
+//! body; result `{}`; no event is documented, so their success sets the live state's `muted`. UAP P2P video calls cannot be muted. Error
 //! codes as the sibling pages (UNCERTAIN).
 
 use crate::operation::{unit_operation, Ack};
@@ -10,13 +10,15 @@ use crate::operation::{unit_operation, Ack};
 unit_operation! {
     /// `POST /voicecall/{agentid}/beginmute` (`beginMute`).
     BeginMuteRequest, Post "/voicecall/{agent}/beginmute",
-    log "beginMute", retcodes ["100-006", "100-007"], output Ack
+    log "beginMute", retcodes ["100-006", "100-007"], output Ack,
+    state crate::agentstate::Outcome::Muted(true)
 }
 
 unit_operation! {
     /// `POST /voicecall/{agentid}/endmute` (`endMute`).
     EndMuteRequest, Post "/voicecall/{agent}/endmute",
-    log "endMute", retcodes ["100-006", "100-007"], output Ack
+    log "endMute", retcodes ["100-006", "100-007"], output Ack,
+    state crate::agentstate::Outcome::Muted(false)
 }
 
 #[cfg(test)]
@@ -33,6 +35,14 @@ mod tests {
         assert_eq!(
             [BeginMuteRequest::METHOD, EndMuteRequest::METHOD],
             [Method::Post, Method::Post]
+        );
+        assert_eq!(
+            BeginMuteRequest.outcome(),
+            Some(crate::agentstate::Outcome::Muted(true))
+        );
+        assert_eq!(
+            EndMuteRequest.outcome(),
+            Some(crate::agentstate::Outcome::Muted(false))
         );
         documented_failures::<BeginMuteRequest>();
         documented_failures::<EndMuteRequest>();

@@ -3,19 +3,38 @@
 
 /** Content of events whose payload the vendor does not describe: passed through as sent. */
 export type UntypedContent = { [key: string]: unknown } | null;
-/** A known event: `eventType` names it, `content` is typed. */
-export interface AgentEventOf<T extends string, C> { eventType: T; workNo: string; known: true; content: C; }
+/** A known event: `eventType` names it, `content` is typed; `eventGenTime` (epoch ms) when the gateway sends it. */
+export interface AgentEventOf<T extends string, C> { eventType: T; workNo: string; known: true; content: C; eventGenTime?: number; }
 /** An event type this version does not know, or a known one whose content did not decode. */
-export interface UnknownAgentEvent { eventType: string; workNo: string; known: false; content: unknown; problem?: string; }
-/** Every known event type and its payload. */
+export interface UnknownAgentEvent { eventType: string; workNo: string; known: false; content: unknown; problem?: string; eventGenTime?: number; }
+/** Every known event type and its payload (a bare `string` content is the call ID). */
 export interface AgentEventMap {
-    AgentEvent_Talking: AgentEventOf<"AgentEvent_Talking", CallEventContent>;
+    AgentState_Ready: AgentEventOf<"AgentState_Ready", UntypedContent>;
+    AgentState_Force_Ready: AgentEventOf<"AgentState_Force_Ready", UntypedContent>;
+    AgentState_Busy: AgentEventOf<"AgentState_Busy", UntypedContent>;
+    AgentState_Work: AgentEventOf<"AgentState_Work", UntypedContent>;
+    AgentState_SetWork_Success: AgentEventOf<"AgentState_SetWork_Success", UntypedContent>;
+    AgentState_CancelWork_Success: AgentEventOf<"AgentState_CancelWork_Success", UntypedContent>;
+    AgentState_SetNotReady_Success: AgentEventOf<"AgentState_SetNotReady_Success", ReasonContent>;
+    AgentState_CancelNotReady_Success: AgentEventOf<"AgentState_CancelNotReady_Success", UntypedContent>;
+    AgentState_SetRest_Success: AgentEventOf<"AgentState_SetRest_Success", ReasonContent>;
+    AgentState_CancelRest_Success: AgentEventOf<"AgentState_CancelRest_Success", UntypedContent>;
+    AgentState_Rest_Timeout: AgentEventOf<"AgentState_Rest_Timeout", UntypedContent>;
     AgentEvent_Ringing: AgentEventOf<"AgentEvent_Ringing", CallEventContent>;
-    AgentEvent_Hold: AgentEventOf<"AgentEvent_Hold", UntypedContent>;
-    AgentEvent_Conference: AgentEventOf<"AgentEvent_Conference", UntypedContent>;
-    AgentEvent_Call_Release: AgentEventOf<"AgentEvent_Call_Release", UntypedContent>;
-    AgentEvent_Customer_Release: AgentEventOf<"AgentEvent_Customer_Release", UntypedContent>;
-    AgentEvent_Call_Out_Fail: AgentEventOf<"AgentEvent_Call_Out_Fail", UntypedContent>;
+    AgentEvent_Incoming_CallInfo: AgentEventOf<"AgentEvent_Incoming_CallInfo", IncomingCallInfoContent>;
+    AgentEvent_Talking: AgentEventOf<"AgentEvent_Talking", CallEventContent>;
+    AgentEvent_Customer_Alerting: AgentEventOf<"AgentEvent_Customer_Alerting", CustomerAlertingContent>;
+    AgentEvent_Hold: AgentEventOf<"AgentEvent_Hold", string>;
+    AgentEvent_Conference: AgentEventOf<"AgentEvent_Conference", ConferenceContent>;
+    AgentEvent_SuccTransResult: AgentEventOf<"AgentEvent_SuccTransResult", TransferResultContent>;
+    AgentEvent_ReturnFromIvr: AgentEventOf<"AgentEvent_ReturnFromIvr", UntypedContent>;
+    AgentEvent_Customer_Release: AgentEventOf<"AgentEvent_Customer_Release", CustomerReleaseContent>;
+    AgentEvent_Call_Release: AgentEventOf<"AgentEvent_Call_Release", string>;
+    AgentEvent_Call_Out_Fail: AgentEventOf<"AgentEvent_Call_Out_Fail", string>;
+    AgentEvent_Connect_Fail: AgentEventOf<"AgentEvent_Connect_Fail", string>;
+    AgentEvent_No_Answer: AgentEventOf<"AgentEvent_No_Answer", string>;
+    AgentEvent_Consult_Fail: AgentEventOf<"AgentEvent_Consult_Fail", string>;
+    AgentEvent_Inside_Call_Fail: AgentEventOf<"AgentEvent_Inside_Call_Fail", string>;
     AgentMediaEvent_Record: AgentEventOf<"AgentMediaEvent_Record", RecordEventContent>;
     AgentMediaEvent_Record_Fail: AgentEventOf<"AgentMediaEvent_Record_Fail", RecordEventContent>;
     AgentMediaEvent_StopRecordDone: AgentEventOf<"AgentMediaEvent_StopRecordDone", StopRecordDoneContent>;
@@ -27,16 +46,10 @@ export interface AgentEventMap {
     AgentMediaEvent_ResumePlayDone: AgentEventOf<"AgentMediaEvent_ResumePlayDone", UntypedContent>;
     AgentMediaEvent_JumpPlayDone: AgentEventOf<"AgentMediaEvent_JumpPlayDone", UntypedContent>;
     AgentOther_InService: AgentEventOf<"AgentOther_InService", UntypedContent>;
-    AgentOther_ShutdownService: AgentEventOf<"AgentOther_ShutdownService", UntypedContent>;
+    AgentOther_ShutdownService: AgentEventOf<"AgentOther_ShutdownService", ShutdownServiceContent>;
     AgentOther_PhoneAlerting: AgentEventOf<"AgentOther_PhoneAlerting", UntypedContent>;
     AgentOther_PhoneOffhook: AgentEventOf<"AgentOther_PhoneOffhook", UntypedContent>;
-    AgentOther_PhoneRelease: AgentEventOf<"AgentOther_PhoneRelease", UntypedContent>;
-    AgentState_Ready: AgentEventOf<"AgentState_Ready", UntypedContent>;
-    AgentState_Busy: AgentEventOf<"AgentState_Busy", UntypedContent>;
-    AgentState_Work: AgentEventOf<"AgentState_Work", UntypedContent>;
-    AgentState_Force_Ready: AgentEventOf<"AgentState_Force_Ready", UntypedContent>;
-    AgentState_SetNotReady_Success: AgentEventOf<"AgentState_SetNotReady_Success", UntypedContent>;
-    AgentState_SetRest_Success: AgentEventOf<"AgentState_SetRest_Success", UntypedContent>;
+    AgentOther_PhoneRelease: AgentEventOf<"AgentOther_PhoneRelease", PhoneReleaseContent>;
 }
 /** A known event (narrow on `eventType`). */
 export type KnownAgentEvent = AgentEventMap[keyof AgentEventMap];
@@ -370,6 +383,166 @@ export interface AgentClientConfig {
 }
 
 /**
+ * Content of `AgentEvent_Conference`: a three-party call was set up
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1358.html>).
+ */
+export interface ConferenceContent {
+    /**
+     * Call ID.
+     */
+    callid: string | null;
+    /**
+     * The other parties' numbers, comma-separated as sent.
+     */
+    partner: string | null;
+}
+
+/**
+ * Content of `AgentEvent_Customer_Alerting`: the other party's phone is ringing
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1356.html>).
+ */
+export interface CustomerAlertingContent {
+    /**
+     * Call ID.
+     */
+    callid: string | null;
+    /**
+     * The ringing party's number (for an internal call, the called agent's ID).
+     */
+    otherPhone: string | null;
+    /**
+     * The ringing agent's ID, empty for a customer.
+     */
+    otherPhoneWorkno: string | null;
+    /**
+     * "main" or "assistant".
+     */
+    type: string | null;
+}
+
+/**
+ * Content of `AgentEvent_Customer_Release`: a party left the call
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1364.html>).
+ */
+export interface CustomerReleaseContent {
+    /**
+     * Call ID.
+     */
+    callid: string | null;
+    /**
+     * The number of the party who left.
+     */
+    number: string | null;
+}
+
+/**
+ * Content of `AgentEvent_Incoming_CallInfo`: an inbound call for the agent
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_0520.html>).
+ */
+export interface IncomingCallInfoContent {
+    /**
+     * Call ID.
+     */
+    callId: string | null;
+    /**
+     * Skill queue name.
+     */
+    skillName: string | null;
+    /**
+     * Skill queue ID.
+     */
+    skillId: number | null;
+    /**
+     * Calling number.
+     */
+    caller: string | null;
+    /**
+     * Called number.
+     */
+    called: string | null;
+    /**
+     * The agent who released the call last (65535: none).
+     */
+    lastReleaseAgentId: string | null;
+    /**
+     * Media type (as in [`CallEventContent::media_type`]).
+     */
+    mediaType: number | null;
+    /**
+     * How often an agent released the call and it was queued again.
+     */
+    releaseAndReQueueCount: number | null;
+    /**
+     * 1 when the call was queued again after an agent released it, else 0.
+     */
+    releaseAndReQueueCallFlag: number | null;
+}
+
+/**
+ * Content of `AgentEvent_Ringing` ("Notifying the Agent of an Inbound Call",
+ * <https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_0513.html>) and
+ * `AgentEvent_Talking` (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1355.html>),
+ * which carries the same fields but the transfer ones. Numbers the gateway sends as strings
+ * (`"feature": "7"`) are numbers here; an agent's number starts with `a` or `A`.
+ */
+export interface CallEventContent {
+    /**
+     * Call ID.
+     */
+    callid: string | null;
+    /**
+     * Calling number.
+     */
+    caller: string | null;
+    /**
+     * Called number.
+     */
+    called: string | null;
+    /**
+     * "main" or "assistant".
+     */
+    type: string | null;
+    /**
+     * Call type (CEC call-type table; 7 = normal outbound).
+     */
+    feature: number | null;
+    /**
+     * 1 voice, 2 video, 3 voice + video, 5 text, 6 H5 video.
+     */
+    mediaAbility: number | null;
+    /**
+     * Media type: 1 text chat, 2 click-to-dial, 4 callback request, 5 voice or video call,
+     * 15 predicted outbound, 16 previewed outbound, 17 message call, 19 video call, 51 web
+     * chat, 53 social chat (newer pages; `"5"` in the zh example).
+     */
+    mediaType: number | null;
+    /**
+     * `"yes"` when the call reached the agent by a transfer, `"no"` otherwise (Ringing).
+     */
+    transfer: string | null;
+    /**
+     * Where a transferred call came from, empty otherwise (Ringing). The page names it
+     * `transFrom`, its example `transfrom`: both are read.
+     */
+    transFrom: string | null;
+}
+
+/**
+ * Content of `AgentEvent_SuccTransResult`: the outcome of a transfer in success mode
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1369.html>).
+ */
+export interface TransferResultContent {
+    /**
+     * Call ID.
+     */
+    callId: string | null;
+    /**
+     * 0 transferred, anything else failed.
+     */
+    result: number | null;
+}
+
+/**
  * Content of `AgentMediaEvent_Record` and `AgentMediaEvent_Record_Fail`.
  */
 export interface RecordEventContent {
@@ -434,34 +607,38 @@ export interface StopRecordDoneContent {
 }
 
 /**
- * Content of call events (`AgentEvent_Talking`; `AgentEvent_Ringing` is assumed to match,
- * UNCERTAIN). Numbers the gateway sends as strings (`"feature": "7"`) are numbers here.
+ * Content of `AgentOther_PhoneRelease`: the agent's phone is on hook
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1396.html>).
  */
-export interface CallEventContent {
+export interface PhoneReleaseContent {
     /**
-     * Call ID.
+     * Why: 3 released by the platform, 2 by the agent.
      */
-    callid: string | null;
+    phoneState: number | null;
+}
+
+/**
+ * Content of `AgentOther_ShutdownService`: the agent was signed out.
+ */
+export interface ShutdownServiceContent {
     /**
-     * Calling number.
+     * When the ended session had signed in, as sent (the pages do not fix its form).
      */
-    caller: string | null;
+    loginTime: string | null;
+}
+
+/**
+ * Content of `AgentState_SetNotReady_Success` and `AgentState_SetRest_Success`: the reason
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1346.html>; the zh examples
+ * send it as a string, `{"reason":"200"}`). Busy reasons: 0 none, 1 the agent, 2 no answer,
+ * 3 an inspector, 4 rest, 5 phone unavailable, 7 a rejected call, 200..=250 custom; the list
+ * differs between page versions, so any integer is kept.
+ */
+export interface ReasonContent {
     /**
-     * Called number.
+     * The reason code (rest: the rest cause).
      */
-    called: string | null;
-    /**
-     * "main" or "assistant".
-     */
-    type: string | null;
-    /**
-     * Call type (CEC call-type table; 7 = normal outbound).
-     */
-    feature: number | null;
-    /**
-     * 1 voice, 2 video, 3 voice + video, 5 text, 6 H5 video.
-     */
-    mediaAbility: number | null;
+    reason: number | null;
 }
 
 /**
@@ -478,6 +655,44 @@ export interface JumpRequest {
  * Kind of a downloaded body.
  */
 export type RecordingKind = "zip" | "recording";
+
+/**
+ * One call the agent has.
+ */
+export interface CallSnapshot {
+    /**
+     * Call ID.
+     */
+    callId: string;
+    /**
+     * Inbound, outbound or internal.
+     */
+    direction: CallDirection;
+    /**
+     * Calling number, when known (an agent's starts with `a`).
+     */
+    caller: string | null;
+    /**
+     * Called number, when known.
+     */
+    called: string | null;
+    /**
+     * Ringing, dialing, talking, held or in a conference.
+     */
+    state: CallState;
+    /**
+     * Whether the agent's side is muted (set by a successful `beginMute` / `endMute`).
+     */
+    muted: boolean;
+    /**
+     * When the call entered `state`, epoch ms (this client's clock).
+     */
+    since: number;
+    /**
+     * The other parties of a conference (from `AgentEvent_Conference`), else empty.
+     */
+    partners: string[];
+}
 
 /**
  * One call waiting to be answered (table 4 of the vendor page). Fields the server leaves
@@ -618,6 +833,44 @@ export interface EventsConfig {
 }
 
 /**
+ * The agent's state with what goes with it.
+ */
+export interface AgentStatusSnapshot {
+    /**
+     * The state.
+     */
+    state: AgentStateName;
+    /**
+     * The vendor's status code of `state` (0..=9).
+     */
+    code: number;
+    /**
+     * Busy: the reason (1 the agent, 2 no answer, 3 an inspector, 200..=250 custom, ...);
+     * rest: the cause (0 none). `null` when none is known.
+     */
+    reason: number | null;
+    /**
+     * When the agent entered this state (or reason), epoch ms (this client's clock).
+     */
+    since: number;
+    /**
+     * Rest: when it ends, epoch ms, if this client asked for it (`rest({ seconds })`).
+     */
+    until: number | null;
+    /**
+     * Rest: the gateway reported the rest time is up (`AgentState_Rest_Timeout`, a reminder:
+     * the agent stays at rest until `cancelRest`).
+     */
+    restTimedOut: boolean;
+}
+
+/**
+ * The agent's state, named after the vendor's status codes ("Agent Status Codes",
+ * <https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_0581.html>).
+ */
+export type AgentStateName = "unknown" | "signedIn" | "signedOut" | "busy" | "idle" | "wrapUp" | "talking" | "rest" | "preRest";
+
+/**
  * The other agent an inspector operation acts on (`{workNo}`); one type for all of them, so
  * one decoder serves them all.
  */
@@ -637,6 +890,34 @@ export interface Ack {
      */
     message: string;
 }
+
+/**
+ * The whole live state: what `agent.state` returns (frozen, and the same object until
+ * something changes).
+ */
+export interface AgentSnapshot {
+    /**
+     * Whether the agent is signed in, as far as this client knows.
+     */
+    signedIn: boolean;
+    /**
+     * The agent's state.
+     */
+    status: AgentStatusSnapshot;
+    /**
+     * The calls the agent has, oldest first.
+     */
+    calls: CallSnapshot[];
+    /**
+     * Counts the snapshots: one more for each change.
+     */
+    revision: number;
+}
+
+/**
+ * What a call is doing for this agent.
+ */
+export type CallState = "ringing" | "dialing" | "talking" | "held" | "conference";
 
 /**
  * What a successful sign-in returns (all optional: the vendor shows several shapes).
@@ -682,6 +963,11 @@ export interface RecordingMeta {
      */
     size: number;
 }
+
+/**
+ * Where a call goes.
+ */
+export type CallDirection = "inbound" | "outbound" | "internal" | "unknown";
 
 /**
  * Why the poller stopped.
@@ -908,6 +1194,20 @@ export class AgentClient {
      * Whether the agent is signed in as far as this client knows.
      */
     readonly signedIn: boolean;
+    /**
+     * The live state: signed in or not, the agent's state (with its reason and, for a rest
+     * this client asked for, when it ends) and the calls the agent has. A frozen object, the
+     * same one until something changes; rebuilt from the gateway after every sign-in, resume
+     * and poller recovery.
+     */
+    readonly state: AgentSnapshot;
+    /**
+     * `subscribe(listener)`: calls `listener` with the new `state` after every change and
+     * returns the unsubscribe function. The same function every time, bound to this client,
+     * so it can be passed on its own: `useSyncExternalStore(agent.subscribe, () => agent.state)`.
+     * Throws a validation `AgentApiError` unless `listener` is a function.
+     */
+    readonly subscribe: (listener: (state: AgentSnapshot) => void) => () => void;
 }
 
 declare function __wbg_reset_state(): void;
@@ -975,9 +1275,11 @@ export interface InitOutput {
     readonly agentclient_signOut: (a: number, b: number) => any;
     readonly agentclient_signedIn: (a: number) => number;
     readonly agentclient_startEvents: (a: number, b: number) => [number, number];
+    readonly agentclient_state: (a: number) => any;
     readonly agentclient_stopEvents: (a: number) => void;
     readonly agentclient_stopPlay: (a: number, b: number) => any;
     readonly agentclient_stopSupervise: (a: number, b: any, c: number) => any;
+    readonly agentclient_subscribe: (a: number) => any;
     readonly agentclient_switchSuperviseOrInsert: (a: number, b: any, c: number) => any;
     readonly agentclient_thirdPartyConfTransmitNum: (a: number, b: number) => any;
     readonly agentclient_updateGuid: (a: number, b: number) => any;
@@ -988,8 +1290,10 @@ export interface InitOutput {
     readonly version: () => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: number, e: any) => any;
+    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: number, e: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: number) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any) => [number, number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
