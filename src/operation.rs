@@ -259,6 +259,43 @@ macro_rules! target_operation {
 }
 pub(crate) use target_operation;
 
+/// Test helper: decodes `body` as an HTTP 200 answer to `O`.
+#[cfg(test)]
+pub fn parse_ok<O: Operation>(body: &str) -> Result<O::Output, Error> {
+    let head = ResponseHead {
+        status: 200,
+        ..Default::default()
+    };
+    parse_response::<O>(&head, body.as_bytes())
+}
+
+/// Test helper: the path of a decode error (`None` for success or another kind).
+#[cfg(test)]
+pub fn decode_path<T>(r: Result<T, Error>) -> Option<String> {
+    match r.map_err(|e| e.kind) {
+        Err(crate::error::ErrorKind::Decode { path, .. }) => Some(path),
+        _ => None,
+    }
+}
+
+/// Test helper: `(operation, retcode)` of a service error whose retcode has a documented
+/// meaning (`None` otherwise).
+#[cfg(test)]
+pub fn documented_failure<T>(r: Result<T, Error>) -> Option<(&'static str, String)> {
+    match r {
+        Err(Error {
+            operation,
+            kind:
+                crate::error::ErrorKind::Service {
+                    retcode,
+                    meaning: Some(_),
+                    ..
+                },
+        }) => Some((operation, retcode)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod documented_retcodes {
     use super::Operation;

@@ -72,16 +72,10 @@ impl FromResult for CallAppData {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
-    use crate::http::ResponseHead;
-    use crate::operation::parse_response;
+    use crate::operation::{decode_path, documented_failure, parse_ok};
 
     fn parse(body: &str) -> Result<String, crate::Error> {
-        let head = ResponseHead {
-            status: 200,
-            ..Default::default()
-        };
-        parse_response::<CallAppDataRequest>(&head, body.as_bytes()).map(|d| d.0)
+        parse_ok::<CallAppDataRequest>(body).map(|d| d.0)
     }
 
     #[test]
@@ -122,21 +116,12 @@ mod tests {
         assert_eq!(parse(r#"{"retcode":"0","result":1234}"#), Ok("1234".into()));
         assert_eq!(parse(r#"{"retcode":"0","result":null}"#), Ok(String::new()));
         assert_eq!(parse(r#"{"retcode":"0"}"#), Ok(String::new()));
-        let e = parse(r#"{"retcode":"0","result":{"a":1}}"#)
-            .err()
-            .map(|e| e.kind);
-        assert!(
-            matches!(&e, Some(ErrorKind::Decode { path, .. }) if path == "result"),
-            "{e:?}"
+        let object = parse(r#"{"retcode":"0","result":{"a":1}}"#);
+        assert_eq!(decode_path(object).as_deref(), Some("result"));
+        let failed = parse(r#"{"message":"x","retcode":"100-007"}"#);
+        assert_eq!(
+            documented_failure(failed),
+            Some(("queryCallAppData", "100-007".into()))
         );
-        let e = parse(r#"{"message":"x","retcode":"100-007"}"#).unwrap_err();
-        assert_eq!(e.operation, "queryCallAppData");
-        assert!(matches!(
-            e.kind,
-            ErrorKind::Service {
-                meaning: Some(_),
-                ..
-            }
-        ));
     }
 }

@@ -54,33 +54,35 @@ mod tests {
     use crate::operation::Operation;
     use crate::validation::AgentId;
 
-    fn shape<O: Operation>(op: &O, id: &AgentId) -> (&'static str, Method, String, Option<String>) {
-        (O::LOG_NAME, O::METHOD, op.path(id), op.body())
+    fn shape<O: Operation>(op: &O) -> (&'static str, Method, String, Option<String>) {
+        let id = AgentId::parse("agentId", "59999").unwrap();
+        (O::LOG_NAME, O::METHOD, op.path(&id), op.body())
     }
 
     #[test]
     fn state_operations_without_parameters() {
-        let id = AgentId::parse("agentId", "59999").unwrap();
-        let post = |log, path: &str| (log, Method::Post, path.to_owned(), None);
-        assert_eq!(
-            shape(&SayFreeRequest, &id),
-            post("sayFree", "/onlineagent/59999/sayfree")
-        );
-        assert_eq!(
-            shape(&CancelBusyRequest, &id),
-            post("cancelBusy", "/onlineagent/59999/cancelbusy")
-        );
-        assert_eq!(
-            shape(&CancelRestRequest, &id),
-            post("cancelRest", "/onlineagent/59999/cancelrest")
-        );
-        assert_eq!(
-            shape(&SayWorkRequest, &id),
-            post("sayWork", "/onlineagent/59999/work")
-        );
-        assert_eq!(
-            shape(&CancelWorkRequest, &id),
-            post("cancelWork", "/onlineagent/59999/cancelwork")
-        );
+        let shapes = [
+            shape(&SayFreeRequest),
+            shape(&CancelBusyRequest),
+            shape(&CancelRestRequest),
+            shape(&SayWorkRequest),
+            shape(&CancelWorkRequest),
+        ];
+        let expected = [
+            ("sayFree", "sayfree"),
+            ("cancelBusy", "cancelbusy"),
+            ("cancelRest", "cancelrest"),
+            ("sayWork", "work"),
+            ("cancelWork", "cancelwork"),
+        ]
+        .map(|(log, last)| {
+            (
+                log,
+                Method::Post,
+                format!("/onlineagent/59999/{last}"),
+                None,
+            )
+        });
+        assert_eq!(shapes, expected);
     }
 }

@@ -3,38 +3,19 @@
 
 /** Content of events whose payload the vendor does not describe: passed through as sent. */
 export type UntypedContent = { [key: string]: unknown } | null;
-/** A known event: `eventType` names it, `content` is typed; `eventGenTime` (epoch ms) when the gateway sends it. */
-export interface AgentEventOf<T extends string, C> { eventType: T; workNo: string; known: true; content: C; eventGenTime?: number; }
+/** A known event: `eventType` names it, `content` is typed. */
+export interface AgentEventOf<T extends string, C> { eventType: T; workNo: string; known: true; content: C; }
 /** An event type this version does not know, or a known one whose content did not decode. */
-export interface UnknownAgentEvent { eventType: string; workNo: string; known: false; content: unknown; problem?: string; eventGenTime?: number; }
-/** Every known event type and its payload (a bare `string` content is the call ID). */
+export interface UnknownAgentEvent { eventType: string; workNo: string; known: false; content: unknown; problem?: string; }
+/** Every known event type and its payload. */
 export interface AgentEventMap {
-    AgentState_Ready: AgentEventOf<"AgentState_Ready", UntypedContent>;
-    AgentState_Force_Ready: AgentEventOf<"AgentState_Force_Ready", UntypedContent>;
-    AgentState_Busy: AgentEventOf<"AgentState_Busy", UntypedContent>;
-    AgentState_Work: AgentEventOf<"AgentState_Work", UntypedContent>;
-    AgentState_SetWork_Success: AgentEventOf<"AgentState_SetWork_Success", UntypedContent>;
-    AgentState_CancelWork_Success: AgentEventOf<"AgentState_CancelWork_Success", UntypedContent>;
-    AgentState_SetNotReady_Success: AgentEventOf<"AgentState_SetNotReady_Success", ReasonContent>;
-    AgentState_CancelNotReady_Success: AgentEventOf<"AgentState_CancelNotReady_Success", UntypedContent>;
-    AgentState_SetRest_Success: AgentEventOf<"AgentState_SetRest_Success", ReasonContent>;
-    AgentState_CancelRest_Success: AgentEventOf<"AgentState_CancelRest_Success", UntypedContent>;
-    AgentState_Rest_Timeout: AgentEventOf<"AgentState_Rest_Timeout", UntypedContent>;
-    AgentEvent_Ringing: AgentEventOf<"AgentEvent_Ringing", CallEventContent>;
-    AgentEvent_Incoming_CallInfo: AgentEventOf<"AgentEvent_Incoming_CallInfo", IncomingCallInfoContent>;
     AgentEvent_Talking: AgentEventOf<"AgentEvent_Talking", CallEventContent>;
-    AgentEvent_Customer_Alerting: AgentEventOf<"AgentEvent_Customer_Alerting", CustomerAlertingContent>;
-    AgentEvent_Hold: AgentEventOf<"AgentEvent_Hold", string>;
-    AgentEvent_Conference: AgentEventOf<"AgentEvent_Conference", ConferenceContent>;
-    AgentEvent_SuccTransResult: AgentEventOf<"AgentEvent_SuccTransResult", TransferResultContent>;
-    AgentEvent_ReturnFromIvr: AgentEventOf<"AgentEvent_ReturnFromIvr", UntypedContent>;
-    AgentEvent_Customer_Release: AgentEventOf<"AgentEvent_Customer_Release", CustomerReleaseContent>;
-    AgentEvent_Call_Release: AgentEventOf<"AgentEvent_Call_Release", string>;
-    AgentEvent_Call_Out_Fail: AgentEventOf<"AgentEvent_Call_Out_Fail", string>;
-    AgentEvent_Connect_Fail: AgentEventOf<"AgentEvent_Connect_Fail", string>;
-    AgentEvent_No_Answer: AgentEventOf<"AgentEvent_No_Answer", string>;
-    AgentEvent_Consult_Fail: AgentEventOf<"AgentEvent_Consult_Fail", string>;
-    AgentEvent_Inside_Call_Fail: AgentEventOf<"AgentEvent_Inside_Call_Fail", string>;
+    AgentEvent_Ringing: AgentEventOf<"AgentEvent_Ringing", CallEventContent>;
+    AgentEvent_Hold: AgentEventOf<"AgentEvent_Hold", UntypedContent>;
+    AgentEvent_Conference: AgentEventOf<"AgentEvent_Conference", UntypedContent>;
+    AgentEvent_Call_Release: AgentEventOf<"AgentEvent_Call_Release", UntypedContent>;
+    AgentEvent_Customer_Release: AgentEventOf<"AgentEvent_Customer_Release", UntypedContent>;
+    AgentEvent_Call_Out_Fail: AgentEventOf<"AgentEvent_Call_Out_Fail", UntypedContent>;
     AgentMediaEvent_Record: AgentEventOf<"AgentMediaEvent_Record", RecordEventContent>;
     AgentMediaEvent_Record_Fail: AgentEventOf<"AgentMediaEvent_Record_Fail", RecordEventContent>;
     AgentMediaEvent_StopRecordDone: AgentEventOf<"AgentMediaEvent_StopRecordDone", StopRecordDoneContent>;
@@ -46,10 +27,16 @@ export interface AgentEventMap {
     AgentMediaEvent_ResumePlayDone: AgentEventOf<"AgentMediaEvent_ResumePlayDone", UntypedContent>;
     AgentMediaEvent_JumpPlayDone: AgentEventOf<"AgentMediaEvent_JumpPlayDone", UntypedContent>;
     AgentOther_InService: AgentEventOf<"AgentOther_InService", UntypedContent>;
-    AgentOther_ShutdownService: AgentEventOf<"AgentOther_ShutdownService", ShutdownServiceContent>;
+    AgentOther_ShutdownService: AgentEventOf<"AgentOther_ShutdownService", UntypedContent>;
     AgentOther_PhoneAlerting: AgentEventOf<"AgentOther_PhoneAlerting", UntypedContent>;
     AgentOther_PhoneOffhook: AgentEventOf<"AgentOther_PhoneOffhook", UntypedContent>;
-    AgentOther_PhoneRelease: AgentEventOf<"AgentOther_PhoneRelease", PhoneReleaseContent>;
+    AgentOther_PhoneRelease: AgentEventOf<"AgentOther_PhoneRelease", UntypedContent>;
+    AgentState_Ready: AgentEventOf<"AgentState_Ready", UntypedContent>;
+    AgentState_Busy: AgentEventOf<"AgentState_Busy", UntypedContent>;
+    AgentState_Work: AgentEventOf<"AgentState_Work", UntypedContent>;
+    AgentState_Force_Ready: AgentEventOf<"AgentState_Force_Ready", UntypedContent>;
+    AgentState_SetNotReady_Success: AgentEventOf<"AgentState_SetNotReady_Success", UntypedContent>;
+    AgentState_SetRest_Success: AgentEventOf<"AgentState_SetRest_Success", UntypedContent>;
 }
 /** A known event (narrow on `eventType`). */
 export type KnownAgentEvent = AgentEventMap[keyof AgentEventMap];
@@ -100,6 +87,8 @@ export type OperationName =
 | "login" | "forceLogin" | "loginEx" | "logout" | "updateGuid" | "handShake" | "getAgentEvent"
 | "beginNetPlay" | "beginPlay" | "stopPlay" | "pausePlay" | "resumePlay" | "foreFastPlay" | "backFastPlay"
 | "queryCallInfoBeforeAnswer" | "thirdPartyConfTransmitNum"
+| "getAgentStatus" | "sayFree" | "sayBusy" | "cancelBusy" | "rest" | "cancelRest" | "sayWork" | "cancelWork"
+| "setAgentAutoEnterIdle" | "queryCallInfo" | "setCallAppDataEx" | "queryCallAppData"
 | "intercept" | "addSupervise" | "addInsert" | "stopSupervise" | "switchSuperviseOrInsert"
 | "requestWhisperAgent" | "requestStopWhisperAgent" | "requestSwitchInsertWhisperAgent"
 | "downloadRecordFile";
@@ -209,6 +198,24 @@ export interface DownloadRecordFileRequest {
      * Called number.
      */
     calleeNo?: string;
+}
+
+/**
+ * Body of `PUT /calldata/{agentid}/setcalldataex` (`setCallAppDataEx`).
+ */
+export interface SetCallAppDataRequest {
+    /**
+     * The call, e.g. `1476070409-38` (default: the agent's current call).
+     */
+    callid?: string;
+    /**
+     * The data: text, or base64 when `isDataEncoded` (at most 16384 raw bytes either way).
+     */
+    calldata: string;
+    /**
+     * Whether `calldata` is base64 (default false).
+     */
+    isDataEncoded?: boolean;
 }
 
 /**
@@ -383,166 +390,6 @@ export interface AgentClientConfig {
 }
 
 /**
- * Content of `AgentEvent_Conference`: a three-party call was set up
- * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1358.html>).
- */
-export interface ConferenceContent {
-    /**
-     * Call ID.
-     */
-    callid: string | null;
-    /**
-     * The other parties' numbers, comma-separated as sent.
-     */
-    partner: string | null;
-}
-
-/**
- * Content of `AgentEvent_Customer_Alerting`: the other party's phone is ringing
- * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1356.html>).
- */
-export interface CustomerAlertingContent {
-    /**
-     * Call ID.
-     */
-    callid: string | null;
-    /**
-     * The ringing party's number (for an internal call, the called agent's ID).
-     */
-    otherPhone: string | null;
-    /**
-     * The ringing agent's ID, empty for a customer.
-     */
-    otherPhoneWorkno: string | null;
-    /**
-     * "main" or "assistant".
-     */
-    type: string | null;
-}
-
-/**
- * Content of `AgentEvent_Customer_Release`: a party left the call
- * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1364.html>).
- */
-export interface CustomerReleaseContent {
-    /**
-     * Call ID.
-     */
-    callid: string | null;
-    /**
-     * The number of the party who left.
-     */
-    number: string | null;
-}
-
-/**
- * Content of `AgentEvent_Incoming_CallInfo`: an inbound call for the agent
- * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_0520.html>).
- */
-export interface IncomingCallInfoContent {
-    /**
-     * Call ID.
-     */
-    callId: string | null;
-    /**
-     * Skill queue name.
-     */
-    skillName: string | null;
-    /**
-     * Skill queue ID.
-     */
-    skillId: number | null;
-    /**
-     * Calling number.
-     */
-    caller: string | null;
-    /**
-     * Called number.
-     */
-    called: string | null;
-    /**
-     * The agent who released the call last (65535: none).
-     */
-    lastReleaseAgentId: string | null;
-    /**
-     * Media type (as in [`CallEventContent::media_type`]).
-     */
-    mediaType: number | null;
-    /**
-     * How often an agent released the call and it was queued again.
-     */
-    releaseAndReQueueCount: number | null;
-    /**
-     * 1 when the call was queued again after an agent released it, else 0.
-     */
-    releaseAndReQueueCallFlag: number | null;
-}
-
-/**
- * Content of `AgentEvent_Ringing` ("Notifying the Agent of an Inbound Call",
- * <https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_0513.html>) and
- * `AgentEvent_Talking` (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1355.html>),
- * which carries the same fields but the transfer ones. Numbers the gateway sends as strings
- * (`"feature": "7"`) are numbers here; an agent's number starts with `a` or `A`.
- */
-export interface CallEventContent {
-    /**
-     * Call ID.
-     */
-    callid: string | null;
-    /**
-     * Calling number.
-     */
-    caller: string | null;
-    /**
-     * Called number.
-     */
-    called: string | null;
-    /**
-     * "main" or "assistant".
-     */
-    type: string | null;
-    /**
-     * Call type (CEC call-type table; 7 = normal outbound).
-     */
-    feature: number | null;
-    /**
-     * 1 voice, 2 video, 3 voice + video, 5 text, 6 H5 video.
-     */
-    mediaAbility: number | null;
-    /**
-     * Media type: 1 text chat, 2 click-to-dial, 4 callback request, 5 voice or video call,
-     * 15 predicted outbound, 16 previewed outbound, 17 message call, 19 video call, 51 web
-     * chat, 53 social chat (newer pages; `"5"` in the zh example).
-     */
-    mediaType: number | null;
-    /**
-     * `"yes"` when the call reached the agent by a transfer, `"no"` otherwise (Ringing).
-     */
-    transfer: string | null;
-    /**
-     * Where a transferred call came from, empty otherwise (Ringing). The page names it
-     * `transFrom`, its example `transfrom`: both are read.
-     */
-    transFrom: string | null;
-}
-
-/**
- * Content of `AgentEvent_SuccTransResult`: the outcome of a transfer in success mode
- * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1369.html>).
- */
-export interface TransferResultContent {
-    /**
-     * Call ID.
-     */
-    callId: string | null;
-    /**
-     * 0 transferred, anything else failed.
-     */
-    result: number | null;
-}
-
-/**
  * Content of `AgentMediaEvent_Record` and `AgentMediaEvent_Record_Fail`.
  */
 export interface RecordEventContent {
@@ -607,38 +454,34 @@ export interface StopRecordDoneContent {
 }
 
 /**
- * Content of `AgentOther_PhoneRelease`: the agent's phone is on hook
- * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1396.html>).
+ * Content of call events (`AgentEvent_Talking`; `AgentEvent_Ringing` is assumed to match,
+ * UNCERTAIN). Numbers the gateway sends as strings (`"feature": "7"`) are numbers here.
  */
-export interface PhoneReleaseContent {
+export interface CallEventContent {
     /**
-     * Why: 3 released by the platform, 2 by the agent.
+     * Call ID.
      */
-    phoneState: number | null;
-}
-
-/**
- * Content of `AgentOther_ShutdownService`: the agent was signed out.
- */
-export interface ShutdownServiceContent {
+    callid: string | null;
     /**
-     * When the ended session had signed in, as sent (the pages do not fix its form).
+     * Calling number.
      */
-    loginTime: string | null;
-}
-
-/**
- * Content of `AgentState_SetNotReady_Success` and `AgentState_SetRest_Success`: the reason
- * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1346.html>; the zh examples
- * send it as a string, `{"reason":"200"}`). Busy reasons: 0 none, 1 the agent, 2 no answer,
- * 3 an inspector, 4 rest, 5 phone unavailable, 7 a rejected call, 200..=250 custom; the list
- * differs between page versions, so any integer is kept.
- */
-export interface ReasonContent {
+    caller: string | null;
     /**
-     * The reason code (rest: the rest cause).
+     * Called number.
      */
-    reason: number | null;
+    called: string | null;
+    /**
+     * "main" or "assistant".
+     */
+    type: string | null;
+    /**
+     * Call type (CEC call-type table; 7 = normal outbound).
+     */
+    feature: number | null;
+    /**
+     * 1 voice, 2 video, 3 voice + video, 5 text, 6 H5 video.
+     */
+    mediaAbility: number | null;
 }
 
 /**
@@ -655,44 +498,6 @@ export interface JumpRequest {
  * Kind of a downloaded body.
  */
 export type RecordingKind = "zip" | "recording";
-
-/**
- * One call the agent has.
- */
-export interface CallSnapshot {
-    /**
-     * Call ID.
-     */
-    callId: string;
-    /**
-     * Inbound, outbound or internal.
-     */
-    direction: CallDirection;
-    /**
-     * Calling number, when known (an agent's starts with `a`).
-     */
-    caller: string | null;
-    /**
-     * Called number, when known.
-     */
-    called: string | null;
-    /**
-     * Ringing, dialing, talking, held or in a conference.
-     */
-    state: CallState;
-    /**
-     * Whether the agent's side is muted (set by a successful `beginMute` / `endMute`).
-     */
-    muted: boolean;
-    /**
-     * When the call entered `state`, epoch ms (this client's clock).
-     */
-    since: number;
-    /**
-     * The other parties of a conference (from `AgentEvent_Conference`), else empty.
-     */
-    partners: string[];
-}
 
 /**
  * One call waiting to be answered (table 4 of the vendor page). Fields the server leaves
@@ -833,44 +638,6 @@ export interface EventsConfig {
 }
 
 /**
- * The agent's state with what goes with it.
- */
-export interface AgentStatusSnapshot {
-    /**
-     * The state.
-     */
-    state: AgentStateName;
-    /**
-     * The vendor's status code of `state` (0..=9).
-     */
-    code: number;
-    /**
-     * Busy: the reason (1 the agent, 2 no answer, 3 an inspector, 200..=250 custom, ...);
-     * rest: the cause (0 none). `null` when none is known.
-     */
-    reason: number | null;
-    /**
-     * When the agent entered this state (or reason), epoch ms (this client's clock).
-     */
-    since: number;
-    /**
-     * Rest: when it ends, epoch ms, if this client asked for it (`rest({ seconds })`).
-     */
-    until: number | null;
-    /**
-     * Rest: the gateway reported the rest time is up (`AgentState_Rest_Timeout`, a reminder:
-     * the agent stays at rest until `cancelRest`).
-     */
-    restTimedOut: boolean;
-}
-
-/**
- * The agent's state, named after the vendor's status codes ("Agent Status Codes",
- * <https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_0581.html>).
- */
-export type AgentStateName = "unknown" | "signedIn" | "signedOut" | "busy" | "idle" | "wrapUp" | "talking" | "rest" | "preRest";
-
-/**
  * The other agent an inspector operation acts on (`{workNo}`); one type for all of them, so
  * one decoder serves them all.
  */
@@ -892,32 +659,20 @@ export interface Ack {
 }
 
 /**
- * The whole live state: what `agent.state` returns (frozen, and the same object until
- * something changes).
+ * The result of `getAgentStatus`.
  */
-export interface AgentSnapshot {
+export interface AgentStatus {
     /**
-     * Whether the agent is signed in, as far as this client knows.
+     * The vendor's status code (cec_07_0581): 0 unknown, 1 signed in (reserved), 2 signed
+     * out, 3 busy, 4 idle, 5 wrap-up, 6 same as idle (reserved), 7 talking, 8 rest, 9
+     * pre-rest (the rest starts when the call ends).
      */
-    signedIn: boolean;
+    agentState: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
     /**
-     * The agent's state.
+     * Whether the agent is working (in wrap-up). Absent or `null` reads as false.
      */
-    status: AgentStatusSnapshot;
-    /**
-     * The calls the agent has, oldest first.
-     */
-    calls: CallSnapshot[];
-    /**
-     * Counts the snapshots: one more for each change.
-     */
-    revision: number;
+    isWorking: boolean;
 }
-
-/**
- * What a call is doing for this agent.
- */
-export type CallState = "ringing" | "dialing" | "talking" | "held" | "conference";
 
 /**
  * What a successful sign-in returns (all optional: the vendor shows several shapes).
@@ -965,14 +720,75 @@ export interface RecordingMeta {
 }
 
 /**
- * Where a call goes.
- */
-export type CallDirection = "inbound" | "outbound" | "internal" | "unknown";
-
-/**
  * Why the poller stopped.
  */
 export type StopReason = "stopped" | "aborted" | "notSignedIn" | "guidRejected";
+
+/**
+ * `GET /calldata/{agentid}/appdata[?isEncodeResult=&callId=]` (`queryCallAppData`).
+ */
+export interface CallAppDataRequest {
+    /**
+     * The call (default: the agent's current call; required for multimedia sessions).
+     */
+    callId?: string;
+    /**
+     * `true`: the data comes back base64-encoded.
+     */
+    isEncodeResult?: boolean;
+}
+
+/**
+ * `GET /calldata/{agentid}/callinfo[?isNoContainLastCall=]` (`queryCallInfo`).
+ */
+export interface CallInfoRequest {
+    /**
+     * `true`: only a call in progress, never the last (ended) call. Default false.
+     */
+    isNoContainLastCall?: boolean;
+}
+
+/**
+ * `POST /onlineagent/{agentid}/autoenteridle/{flag}` (`setAgentAutoEnterIdle`).
+ */
+export interface AutoEnterIdleRequest {
+    /**
+     * `true`: idle after each call; `false`: wrap-up after each call.
+     */
+    flag: boolean;
+}
+
+/**
+ * `POST /onlineagent/{agentid}/rest/{time}/{restcause}[?prolong=]` (`rest`).
+ */
+export interface RestRequest {
+    /**
+     * How long to rest, 1..=86399 seconds (`time`).
+     */
+    seconds: number;
+    /**
+     * The rest cause, 0..=255 (`restcause`; 0, the default, means none).
+     */
+    cause?: number;
+    /**
+     * Whether the rest may extend past the current call (`prolong`, default false).
+     */
+    prolong?: boolean;
+}
+
+/**
+ * `POST /onlineagent/{agentid}/saybusy[?reason=&prolong=]` (`sayBusy`).
+ */
+export interface SayBusyRequest {
+    /**
+     * The busy reason, 200..=250 (0 = none).
+     */
+    reason?: number;
+    /**
+     * Whether to stay busy after the current call too (default false).
+     */
+    prolong?: boolean;
+}
 
 /**
  * `POST /qualitycontrol/{agentid}/requestswitchinsertwhisperagent?whisperagentid={workNo}&switchtype={switchType}`.
@@ -1038,6 +854,18 @@ export class AgentClient {
      */
     beginPlay(request: PlayRequest, options?: CallOptions): Promise<Ack>;
     /**
+     * `cancelBusy`: ends the busy state (POST onlineagent/{agentid}/cancelbusy).
+     */
+    cancelBusy(options?: CallOptions): Promise<Ack>;
+    /**
+     * `cancelRest`: ends the rest (POST onlineagent/{agentid}/cancelrest).
+     */
+    cancelRest(options?: CallOptions): Promise<Ack>;
+    /**
+     * `cancelWork`: wrap-up done (POST onlineagent/{agentid}/cancelwork).
+     */
+    cancelWork(options?: CallOptions): Promise<Ack>;
+    /**
      * Every event from now on, as an async iterator (`for await (const e of client.events())`).
      * It ends when polling stops, when `signal` aborts, or on `break`.
      */
@@ -1050,6 +878,10 @@ export class AgentClient {
      * `foreFastPlay`: skips forward `time` seconds (POST recordplay/{agentid}/forefast/{time}).
      */
     foreFastPlay(request: JumpRequest, options?: CallOptions): Promise<Ack>;
+    /**
+     * `getAgentStatus`: the agent's status code and whether it is working (GET onlineagent/{agentid}/agentstatus).
+     */
+    getAgentStatus(options?: CallOptions): Promise<AgentStatus>;
     /**
      * `handShake`: the push-mode heartbeat (every 30 s; POST onlineagent/{agentid}/handshake).
      */
@@ -1090,9 +922,17 @@ export class AgentClient {
      */
     pausePlay(options?: CallOptions): Promise<Ack>;
     /**
+     * `queryCallAppData`: the call's data, base64 with `isEncodeResult` (GET calldata/{agentid}/appdata?isEncodeResult=&callId=).
+     */
+    queryCallAppData(request?: CallAppDataRequest, options?: CallOptions): Promise<string>;
+    /**
      * `queryCallInfoBeforeAnswer`: the calls waiting for this agent (GET calldata/{agentid}/callinfobeforeanswer).
      */
     queryCallInfoBeforeAnswer(options?: CallOptions): Promise<CallInfo[]>;
+    /**
+     * `queryCallInfo`: the agent's current call, else its last one unless `isNoContainLastCall` (GET calldata/{agentid}/callinfo); `null` when the gateway has none.
+     */
+    queryCallInfo(request?: CallInfoRequest, options?: CallOptions): Promise<CallInfo | null>;
     /**
      * `requestStopWhisperAgent`: stops whispering to `workNo`.
      */
@@ -1106,6 +946,16 @@ export class AgentClient {
      */
     requestWhisperAgent(request: TargetAgent, options?: CallOptions): Promise<Ack>;
     /**
+     * `rest`, then waits for `AgentState_SetRest_Success`, which the gateway sends after the
+     * call has returned (the wait starts before the request goes out, so it is never missed).
+     */
+    restAndWait(request: RestRequest, options?: OutcomeOptions): Promise<AgentEventMap["AgentState_SetRest_Success"]>;
+    /**
+     * `rest`: a rest of `seconds` (1..=86399) with a `cause` 0..=255 (POST onlineagent/{agentid}/rest/{time}/{restcause}?prolong=).
+     * `AgentState_SetRest_Success` comes later (see `restAndWait`).
+     */
+    rest(request: RestRequest, options?: CallOptions): Promise<Ack>;
+    /**
      * `resumePlay`: resumes paused playback (POST recordplay/{agentid}/resumeplay).
      */
     resumePlay(options?: CallOptions): Promise<Ack>;
@@ -1118,12 +968,33 @@ export class AgentClient {
      */
     resume(token: string): void;
     /**
+     * `sayBusy`: the agent goes busy, with a `reason` 200..=250 (POST onlineagent/{agentid}/saybusy?reason=&prolong=).
+     * An agent already busy must give both `reason` and `prolong`.
+     */
+    sayBusy(request?: SayBusyRequest, options?: CallOptions): Promise<Ack>;
+    /**
+     * `sayFree`: the agent goes ready, from busy or wrap-up (POST onlineagent/{agentid}/sayfree).
+     */
+    sayFree(options?: CallOptions): Promise<Ack>;
+    /**
+     * `sayWork`: the agent enters wrap-up (POST onlineagent/{agentid}/work).
+     */
+    sayWork(options?: CallOptions): Promise<Ack>;
+    /**
      * A resume token for this session: the Guid, bound to this agent and gateway. Keep it
      * where a page reload finds it (e.g. `sessionStorage`) and hand it to `resume()`; it is a
      * secret like a password, and the package never logs it. Throws kind "state" before any
      * Guid exists.
      */
     session(): string;
+    /**
+     * `setAgentAutoEnterIdle`: `flag` true, idle after each call; false, wrap-up (POST onlineagent/{agentid}/autoenteridle/{flag}).
+     */
+    setAutoEnterIdle(request: AutoEnterIdleRequest, options?: CallOptions): Promise<Ack>;
+    /**
+     * `setCallAppDataEx`: sets the call's data, at most 16384 bytes of raw content, base64-decoded when `isDataEncoded` (PUT calldata/{agentid}/setcalldataex).
+     */
+    setCallAppData(request: SetCallAppDataRequest, options?: CallOptions): Promise<Ack>;
     /**
      * Replaces the `Guid` sent with every call (e.g. one saved before a page reload).
      */
@@ -1194,20 +1065,6 @@ export class AgentClient {
      * Whether the agent is signed in as far as this client knows.
      */
     readonly signedIn: boolean;
-    /**
-     * The live state: signed in or not, the agent's state (with its reason and, for a rest
-     * this client asked for, when it ends) and the calls the agent has. A frozen object, the
-     * same one until something changes; rebuilt from the gateway after every sign-in, resume
-     * and poller recovery.
-     */
-    readonly state: AgentSnapshot;
-    /**
-     * `subscribe(listener)`: calls `listener` with the new `state` after every change and
-     * returns the unsubscribe function. The same function every time, bound to this client,
-     * so it can be passed on its own: `useSyncExternalStore(agent.subscribe, () => agent.state)`.
-     * Throws a validation `AgentApiError` unless `listener` is a function.
-     */
-    readonly subscribe: (listener: (state: AgentSnapshot) => void) => () => void;
 }
 
 declare function __wbg_reset_state(): void;
@@ -1248,9 +1105,13 @@ export interface InitOutput {
     readonly agentclient_beginNetPlay: (a: number, b: any, c: number) => any;
     readonly agentclient_beginNetPlayAndWait: (a: number, b: any, c: number) => any;
     readonly agentclient_beginPlay: (a: number, b: any, c: number) => any;
+    readonly agentclient_cancelBusy: (a: number, b: number) => any;
+    readonly agentclient_cancelRest: (a: number, b: number) => any;
+    readonly agentclient_cancelWork: (a: number, b: number) => any;
     readonly agentclient_events: (a: number, b: number) => [number, number, number];
     readonly agentclient_forceSignIn: (a: number, b: any, c: number) => any;
     readonly agentclient_foreFastPlay: (a: number, b: any, c: number) => any;
+    readonly agentclient_getAgentStatus: (a: number, b: number) => any;
     readonly agentclient_hasGuid: (a: number) => number;
     readonly agentclient_heartbeat: (a: number, b: number) => any;
     readonly agentclient_intercept: (a: number, b: any, c: number) => any;
@@ -1262,24 +1123,31 @@ export interface InitOutput {
     readonly agentclient_pausePlay: (a: number, b: number) => any;
     readonly agentclient_pollCount: (a: number) => number;
     readonly agentclient_polling: (a: number) => number;
+    readonly agentclient_queryCallAppData: (a: number, b: number, c: number) => any;
+    readonly agentclient_queryCallInfo: (a: number, b: number, c: number) => any;
     readonly agentclient_queryCallInfoBeforeAnswer: (a: number, b: number) => any;
     readonly agentclient_requestStopWhisperAgent: (a: number, b: any, c: number) => any;
     readonly agentclient_requestSwitchInsertWhisperAgent: (a: number, b: any, c: number) => any;
     readonly agentclient_requestWhisperAgent: (a: number, b: any, c: number) => any;
+    readonly agentclient_rest: (a: number, b: any, c: number) => any;
+    readonly agentclient_restAndWait: (a: number, b: any, c: number) => any;
     readonly agentclient_resume: (a: number, b: any) => [number, number];
     readonly agentclient_resumePlay: (a: number, b: number) => any;
+    readonly agentclient_sayBusy: (a: number, b: number, c: number) => any;
+    readonly agentclient_sayFree: (a: number, b: number) => any;
+    readonly agentclient_sayWork: (a: number, b: number) => any;
     readonly agentclient_session: (a: number) => [number, number, number, number];
+    readonly agentclient_setAutoEnterIdle: (a: number, b: any, c: number) => any;
+    readonly agentclient_setCallAppData: (a: number, b: any, c: number) => any;
     readonly agentclient_setGuid: (a: number, b: any) => [number, number];
     readonly agentclient_signIn: (a: number, b: any, c: number) => any;
     readonly agentclient_signInEx: (a: number, b: any, c: number) => any;
     readonly agentclient_signOut: (a: number, b: number) => any;
     readonly agentclient_signedIn: (a: number) => number;
     readonly agentclient_startEvents: (a: number, b: number) => [number, number];
-    readonly agentclient_state: (a: number) => any;
     readonly agentclient_stopEvents: (a: number) => void;
     readonly agentclient_stopPlay: (a: number, b: number) => any;
     readonly agentclient_stopSupervise: (a: number, b: any, c: number) => any;
-    readonly agentclient_subscribe: (a: number) => any;
     readonly agentclient_switchSuperviseOrInsert: (a: number, b: any, c: number) => any;
     readonly agentclient_thirdPartyConfTransmitNum: (a: number, b: number) => any;
     readonly agentclient_updateGuid: (a: number, b: number) => any;
@@ -1290,10 +1158,8 @@ export interface InitOutput {
     readonly version: () => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: number, e: any) => any;
-    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: number, e: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: number) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
-    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any) => [number, number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

@@ -73,6 +73,8 @@ export type OperationName =
 | "login" | "forceLogin" | "loginEx" | "logout" | "updateGuid" | "handShake" | "getAgentEvent"
 | "beginNetPlay" | "beginPlay" | "stopPlay" | "pausePlay" | "resumePlay" | "foreFastPlay" | "backFastPlay"
 | "queryCallInfoBeforeAnswer" | "thirdPartyConfTransmitNum"
+| "getAgentStatus" | "sayFree" | "sayBusy" | "cancelBusy" | "rest" | "cancelRest" | "sayWork" | "cancelWork"
+| "setAgentAutoEnterIdle" | "queryCallInfo" | "setCallAppDataEx" | "queryCallAppData"
 | "intercept" | "addSupervise" | "addInsert" | "stopSupervise" | "switchSuperviseOrInsert"
 | "requestWhisperAgent" | "requestStopWhisperAgent" | "requestSwitchInsertWhisperAgent"
 | "downloadRecordFile";
@@ -182,6 +184,24 @@ export interface DownloadRecordFileRequest {
      * Called number.
      */
     calleeNo?: string;
+}
+
+/**
+ * Body of `PUT /calldata/{agentid}/setcalldataex` (`setCallAppDataEx`).
+ */
+export interface SetCallAppDataRequest {
+    /**
+     * The call, e.g. `1476070409-38` (default: the agent's current call).
+     */
+    callid?: string;
+    /**
+     * The data: text, or base64 when `isDataEncoded` (at most 16384 raw bytes either way).
+     */
+    calldata: string;
+    /**
+     * Whether `calldata` is base64 (default false).
+     */
+    isDataEncoded?: boolean;
 }
 
 /**
@@ -789,6 +809,22 @@ export interface Ack {
 }
 
 /**
+ * The result of `getAgentStatus`.
+ */
+export interface AgentStatus {
+    /**
+     * The vendor's status code (cec_07_0581): 0 unknown, 1 signed in (reserved), 2 signed
+     * out, 3 busy, 4 idle, 5 wrap-up, 6 same as idle (reserved), 7 talking, 8 rest, 9
+     * pre-rest (the rest starts when the call ends).
+     */
+    agentState: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+    /**
+     * Whether the agent is working (in wrap-up). Absent or `null` reads as false.
+     */
+    isWorking: boolean;
+}
+
+/**
  * What a successful sign-in returns (all optional: the vendor shows several shapes).
  */
 export interface SignInResult {
@@ -837,6 +873,72 @@ export interface RecordingMeta {
  * Why the poller stopped.
  */
 export type StopReason = "stopped" | "aborted" | "notSignedIn" | "guidRejected";
+
+/**
+ * `GET /calldata/{agentid}/appdata[?isEncodeResult=&callId=]` (`queryCallAppData`).
+ */
+export interface CallAppDataRequest {
+    /**
+     * The call (default: the agent's current call; required for multimedia sessions).
+     */
+    callId?: string;
+    /**
+     * `true`: the data comes back base64-encoded.
+     */
+    isEncodeResult?: boolean;
+}
+
+/**
+ * `GET /calldata/{agentid}/callinfo[?isNoContainLastCall=]` (`queryCallInfo`).
+ */
+export interface CallInfoRequest {
+    /**
+     * `true`: only a call in progress, never the last (ended) call. Default false.
+     */
+    isNoContainLastCall?: boolean;
+}
+
+/**
+ * `POST /onlineagent/{agentid}/autoenteridle/{flag}` (`setAgentAutoEnterIdle`).
+ */
+export interface AutoEnterIdleRequest {
+    /**
+     * `true`: idle after each call; `false`: wrap-up after each call.
+     */
+    flag: boolean;
+}
+
+/**
+ * `POST /onlineagent/{agentid}/rest/{time}/{restcause}[?prolong=]` (`rest`).
+ */
+export interface RestRequest {
+    /**
+     * How long to rest, 1..=86399 seconds (`time`).
+     */
+    seconds: number;
+    /**
+     * The rest cause, 0..=255 (`restcause`; 0, the default, means none).
+     */
+    cause?: number;
+    /**
+     * Whether the rest may extend past the current call (`prolong`, default false).
+     */
+    prolong?: boolean;
+}
+
+/**
+ * `POST /onlineagent/{agentid}/saybusy[?reason=&prolong=]` (`sayBusy`).
+ */
+export interface SayBusyRequest {
+    /**
+     * The busy reason, 200..=250 (0 = none).
+     */
+    reason?: number;
+    /**
+     * Whether to stay busy after the current call too (default false).
+     */
+    prolong?: boolean;
+}
 
 /**
  * `POST /qualitycontrol/{agentid}/requestswitchinsertwhisperagent?whisperagentid={workNo}&switchtype={switchType}`.

@@ -8,6 +8,7 @@ import {
   type Ack,
   type AgentApiError,
   type CallInfo,
+  type AgentStatus,
   type NetPlayRequest,
   type AgentEvent,
   type PollStatus,
@@ -157,4 +158,43 @@ export async function session(agent: AgentClient): Promise<void> {
   await agent.requestSwitchInsertWhisperAgent({ workNo: 1001, switchType: 4 });
   // @ts-expect-error agenttype is 4 or 11
   await agent.signIn({ password: "pw", phonenum: "1", agenttype: 5 });
+}
+
+// Agent state and call data (issue 16).
+export async function shiftStates(agent: AgentClient): Promise<void> {
+  const status: AgentStatus = await agent.getAgentStatus();
+  const code: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = status.agentState;
+  const working: boolean = status.isWorking;
+  await agent.sayBusy();
+  await agent.sayBusy({ reason: 201, prolong: true });
+  await agent.cancelBusy();
+  const rested = await agent.restAndWait({ seconds: 900, cause: 2 }, { outcomeTimeoutMs: 5_000 });
+  const restType: "AgentState_SetRest_Success" = rested.eventType;
+  await agent.rest({ seconds: 60, prolong: false }, { timeoutMs: 5_000 });
+  await agent.cancelRest();
+  await agent.sayWork();
+  await agent.cancelWork();
+  const ack: Ack = await agent.sayFree();
+  await agent.setAutoEnterIdle({ flag: false });
+  const call: CallInfo | null = await agent.queryCallInfo({ isNoContainLastCall: true });
+  await agent.queryCallInfo();
+  await agent.setCallAppData({ calldata: "e30=", isDataEncoded: true, callid: call?.callid ?? "1-1" });
+  const data: string = await agent.queryCallAppData({ callId: "1-1", isEncodeResult: false });
+  void [code, working, restType, ack, data];
+
+  // @ts-expect-error 10 is not a code of the vendor's table
+  const notACode: AgentStatus["agentState"] = 10;
+  // @ts-expect-error seconds is required
+  await agent.rest({ cause: 1 });
+  // @ts-expect-error rest takes a request
+  await agent.rest();
+  // @ts-expect-error flag is a boolean
+  await agent.setAutoEnterIdle({ flag: "true" });
+  // @ts-expect-error calldata is required
+  await agent.setCallAppData({ callid: "1-1" });
+  // @ts-expect-error queryCallInfo may answer null
+  const sure: CallInfo = await agent.queryCallInfo();
+  // @ts-expect-error misspelt field
+  await agent.queryCallAppData({ callid: "1-1" });
+  void [notACode, sure];
 }

@@ -142,3 +142,17 @@ export async function strictFlow(): Promise<void> {
   // @ts-expect-error no Symbol.dispose on lib es2022
   agent[Symbol.dispose]();
 }
+
+// Agent state and call data (issue 16) under exactOptionalPropertyTypes.
+export async function strictShift(agent: AgentClient): Promise<void> {
+  await agent.sayBusy({ reason: 201 });
+  await agent.rest({ seconds: 60 });
+  const op: OperationName = "setAgentAutoEnterIdle";
+  const state = (await agent.getAgentStatus()).agentState;
+  if (state === 8) await agent.cancelRest();
+  // @ts-expect-error an optional field is left out, not set to undefined
+  await agent.sayBusy({ reason: undefined });
+  // @ts-expect-error the JS method is setAutoEnterIdle; the log name is setAgentAutoEnterIdle
+  const wrong: OperationName = "setAutoEnterIdle";
+  void [op, wrong];
+}
