@@ -50,9 +50,14 @@ const stopAll = (...agents) => agents.forEach((a) => a.stopEvents());
 /** The URLs the package fetched (the simulator's request log keeps no query). */
 const urls = [];
 const realFetch = globalThis.fetch;
-globalThis.fetch = (input, init) => {
-  urls.push(String(input instanceof Request ? input.url : input));
-  return realFetch(input, init);
+/** Answers whose URL contains a key reach the package that many ms late. */
+const lateAnswers = new Map();
+globalThis.fetch = async (input, init) => {
+  const url = String(input instanceof Request ? input.url : input);
+  urls.push(url);
+  const response = await realFetch(input, init);
+  for (const [needle, ms] of lateAnswers) if (url.includes(needle)) await sleep(ms);
+  return response;
 };
 const lastUrl = (needle) => urls.filter((u) => u.includes(needle)).at(-1);
 
@@ -167,6 +172,23 @@ test("callOutAndWait settles only on its own call's events", async () => {
     assert.notEqual(talking.content.callid, customer);
     assert.equal(talking.content.called, "88010");
   } finally {
+    stopAll(a);
+  }
+});
+
+test("callOutAndWait keeps its call's events that arrive before the answer", async () => {
+  await reset();
+  const [a] = await polledAgents("1313");
+  lateAnswers.set("/voicecall/1313/callout", 800);
+  try {
+    const talking = await a.callOutAndWait({ called: "88020" });
+    const out = (await simAgent("1313")).calls[0];
+    assert.equal(talking.content.callid, out.callid);
+    const early = a.seen.findIndex((e) => e.eventType === "AgentEvent_Talking");
+    assert.ok(early >= 0, "Talking came through the poller");
+    assert.ok(urls.filter((u) => u.includes("/agentevent/1313")).length > 1);
+  } finally {
+    lateAnswers.clear();
     stopAll(a);
   }
 });
