@@ -75,6 +75,9 @@ export type OperationName =
 | "queryCallInfoBeforeAnswer" | "thirdPartyConfTransmitNum"
 | "getAgentStatus" | "sayFree" | "sayBusy" | "cancelBusy" | "rest" | "cancelRest" | "sayWork" | "cancelWork"
 | "setAgentAutoEnterIdle" | "queryCallInfo" | "setCallAppDataEx" | "queryCallAppData"
+| "answer" | "release" | "disconnect" | "hold" | "getHold" | "connectHold" | "beginMute" | "endMute"
+| "transfer" | "cancelTransfer" | "callout" | "callInner" | "callInnerSkill" | "innerHelp" | "confJoin"
+| "secondDialEx"
 | "intercept" | "addSupervise" | "addInsert" | "stopSupervise" | "switchSuperviseOrInsert"
 | "requestWhisperAgent" | "requestStopWhisperAgent" | "requestSwitchInsertWhisperAgent"
 | "downloadRecordFile";
@@ -458,7 +461,7 @@ export interface IncomingCallInfoContent {
      */
     lastReleaseAgentId: string | null;
     /**
-     * Media type (as in [`CallEventContent::media_type`]).
+     * Media type (as `mediaType` of `AgentEvent_Ringing`).
      */
     mediaType: number | null;
     /**
@@ -788,6 +791,32 @@ export interface EventsConfig {
 }
 
 /**
+ * The answer of an operation that starts a call (`callOut`, `callInner`, `callInnerSkill`,
+ * `innerHelp`): the new call's ID, which the gateway returns as `result`.
+ */
+export interface CallStarted {
+    /**
+     * The new call's ID (for innerHelp mode 2, the call the helper joins).
+     */
+    callId: string;
+    /**
+     * The server's `message`.
+     */
+    message: string;
+}
+
+/**
+ * The call an operation acts on, when the agent has more than one (`callid` in the query;
+ * a multimedia call must name it). One type for all of them, so one decoder serves them.
+ */
+export interface CallSelector {
+    /**
+     * The call, e.g. `1476070409-38`; without it the gateway picks the agent's call.
+     */
+    callId?: string;
+}
+
+/**
  * The other agent an inspector operation acts on (`{workNo}`); one type for all of them, so
  * one decoder serves them all.
  */
@@ -806,6 +835,37 @@ export interface Ack {
      * The server's `message` (often empty or "success").
      */
     message: string;
+}
+
+/**
+ * The request of the operations that dial a number: `callOut` (an outside number) and
+ * `callInner` (another agent). One type for both, so one decoder serves them.
+ */
+export interface DialRequest {
+    /**
+     * Who to call: 1..=24 of `0-9 * #` (for callInner, the other agent's ID).
+     */
+    called: string;
+    /**
+     * The calling number to show: 0..=24 digits (the gateway's default when absent).
+     */
+    caller?: string;
+    /**
+     * The skill the call is made in (the platform default when absent).
+     */
+    skillId?: number;
+    /**
+     * Call-associated data, at most 16k.
+     */
+    callAppData?: string;
+    /**
+     * 0 audio, 1 video, 2 (callInner: ignored by the gateway).
+     */
+    mediaAbility?: 0 | 1 | 2;
+    /**
+     * callOut with `mediaAbility` 1 only: the video direction, 1..=4 (default 4).
+     */
+    userVideoDirection?: 1 | 2 | 3 | 4;
 }
 
 /**
@@ -955,6 +1015,115 @@ export interface SwitchModeRequest {
 }
 
 /**
+ * `POST /voicecall/{agentid}/confjoin` (`confJoin`).
+ */
+export interface ConfJoinRequest {
+    /**
+     * The held call.
+     */
+    callId: string;
+    /**
+     * Call data, at most 16k.
+     */
+    callAppData?: string;
+}
+
+/**
+ * `POST /voicecall/{agentid}/connecthold/{callid}` (`connectHold`).
+ */
+export interface ConnectHoldRequest {
+    /**
+     * The held call.
+     */
+    callId: string;
+}
+
+/**
+ * `POST /voicecall/{agentid}/disconnect/{number}` (`disconnect`).
+ */
+export interface DisconnectRequest {
+    /**
+     * The party to remove: 1..=24 digits (a phone number or an agent ID).
+     */
+    number: string;
+}
+
+/**
+ * `POST /voicecall/{agentid}/innerhelp` (`innerHelp`).
+ */
+export interface InnerHelpRequest {
+    /**
+     * The helper: an agent ID (deviceType 2) or a skill queue ID (deviceType 1).
+     */
+    dstAddress: string;
+    /**
+     * 1 skill queue, 2 agent (default).
+     */
+    deviceType?: 1 | 2;
+    /**
+     * 1 two-party (default), 2 three-party.
+     */
+    mode?: 1 | 2;
+    /**
+     * Call data for the helper, at most 16k.
+     */
+    callAppData?: string;
+    /**
+     * Whether the customer is held while consulting (default true).
+     */
+    holdFlag?: boolean;
+}
+
+/**
+ * `POST /voicecall/{agentid}/seconddialex?number=` (`secondDialEx`).
+ */
+export interface SecondDialRequest {
+    /**
+     * The digits: 1..=24 of `0-9 * #`.
+     */
+    number: string;
+}
+
+/**
+ * `POST /voicecall/{agentid}/transfer` (`transfer`).
+ */
+export interface TransferRequest {
+    /**
+     * 1 skill queue, 2 agent, 3 IVR, 4 access code, 5 external number.
+     */
+    deviceType: 1 | 2 | 3 | 4 | 5;
+    /**
+     * Where to: 1..=24 digits (an external number may also hold `A-E a-e * #`).
+     */
+    address: string;
+    /**
+     * How (see `TRANSFER_MODES`): skill queue / access code 0 or 2, agent 0, 2 or 3, IVR 0
+     * or 1, external number 1, 2, 3 or 4.
+     */
+    mode: 0 | 1 | 2 | 3 | 4;
+    /**
+     * Call data for the transfer target, at most 16k.
+     */
+    callAppData?: string;
+    /**
+     * Calling number shown to an external number (0..=24 digits; not in release mode).
+     */
+    caller?: string;
+    /**
+     * 0 audio, 1 video, 2.
+     */
+    mediaAbility?: 0 | 1 | 2;
+    /**
+     * Whether the customer is held meanwhile (the gateway's default: true).
+     */
+    holdFlag?: boolean;
+    /**
+     * The agent's skill to transfer in (deviceType 2 only).
+     */
+    skillId?: number;
+}
+
+/**
  * `PUT /qualitycontrol/{agentid}/intercept/{workNo}` (`intercept`), or
  * `.../intercept/{workNo}/{callId}` when `callId` is given (newer vendor pages,
  * <https://support.huaweicloud.com/intl/es-us/api-cec/cec_07_0437.html>).
@@ -968,6 +1137,16 @@ export interface InterceptRequest {
      * The call to intercept (newer gateways), e.g. `1476070409-38`.
      */
     callId?: string;
+}
+
+/**
+ * `PUT /voicecall/{agentid}/callinnerskill` (`callInnerSkill`).
+ */
+export interface CallInnerSkillRequest {
+    /**
+     * The skill queue.
+     */
+    skillId: number;
 }
 
 
