@@ -94,6 +94,11 @@ export interface AgentClient extends Disposable {
 
 
 
+/** The agent's state, by the vendor's status codes: 0 unknown (also between a sign-in and its resync), 1 signedIn (reserved), 2 signedOut, 3 busy (not ready, with a reason), 4 and 6 idle, 5 wrapUp, 7 talking (occupied by a call, ringing or held included, or a playback), 8 rest, 9 preRest (a rest asked for during a call). */
+export type AgentStateName = "unknown" | "signedIn" | "signedOut" | "busy" | "idle" | "wrapUp" | "talking" | "rest" | "preRest";
+
+
+
 /** The vendor's "Method Name in Logs" of every operation, plus `AgentClient` / `CmsClient` (config, arguments, a freed client) and `setLogger`. */
 export type OperationName =
 | "AgentClient" | "CmsClient" | "setLogger"
@@ -886,12 +891,6 @@ export interface AgentStatusSnapshot {
      */
     restTimedOut: boolean;
 }
-
-/**
- * The agent's state, named after the vendor's status codes ("Agent Status Codes",
- * <https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_0581.html>).
- */
-export type AgentStateName = "unknown" | "signedIn" | "signedOut" | "busy" | "idle" | "wrapUp" | "talking" | "rest" | "preRest";
 
 /**
  * The answer of an operation that starts a call (`callOut`, `callInner`, `callInnerSkill`,

@@ -106,11 +106,7 @@ const VALID_REQUEST = {
 };
 const SYNC = new Set(["setGuid", "on", "onStatus", "onUnknownEvent", "startEvents", "stopEvents", "events", "session", "resume"]);
 
-// Not counted: event polls, and the live state's background resync after a sign-in, resume
-// or startEvents (getAgentStatus, queryCallInfo of the current call), which may land during
-// a later call.
-const resync = (path) => path.endsWith("/agentstatus") || path.endsWith("/callinfo"); // the log has no query
-const sent = async () => (await requests("/")).filter((r) => !r.path.includes("/agentevent/") && !resync(r.path)).length;
+const sent = async () => (await requests("/")).filter((r) => !r.path.includes("/agentevent/")).length;
 
 /** The methods of a client class, as JS sees them (hidden `__` hooks and `free` left out). */
 const methods = (cls) =>
