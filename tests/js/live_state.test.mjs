@@ -156,3 +156,40 @@ test("the state is rebuilt from the gateway after sign-in, a poller recovery and
   assert.equal(reloaded.state.status.state, "signedOut");
   agent.free();
 });
+
+test("a real call on the stateful simulator: ring, answer, hold, unhold, mute, the customer hangs up, wrap-up", async () => {
+  await reset();
+  await control("POST", "/__sim/config", { pollHoldMs: 200 });
+  const agent = agentClient("1504");
+  await agent.signIn({ password: "pw", phonenum: "70004", autoenteridle: false });
+  await stateWhere(agent, (s) => s.status.state === "idle");
+  const { callid } = await control("POST", "/__sim/agents/1504/call", { caller: "13800001504" });
+  const ringing = await stateWhere(agent, (s) => s.calls[0]?.state === "ringing");
+  assert.deepEqual([ringing.calls[0].callId, ringing.calls[0].caller, ringing.calls[0].direction], [callid, "13800001504", "inbound"]);
+  await agent.answer();
+  await stateWhere(agent, (s) => s.calls[0]?.state === "talking" && s.status.state === "talking");
+  await agent.hold();
+  await stateWhere(agent, (s) => s.calls[0]?.state === "held");
+  await agent.getHold();
+  await stateWhere(agent, (s) => s.calls[0]?.state === "talking");
+  // Mute has no event: the successful call itself sets `muted`, at once.
+  await agent.beginMute();
+  assert.equal(agent.state.calls[0].muted, true);
+  await agent.endMute();
+  assert.equal(agent.state.calls[0].muted, false);
+  await control("POST", `/__sim/calls/${encodeURIComponent(callid)}/hangup`, {});
+  const after = await stateWhere(agent, (s) => s.calls.length === 0 && s.status.state === "wrapUp");
+  assert.equal(after.status.code, 5);
+  // rest: its end is known from the request, the reminder keeps the agent at rest.
+  await agent.sayFree();
+  const resting = await agent.restAndWait({ seconds: 1, cause: 3 });
+  assert.equal(resting.eventType, "AgentState_SetRest_Success");
+  const rest = await stateWhere(agent, (s) => s.status.state === "rest");
+  assert.equal(rest.status.reason, 3);
+  assert.ok(Math.abs(rest.status.until - (rest.status.since + 1000)) < 1500, JSON.stringify(rest.status));
+  const reminded = await stateWhere(agent, (s) => s.status.restTimedOut, 5000);
+  assert.equal(reminded.status.state, "rest");
+  await agent.cancelRest();
+  await stateWhere(agent, (s) => s.status.state === "idle");
+  await agent.signOut();
+});
