@@ -6,6 +6,9 @@
 #![cfg_attr(not(all(feature = "gateway", feature = "cms")), allow(dead_code))]
 
 pub mod agentevent;
+// The live agent state is the CC-Gateway module's only (its types stay out of cec-agent/cms).
+#[cfg(feature = "gateway")]
+pub mod agentstate;
 pub mod calldata;
 pub mod client;
 pub mod cms;

@@ -36,6 +36,13 @@ pub trait Operation {
     fn extra_headers(&self) -> Vec<(&'static str, String)> {
         Vec::new()
     }
+
+    /// What this operation's success tells the live agent state that no event does (a rest's
+    /// length, a mute), applied when the call succeeds.
+    #[cfg(feature = "gateway")]
+    fn outcome(&self) -> Option<crate::agentstate::Outcome> {
+        None
+    }
 }
 
 /// Decoding of a successful envelope into an operation's output. Outputs that only read
@@ -177,9 +184,10 @@ impl FromResult for Ack {
 }
 
 /// Declares an operation without parameters: a unit struct and its [`Operation`] impl.
-/// `$path` is a format string with `{agent}` for the agent ID.
+/// `$path` is a format string with `{agent}` for the agent ID; `state` gives what its success
+/// tells the live state ([`Operation::outcome`]).
 macro_rules! unit_operation {
-    ($(#[$doc:meta])* $name:ident, $method:ident $path:literal, log $log:literal, retcodes [$($code:literal),*], output $out:ty) => {
+    ($(#[$doc:meta])* $name:ident, $method:ident $path:literal, log $log:literal, retcodes [$($code:literal),*], output $out:ty $(, state $state:expr)?) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
         pub struct $name;
@@ -193,6 +201,13 @@ macro_rules! unit_operation {
             fn path(&self, agent_id: &$crate::validation::AgentId) -> String {
                 format!($path, agent = agent_id.as_str())
             }
+
+            $(
+            #[cfg(feature = "gateway")]
+            fn outcome(&self) -> Option<$crate::agentstate::Outcome> {
+                Some($state)
+            }
+            )?
         }
     };
 }
@@ -302,6 +317,13 @@ mod documented_retcodes {
         ResumePlayRequest, StopPlayRequest,
     };
     use crate::voicecall::ThirdPartyConfTransmitNumRequest;
+    // Call control (issue 16).
+    use crate::voicecall::{
+        AnswerRequest, BeginMuteRequest, CallInnerRequest, CallInnerSkillRequest, CallOutRequest,
+        CancelTransferRequest, ConfJoinRequest, ConnectHoldRequest, DisconnectRequest,
+        EndMuteRequest, GetHoldRequest, HoldRequest, InnerHelpRequest, ReleaseRequest,
+        SecondDialRequest, TransferRequest,
+    };
 
     fn codes<O: Operation>() -> (&'static str, &'static [&'static str]) {
         (O::LOG_NAME, O::DOCUMENTED_RETCODES)
@@ -347,6 +369,23 @@ mod documented_retcodes {
             codes::<CallInfoRequest>(),
             codes::<SetCallAppDataRequest>(),
             codes::<CallAppDataRequest>(),
+            // Call control (issue 16).
+            codes::<AnswerRequest>(),
+            codes::<ReleaseRequest>(),
+            codes::<DisconnectRequest>(),
+            codes::<HoldRequest>(),
+            codes::<GetHoldRequest>(),
+            codes::<ConnectHoldRequest>(),
+            codes::<BeginMuteRequest>(),
+            codes::<EndMuteRequest>(),
+            codes::<TransferRequest>(),
+            codes::<CancelTransferRequest>(),
+            codes::<CallOutRequest>(),
+            codes::<CallInnerRequest>(),
+            codes::<CallInnerSkillRequest>(),
+            codes::<InnerHelpRequest>(),
+            codes::<ConfJoinRequest>(),
+            codes::<SecondDialRequest>(),
         ];
         for (operation, retcodes) in all {
             assert!(!retcodes.is_empty(), "{operation} lists no retcode");

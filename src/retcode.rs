@@ -43,6 +43,38 @@ pub const RETCODES: &[(&str, &str)] = &[
         "listed by the netplay page; meaning not published (UNCERTAIN)",
     ),
     ("200-001", "wrong outbound number"),
+    (
+        "200-002",
+        "answer failed: no call is ringing (listed by the answer page)",
+    ),
+    (
+        "200-010",
+        "three-party call failed: the call is not held (listed by the confJoin page)",
+    ),
+    (
+        "200-011",
+        "three-party call failed: no call to join (listed by the confJoin page)",
+    ),
+    (
+        "200-013",
+        "connecting the held call failed: the call is not held (listed by the connectHold page)",
+    ),
+    (
+        "200-014",
+        "connecting the held call failed: no call to connect (listed by the connectHold page)",
+    ),
+    (
+        "200-017",
+        "release failed: the agent has no call (listed by the release page)",
+    ),
+    (
+        "200-023",
+        "disconnect failed: the number is not in the call (listed by the disconnect page)",
+    ),
+    (
+        "200-024",
+        "disconnect failed: the number is held outside the current call (listed by the disconnect page)",
+    ),
     ("300-001", "agent group query: no right"),
     ("400-001", "call data: no call"),
     ("400-002", "call data: no data"),

@@ -4,11 +4,14 @@
 //! |---|---|---|---|
 //! | [`PollEventsRequest`] | GET | `/agentevent/{agentid}` | `getAgentEvent` |
 
+mod content;
 mod event;
 mod poll;
 
-pub use event::{
-    AgentEvent, CallEventContent, Content, ContentKind, RecordEventContent, StopRecordDoneContent,
-    KNOWN_EVENTS, TS_AGENT_EVENTS,
+pub use content::{
+    CallEventContent, ConferenceContent, CustomerAlertingContent, CustomerReleaseContent,
+    IncomingCallInfoContent, PhoneReleaseContent, ReasonContent, RecordEventContent,
+    ShutdownServiceContent, StopRecordDoneContent, TransferResultContent,
 };
+pub use event::{AgentEvent, Content, ContentKind, KNOWN_EVENTS, TS_AGENT_EVENTS};
 pub use poll::{PollEventsRequest, Polled};

@@ -151,8 +151,53 @@ pub struct Waiter {
     pub operation: &'static str,
     pub succeed_on: &'static [&'static str],
     pub fail_on: &'static [&'static str],
+    /// Whose events settle it.
+    pub call: CallFilter,
     pub resolve: Function,
     pub reject: Function,
+}
+
+/// Which call's events settle a [`Waiter`].
+pub enum CallFilter {
+    /// Any call's (or events without a call).
+    Any,
+    /// Only events that name this call ID.
+    Call(String),
+    /// The call the operation is starting, whose ID its answer brings (`callOut`): until then
+    /// the events of the waiter's types wait here, as they may arrive before the answer.
+    Starting(Vec<AgentEvent>),
+}
+
+impl CallFilter {
+    /// Whether an event of the waiter's types naming `call` (from [`event_call_id`]) settles
+    /// it; a starting call keeps the event for later.
+    fn admits(&mut self, event: &AgentEvent, call: Option<&str>) -> bool {
+        match self {
+            CallFilter::Any => true,
+            CallFilter::Call(id) => call == Some(id.as_str()),
+            CallFilter::Starting(early) => {
+                early.push(event.clone());
+                false
+            }
+        }
+    }
+}
+
+/// The call ID an encoded event names: its content when that is a bare string, else the
+/// content's `callid` or `callId`. (`value` is the package's own plain object.)
+fn event_call_id(value: &JsValue) -> Option<String> {
+    let content = Reflect::get(value, &"content".into()).ok()?;
+    if let Some(id) = content.as_string() {
+        return Some(id);
+    }
+    if !content.is_object() {
+        return None;
+    }
+    ["callid", "callId"].iter().find_map(|k| {
+        Reflect::get(&content, &JsValue::from_str(k))
+            .ok()?
+            .as_string()
+    })
 }
 
 /// An `events()` async iterator's state while it runs.
@@ -222,6 +267,8 @@ pub struct Agent {
     status_listeners: RefCell<Vec<(u32, Function)>>,
     pub waiters: RefCell<Vec<Waiter>>,
     pub streams: RefCell<Vec<Rc<Stream>>>,
+    /// The live state (`agent.state`) and its subscribers.
+    pub live: super::state::LiveState,
 }
 
 impl Agent {
@@ -237,6 +284,7 @@ impl Agent {
             status_listeners: RefCell::new(Vec::new()),
             waiters: RefCell::new(Vec::new()),
             streams: RefCell::new(Vec::new()),
+            live: super::state::LiveState::new(),
         }
     }
 
@@ -269,6 +317,7 @@ impl Agent {
     pub fn remove_listener(&self, id: u32) {
         self.listeners.borrow_mut().retain(|l| l.id != id);
         self.status_listeners.borrow_mut().retain(|(i, _)| *i != id);
+        self.live.remove_listener(id);
     }
 
     /// Whether the poller is running.
@@ -279,6 +328,8 @@ impl Agent {
     /// Delivers `event` to listeners, streams and waiters. Handlers are called outside any
     /// borrow, so they may subscribe, unsubscribe or call operations.
     pub fn dispatch(&self, event: &AgentEvent) {
+        // The state first, so handlers of this event read the state it leads to.
+        super::state::apply_event(self, event);
         let value = match encode("getAgentEvent", event) {
             Ok(v) => v,
             Err(e) => {
@@ -308,14 +359,29 @@ impl Agent {
         for stream in streams {
             stream.push(value.clone());
         }
+        self.settle_waiters(event, &value, None);
+    }
+
+    /// Settles the waiters (or only waiter `only`) that `event` (encoded as `value`) is the
+    /// outcome of.
+    fn settle_waiters(&self, event: &AgentEvent, value: &JsValue, only: Option<u32>) {
+        let kind = event.event_type.as_str();
+        let mut call = None;
         let settled: Vec<(Waiter, bool)> = {
             let mut waiters = self.waiters.borrow_mut();
             let mut out = Vec::new();
             let mut i = 0;
             while i < waiters.len() {
-                let w = &waiters[i];
-                let ok = w.succeed_on.contains(&event.event_type.as_str());
-                if ok || w.fail_on.contains(&event.event_type.as_str()) {
+                let w = &mut waiters[i];
+                let ok = w.succeed_on.contains(&kind);
+                let relevant =
+                    (ok || w.fail_on.contains(&kind)) && only.is_none_or(|id| id == w.id);
+                if relevant
+                    && w.call.admits(
+                        event,
+                        call.get_or_insert_with(|| event_call_id(value)).as_deref(),
+                    )
+                {
                     out.push((waiters.remove(i), ok));
                 } else {
                     i += 1;
@@ -325,7 +391,7 @@ impl Agent {
         };
         for (waiter, ok) in settled {
             if ok && event.known {
-                let _ = waiter.resolve.call1(&JsValue::NULL, &value);
+                let _ = waiter.resolve.call1(&JsValue::NULL, value);
             } else if ok {
                 // The outcome arrived, but not as the promised type.
                 let problem = event.problem.as_deref().unwrap_or("did not decode");
@@ -339,6 +405,26 @@ impl Agent {
                     },
                 );
                 let _ = waiter.reject.call1(&JsValue::NULL, &err.into());
+            }
+        }
+    }
+
+    /// The call waiter `id` waits for has started as `call_id`: from now on only its events
+    /// settle the waiter, and those that arrived before are looked at first, in order.
+    pub fn call_started(&self, id: u32, call_id: String) {
+        let early = {
+            let mut waiters = self.waiters.borrow_mut();
+            let Some(w) = waiters.iter_mut().find(|w| w.id == id) else {
+                return;
+            };
+            match std::mem::replace(&mut w.call, CallFilter::Call(call_id)) {
+                CallFilter::Starting(early) => early,
+                _ => Vec::new(),
+            }
+        };
+        for event in early {
+            if let Ok(value) = encode("getAgentEvent", &event) {
+                self.settle_waiters(&event, &value, Some(id));
             }
         }
     }

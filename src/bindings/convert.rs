@@ -281,6 +281,14 @@ impl ToJs for crate::calldata::CallAppData {
     }
 }
 
+// --- Outputs of the call-control operations (issue 16) ---
+
+impl ToJs for crate::voicecall::CallStarted {
+    fn to_js(&self, operation: &'static str) -> Result<JsValue, Error> {
+        encode(operation, self)
+    }
+}
+
 /// Call options that may carry keys of their own (`forceIfSignedIn`, `outcomeTimeoutMs`, ...):
 /// [`ExtraOptions::take`] removes those from a shallow copy, then [`ExtraOptions::rest`] is
 /// checked by [`options`] like any call options (so misspelt keys are still rejected).

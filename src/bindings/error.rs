@@ -17,6 +17,9 @@ export type OperationName =
   | "queryCallInfoBeforeAnswer" | "thirdPartyConfTransmitNum"
   | "getAgentStatus" | "sayFree" | "sayBusy" | "cancelBusy" | "rest" | "cancelRest" | "sayWork" | "cancelWork"
   | "setAgentAutoEnterIdle" | "queryCallInfo" | "setCallAppDataEx" | "queryCallAppData"
+  | "answer" | "release" | "disconnect" | "hold" | "getHold" | "connectHold" | "beginMute" | "endMute"
+  | "transfer" | "cancelTransfer" | "callout" | "callInner" | "callInnerSkill" | "innerHelp" | "confJoin"
+  | "secondDialEx"
   | "intercept" | "addSupervise" | "addInsert" | "stopSupervise" | "switchSuperviseOrInsert"
   | "requestWhisperAgent" | "requestStopWhisperAgent" | "requestSwitchInsertWhisperAgent"
   | "downloadRecordFile";

@@ -6,10 +6,10 @@
 //! timer or closure outlives the stop.
 
 use super::agent::{
-    call, decode_answer_as, exchange, iter_result, Agent, Answer, EventFilter, Poller, Stream,
-    Waiter,
+    call, decode_answer_as, exchange, iter_result, Agent, Answer, CallFilter, EventFilter, Poller,
+    Stream, Waiter,
 };
-use super::convert::{decode, function_arg, options, string_arg, ExtraOptions};
+use super::convert::{decode, decode_optional, function_arg, options, string_arg, ExtraOptions};
 use super::gateway::{AgentClient, Prepared};
 use crate::agentevent::{PollEventsRequest, Polled, KNOWN_EVENTS};
 use crate::client::GatewayClient;
@@ -17,7 +17,7 @@ use crate::client::AGENT_CLIENT;
 use crate::error::{Error, ErrorKind};
 use crate::onlineagent::RestRequest;
 use crate::operation::FromEnvelope;
-use crate::operation::Operation;
+use crate::operation::{Ack, Operation};
 use crate::qualitycontrol::InterceptRequest;
 use crate::recordplay::NetPlayRequest;
 use crate::registry::{get, register_versioned, unregister};
@@ -25,6 +25,11 @@ use crate::session::{Next, PollPolicy, PollStatus, StopReason};
 use crate::slab::Slab;
 use crate::timer::{sleep, AbortListener, Timer};
 use crate::validation::invalid;
+use crate::voicecall::{
+    AnswerRequest, CallInnerRequest, CallInnerSkillRequest, CallOutRequest, CallSelector,
+    CallStarted, ConfJoinRequest, GetHoldRequest, HoldRequest, InnerHelpRequest, TransferRequest,
+    HELP_THREE_PARTY,
+};
 use js_sys::{Array, Function, Object, Promise, Reflect, Symbol};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -109,6 +114,10 @@ async fn poll_loop(weak: Weak<Agent>, signal: AbortSignal, reason: Rc<Cell<StopR
     loop {
         // Hold the agent only while working, so a dropped client is not kept alive by its poller.
         let Some(agent) = weak.upgrade() else { return };
+        super::state::resync_in_poller(&agent, &signal).await;
+        if signal.aborted() {
+            break;
+        }
         let outcome = call(
             &agent.client,
             &PollEventsRequest,
@@ -125,6 +134,10 @@ async fn poll_loop(weak: Weak<Agent>, signal: AbortSignal, reason: Rc<Cell<StopR
                 let (next, status) = policy.on_success(event.is_some(), now());
                 if let Some(s) = status {
                     agent.report(&s);
+                    // Events may have been lost while polling failed: resync before the next poll.
+                    if matches!(s, PollStatus::Recovered { .. }) {
+                        super::state::resync(&agent);
+                    }
                 }
                 if let Some(e) = event {
                     agent.dispatch(&e);
@@ -163,6 +176,7 @@ async fn poll_loop(weak: Weak<Agent>, signal: AbortSignal, reason: Rc<Cell<StopR
     *agent.poller.borrow_mut() = None;
     if why == StopReason::NotSignedIn {
         agent.phase.set(crate::session::Phase::SignedOut);
+        super::state::record(&agent, crate::agentstate::Outcome::SignedOut);
     }
     let message = if matches!(why, StopReason::NotSignedIn | StopReason::GuidRejected) {
         last_error
@@ -184,16 +198,52 @@ fn signal_option(
 }
 
 /// The operation an outcome helper sends: its request, built for the client (again for a
-/// resend), and the check of its answer.
+/// resend), the check of its answer (which gives the ID of a call it started), and what
+/// settles it.
 struct Sent {
     operation: &'static str,
     prepare: Prepared,
-    check: fn(&'static str, &Answer) -> Result<(), Error>,
+    check: fn(&'static str, &Answer) -> Result<Option<String>, Error>,
+    outcome: Outcome,
+    /// What its success tells the live state.
+    state_outcome: Option<crate::agentstate::Outcome>,
 }
 
-/// Checks an answer as an operation's output `T` (the helper resolves with the event, not it).
-fn check_answer<T: FromEnvelope>(operation: &'static str, answer: &Answer) -> Result<(), Error> {
-    decode_answer_as::<T>(operation, answer).map(drop)
+/// What settles an outcome helper: its success and failure events, and whose.
+pub struct Outcome {
+    /// Events that resolve it.
+    pub succeed_on: &'static [&'static str],
+    /// Events that reject it with kind `outcome`.
+    pub fail_on: &'static [&'static str],
+    /// Which call's events count.
+    pub call: CallFilter,
+}
+
+/// What an operation's answer tells its outcome helper: the ID of the call it started, if any.
+pub trait StartedCall {
+    /// The new call's ID (`callOut`, `callInner`, ...); `None` for the other answers.
+    fn started_call(self) -> Option<String>;
+}
+
+impl StartedCall for Ack {
+    fn started_call(self) -> Option<String> {
+        None
+    }
+}
+
+impl StartedCall for CallStarted {
+    fn started_call(self) -> Option<String> {
+        Some(self.call_id)
+    }
+}
+
+/// Checks an answer as an operation's output `T` (the helper resolves with the event, not
+/// it); gives the ID of the call it started, if any.
+fn check_answer<T: FromEnvelope + StartedCall>(
+    operation: &'static str,
+    answer: &Answer,
+) -> Result<Option<String>, Error> {
+    decode_answer_as::<T>(operation, answer).map(StartedCall::started_call)
 }
 
 /// `request`, then its outcome event, as the promise of a `...AndWait` helper: resolves with
@@ -206,35 +256,51 @@ pub(super) fn and_wait<O: Operation + 'static>(
     options_value: Option<JsValue>,
     succeed_on: &'static [&'static str],
     fail_on: &'static [&'static str],
-) -> Promise {
-    let sent = request.map(|op| Sent {
+) -> Promise
+where
+    O::Output: StartedCall,
+{
+    let outcome = Outcome {
+        succeed_on,
+        fail_on,
+        call: CallFilter::Any,
+    };
+    and_wait_on(agent, request.map(|op| (op, outcome)), options_value)
+}
+
+/// [`and_wait`] with the whole [`Outcome`] (e.g. only one call's events).
+pub(super) fn and_wait_on<O: Operation + 'static>(
+    agent: Rc<Agent>,
+    request: Result<(O, Outcome), Error>,
+    options_value: Option<JsValue>,
+) -> Promise
+where
+    O::Output: StartedCall,
+{
+    let sent = request.map(|(op, outcome)| Sent {
         operation: O::LOG_NAME,
+        state_outcome: op.outcome(),
         prepare: Box::new(move |c: &GatewayClient| c.prepare(&op)),
         check: check_answer::<O::Output>,
+        outcome,
     });
-    crate::run::promise_later(
-        O::LOG_NAME,
-        outcome(agent, sent, options_value, succeed_on, fail_on),
-    )
+    crate::run::promise_later(O::LOG_NAME, outcome(agent, sent, options_value))
 }
 
 async fn outcome(
     agent: Rc<Agent>,
     sent: Result<Sent, Error>,
     options_value: Option<JsValue>,
-    succeed_on: &'static [&'static str],
-    fail_on: &'static [&'static str],
 ) -> Result<JsValue, JsValue> {
-    Ok(send_and_wait(agent, sent?, options_value, succeed_on, fail_on).await?)
+    Ok(send_and_wait(agent, sent?, options_value).await?)
 }
 
-/// Registers a waiter for the outcome of `sent`, sends it, then waits for the outcome event.
+/// Registers a waiter for the outcome of `sent`, sends it, then waits for the outcome event
+/// (the waiter is armed first, so an event that comes before the answer is not missed).
 async fn send_and_wait(
     agent: Rc<Agent>,
     sent: Sent,
     options_value: Option<JsValue>,
-    succeed_on: &'static [&'static str],
-    fail_on: &'static [&'static str],
 ) -> Result<JsValue, Error> {
     let operation = sent.operation;
     let extras = ExtraOptions::new(operation, options_value)?;
@@ -272,8 +338,9 @@ async fn send_and_wait(
     agent.waiters.borrow_mut().push(Waiter {
         id,
         operation,
-        succeed_on,
-        fail_on,
+        succeed_on: sent.outcome.succeed_on,
+        fail_on: sent.outcome.fail_on,
+        call: sent.outcome.call,
         resolve,
         reject: reject.clone(),
     });
@@ -287,9 +354,16 @@ async fn send_and_wait(
         opts.signal.as_ref(),
     )
     .await;
-    if let Err(e) = answer.and_then(|a| (sent.check)(operation, &a)) {
-        forget(&agent);
-        return Err(e);
+    match answer.and_then(|a| (sent.check)(operation, &a)) {
+        Err(e) => {
+            forget(&agent);
+            return Err(e);
+        }
+        Ok(Some(call_id)) => agent.call_started(id, call_id),
+        Ok(None) => {}
+    }
+    if let Some(outcome) = sent.state_outcome {
+        super::state::record(&agent, outcome);
     }
     let _deadline = Timer::after(f64::from(wait_ms), move || {
         let err = Error::new(
@@ -345,7 +419,13 @@ impl AgentClient {
         if !self.agent.client.has_guid() {
             return Err(Error::new("getAgentEvent", crate::operation::no_guid()).into());
         }
+        let was_polling = self.agent.polling();
         start_poller(&self.agent, signal.as_ref());
+        // A client given a saved Guid (`guid` in the config, `setGuid`) counts as signed in.
+        if !was_polling && self.agent.polling() {
+            super::state::record(&self.agent, crate::agentstate::Outcome::SignedIn);
+            super::state::resync(&self.agent);
+        }
         Ok(())
     }
 
@@ -504,8 +584,184 @@ impl AgentClient {
     }
 }
 
+// --- Outcome helpers of the call-control operations (issue 16) ---
+
+/// Runs the outcome helper of `request`, whose [`Outcome`] `outcome_of` gives (one copy per
+/// operation, shared by the three forms of [`call_and_wait!`]).
+fn call_and_wait<O: Operation + 'static>(
+    agent: Rc<Agent>,
+    request: Result<O, Error>,
+    options: Option<JsValue>,
+    outcome_of: fn(&O) -> Outcome,
+) -> Promise
+where
+    O::Output: StartedCall,
+{
+    let request = request.map(|op| {
+        let outcome = outcome_of(&op);
+        (op, outcome)
+    });
+    and_wait_on(agent, request, options)
+}
+
+/// An `AgentClient` outcome helper (`...AndWait`) of a call-control operation: `required`,
+/// `optional` or no request (`none`), as the operation's own method; docs as
+/// `#[doc = "..."]` (see `operation_with_request!`).
+macro_rules! call_and_wait {
+    ($(#[doc = $doc:tt])* $js:literal, $method:ident, $op:ty, required $request_ts:literal $(, wrap $wrap:expr)?; $returns:literal, $outcome:expr) => {
+        #[wasm_bindgen]
+        impl AgentClient {
+            $(#[doc = $doc])*
+            #[wasm_bindgen(js_name = $js, unchecked_return_type = $returns)]
+            pub fn $method(
+                &self,
+                #[wasm_bindgen(unchecked_param_type = $request_ts)] request: JsValue,
+                #[wasm_bindgen(unchecked_optional_param_type = "OutcomeOptions")] options: Option<JsValue>,
+            ) -> Promise {
+                let decoded = decode(<$op as Operation>::LOG_NAME, "request", &request);
+                $(let decoded = decoded.map($wrap);)?
+                call_and_wait::<$op>(self.agent.clone(), decoded, options, $outcome)
+            }
+        }
+    };
+    ($(#[doc = $doc:tt])* $js:literal, $method:ident, $op:ty, optional $request_ts:literal, wrap $wrap:expr; $returns:literal, $outcome:expr) => {
+        #[wasm_bindgen]
+        impl AgentClient {
+            $(#[doc = $doc])*
+            #[wasm_bindgen(js_name = $js, unchecked_return_type = $returns)]
+            pub fn $method(
+                &self,
+                #[wasm_bindgen(unchecked_optional_param_type = $request_ts)] request: Option<JsValue>,
+                #[wasm_bindgen(unchecked_optional_param_type = "OutcomeOptions")] options: Option<JsValue>,
+            ) -> Promise {
+                let decoded = decode_optional(<$op as Operation>::LOG_NAME, "request", request.as_ref());
+                call_and_wait::<$op>(self.agent.clone(), decoded.map($wrap), options, $outcome)
+            }
+        }
+    };
+    ($(#[doc = $doc:tt])* $js:literal, $method:ident, $op:expr, none; $returns:literal, $outcome:expr) => {
+        #[wasm_bindgen]
+        impl AgentClient {
+            $(#[doc = $doc])*
+            #[wasm_bindgen(js_name = $js, unchecked_return_type = $returns)]
+            pub fn $method(
+                &self,
+                #[wasm_bindgen(unchecked_optional_param_type = "OutcomeOptions")] options: Option<JsValue>,
+            ) -> Promise {
+                call_and_wait(self.agent.clone(), Ok($op), options, $outcome)
+            }
+        }
+    };
+}
+
+/// `AgentEvent_Talking` of the call `selected` names, else of any call.
+fn talking_in(selected: &CallSelector) -> Outcome {
+    Outcome {
+        succeed_on: &[TALKING],
+        fail_on: &[],
+        call: selected
+            .call_id
+            .as_ref()
+            .map_or(CallFilter::Any, |c| CallFilter::Call(c.0.clone())),
+    }
+}
+
+/// The call being started talks (`succeed_on`), or fails with one of `fail_on`.
+fn started(succeed_on: &'static [&'static str], fail_on: &'static [&'static str]) -> Outcome {
+    Outcome {
+        succeed_on,
+        fail_on,
+        call: CallFilter::Starting(Vec::new()),
+    }
+}
+
+/// The events that end a transfer of `deviceType` in `mode` (the transfer page's events):
+/// the agent leaves (release), the target takes over (success), the parties talk (talk) or
+/// meet (three-party), the call comes back from the IVR (hang-up); `AgentEvent_Connect_Fail`
+/// when the target cannot be reached.
+fn transfer_outcome(t: &TransferRequest) -> Outcome {
+    let succeed_on: &'static [&'static str] = match (t.device_type.0, t.mode.0) {
+        (3, 1) => &["AgentEvent_ReturnFromIvr"],
+        (5, 1) | (1..=4, 0) | (2, 3) => &["AgentEvent_Call_Release"],
+        (5, 3) => &[TALKING],
+        (5, 4) => &["AgentEvent_Conference"],
+        _ => &["AgentEvent_SuccTransResult"],
+    };
+    Outcome {
+        succeed_on,
+        fail_on: &["AgentEvent_Connect_Fail"],
+        call: CallFilter::Any,
+    }
+}
+
+const TALKING: &str = "AgentEvent_Talking";
+const INSIDE_CALL_FAIL: &[&str] = &["AgentEvent_Inside_Call_Fail"];
+
+call_and_wait! {
+    #[doc = " `answer`, then waits for `AgentEvent_Talking` (of the call `callId`, when given)."]
+    "answerAndWait", answer_and_wait, AnswerRequest, optional "CallSelector", wrap AnswerRequest;
+    "Promise<AgentEventMap[\"AgentEvent_Talking\"]>", |op| talking_in(&op.0)
+}
+call_and_wait! {
+    #[doc = " `hold`, then waits for `AgentEvent_Hold` (its content is the held call's ID)."]
+    "holdAndWait", hold_and_wait, HoldRequest, none;
+    "Promise<AgentEventMap[\"AgentEvent_Hold\"]>",
+    |_| Outcome { succeed_on: &["AgentEvent_Hold"], fail_on: &[], call: CallFilter::Any }
+}
+call_and_wait! {
+    #[doc = " `getHold` (unhold), then waits for `AgentEvent_Talking` (of the call `callId`, when given)."]
+    "getHoldAndWait", get_hold_and_wait, GetHoldRequest, optional "CallSelector", wrap GetHoldRequest;
+    "Promise<AgentEventMap[\"AgentEvent_Talking\"]>", |op| talking_in(&op.0)
+}
+call_and_wait! {
+    #[doc = " `callout`, then waits for the new call: resolves on its `AgentEvent_Talking`, rejects with kind"]
+    #[doc = " \"outcome\" on its `AgentEvent_Call_Out_Fail` (busy) or `AgentEvent_Connect_Fail` (no answer)."]
+    "callOutAndWait", call_out_and_wait, CallOutRequest, required "DialRequest", wrap CallOutRequest;
+    "Promise<AgentEventMap[\"AgentEvent_Talking\"]>",
+    |_| started(&[TALKING], &["AgentEvent_Call_Out_Fail", "AgentEvent_Connect_Fail"])
+}
+call_and_wait! {
+    #[doc = " `callInner`, then waits for the new call: resolves on its `AgentEvent_Talking`, rejects with kind"]
+    #[doc = " \"outcome\" on its `AgentEvent_Inside_Call_Fail`."]
+    "callInnerAndWait", call_inner_and_wait, CallInnerRequest, required "DialRequest", wrap CallInnerRequest;
+    "Promise<AgentEventMap[\"AgentEvent_Talking\"]>", |_| started(&[TALKING], INSIDE_CALL_FAIL)
+}
+call_and_wait! {
+    #[doc = " `callInnerSkill`, then waits for the new call: resolves on its `AgentEvent_Talking`, rejects"]
+    #[doc = " with kind \"outcome\" on its `AgentEvent_Inside_Call_Fail`."]
+    "callInnerSkillAndWait", call_inner_skill_and_wait, CallInnerSkillRequest, required "CallInnerSkillRequest";
+    "Promise<AgentEventMap[\"AgentEvent_Talking\"]>", |_| started(&[TALKING], INSIDE_CALL_FAIL)
+}
+call_and_wait! {
+    #[doc = " `innerHelp`, then waits for the helper: resolves on `AgentEvent_Talking` (two-party) or"]
+    #[doc = " `AgentEvent_Conference` (three-party, mode 2) of its call, rejects with kind \"outcome\" on"]
+    #[doc = " `AgentEvent_Consult_Fail`."]
+    "innerHelpAndWait", inner_help_and_wait, InnerHelpRequest, required "InnerHelpRequest";
+    "Promise<AgentEventMap[\"AgentEvent_Talking\"] | AgentEventMap[\"AgentEvent_Conference\"]>",
+    |op| {
+        let three_party = op.mode.is_some_and(|m| m.0 == HELP_THREE_PARTY);
+        let succeed_on: &'static [&'static str] =
+            if three_party { &["AgentEvent_Conference"] } else { &[TALKING] };
+        started(succeed_on, &["AgentEvent_Consult_Fail"])
+    }
+}
+call_and_wait! {
+    #[doc = " `confJoin`, then waits for `AgentEvent_Conference` (the three-party call and its partners)."]
+    "confJoinAndWait", conf_join_and_wait, ConfJoinRequest, required "ConfJoinRequest";
+    "Promise<AgentEventMap[\"AgentEvent_Conference\"]>",
+    |_| Outcome { succeed_on: &["AgentEvent_Conference"], fail_on: &[], call: CallFilter::Any }
+}
+call_and_wait! {
+    #[doc = " `transfer`, then waits for the event that ends it in its mode: `AgentEvent_Call_Release`"]
+    #[doc = " (release), `AgentEvent_SuccTransResult` (success), `AgentEvent_Talking` (talk, external),"]
+    #[doc = " `AgentEvent_Conference` (three-party, external), `AgentEvent_ReturnFromIvr` (IVR hang-up);"]
+    #[doc = " rejects with kind \"outcome\" on `AgentEvent_Connect_Fail`."]
+    "transferAndWait", transfer_and_wait, TransferRequest, required "TransferRequest";
+    "Promise<KnownAgentEvent>", transfer_outcome
+}
+
 /// A function that removes subscription `id` (safe to call more than once).
-fn unsubscribe(agent: &Rc<Agent>, id: u32) -> JsValue {
+pub(super) fn unsubscribe(agent: &Rc<Agent>, id: u32) -> JsValue {
     let weak = Rc::downgrade(agent);
     Closure::<dyn FnMut()>::new(move || {
         if let Some(agent) = weak.upgrade() {

@@ -22,6 +22,12 @@ use crate::recordplay::{
     ResumePlayRequest, StopPlayRequest,
 };
 use crate::voicecall::ThirdPartyConfTransmitNumRequest;
+use crate::voicecall::{
+    AnswerRequest, BeginMuteRequest, CallInnerRequest, CallInnerSkillRequest, CallOutRequest,
+    CancelTransferRequest, ConfJoinRequest, ConnectHoldRequest, DisconnectRequest, EndMuteRequest,
+    GetHoldRequest, HoldRequest, InnerHelpRequest, ReleaseRequest, SecondDialRequest,
+    TransferRequest,
+};
 use crate::Error;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -48,8 +54,16 @@ pub(super) fn run<O: Operation + 'static>(
 where
     O::Output: ToJs,
 {
+    let outcome = request.as_ref().ok().and_then(Operation::outcome);
     let prepare = request.map(|op| Box::new(move |c: &GatewayClient| c.prepare(&op)) as Prepared);
-    run_prepared(agent, O::LOG_NAME, prepare, decode_to_js::<O::Output>, opts)
+    run_prepared(
+        agent,
+        O::LOG_NAME,
+        prepare,
+        decode_to_js::<O::Output>,
+        opts,
+        outcome,
+    )
 }
 
 /// Builds one operation's request for a client.
@@ -70,6 +84,7 @@ fn run_prepared(
     prepare: Result<Prepared, Error>,
     decode: fn(&'static str, &Answer) -> Result<JsValue, Error>,
     opts: Option<JsValue>,
+    outcome: Option<crate::agentstate::Outcome>,
 ) -> js_sys::Promise {
     crate::run::promise_now(operation, async move {
         let prepare = prepare?;
@@ -83,7 +98,11 @@ fn run_prepared(
             opts.signal.as_ref(),
         )
         .await?;
-        Ok(decode(operation, &answer)?)
+        let value = decode(operation, &answer)?;
+        if let Some(outcome) = outcome {
+            super::state::record(&agent, outcome);
+        }
+        Ok(value)
     })
 }
 
@@ -151,7 +170,7 @@ macro_rules! operation_with_request {
 /// An `AgentClient` method for an operation whose request object may be left out (every
 /// field optional): `undefined` or `null` is the default request.
 macro_rules! operation_with_optional_request {
-    ($(#[doc = $doc:tt])* $js:literal, $method:ident, $op:ty, $request_ts:literal, $returns:literal) => {
+    ($(#[doc = $doc:tt])* $js:literal, $method:ident, $op:ty, $request_ts:literal, $returns:literal $(, wrap $wrap:expr)?) => {
         #[wasm_bindgen]
         impl AgentClient {
             $(#[doc = $doc])*
@@ -162,6 +181,7 @@ macro_rules! operation_with_optional_request {
                 #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
             ) -> js_sys::Promise {
                 let decoded = decode_optional(<$op as Operation>::LOG_NAME, "request", request.as_ref());
+                $(let decoded = decoded.map($wrap);)?
                 run::<$op>(self.agent.clone(), decoded, options)
             }
         }
@@ -303,4 +323,73 @@ operation_with_request! {
 operation_with_optional_request! {
     #[doc = " `queryCallAppData`: the call's data, base64 with `isEncodeResult` (GET calldata/{agentid}/appdata?isEncodeResult=&callId=)."]
     "queryCallAppData", query_call_app_data, CallAppDataRequest, "CallAppDataRequest", "Promise<string>"
+}
+
+// --- Call control (issue 16): voicecall ---
+
+operation_with_optional_request! {
+    #[doc = " `answer`: answers the ringing call, or the call `callId` (PUT voicecall/{agentid}/answer[?callid=])."]
+    #[doc = " Outcome event: AgentEvent_Talking (see `answerAndWait`)."]
+    "answer", answer, AnswerRequest, "CallSelector", "Promise<Ack>", wrap AnswerRequest
+}
+operation_without_request! {
+    #[doc = " `release`: hangs up the current call (DELETE voicecall/{agentid}/release)."]
+    "release", release, ReleaseRequest, "Promise<Ack>"
+}
+operation_with_request! {
+    #[doc = " `disconnect`: removes the party `number` from the current call (POST voicecall/{agentid}/disconnect/{number})."]
+    "disconnect", disconnect, DisconnectRequest, "DisconnectRequest", "Promise<Ack>"
+}
+operation_without_request! {
+    #[doc = " `hold`: holds the current call (POST voicecall/{agentid}/hold). Outcome event: AgentEvent_Hold (see `holdAndWait`)."]
+    "hold", hold, HoldRequest, "Promise<Ack>"
+}
+operation_with_optional_request! {
+    #[doc = " `getHold`: takes the held call (or the held call `callId`) back (POST voicecall/{agentid}/gethold[?callid=])."]
+    "getHold", get_hold, GetHoldRequest, "CallSelector", "Promise<Ack>", wrap GetHoldRequest
+}
+operation_with_request! {
+    #[doc = " `connectHold`: connects the held call `callId` with the current one; the agent leaves both (POST voicecall/{agentid}/connecthold/{callid})."]
+    "connectHold", connect_hold, ConnectHoldRequest, "ConnectHoldRequest", "Promise<Ack>"
+}
+operation_without_request! {
+    #[doc = " `beginMute`: mutes the agent in the current call (POST voicecall/{agentid}/beginmute)."]
+    "beginMute", begin_mute, BeginMuteRequest, "Promise<Ack>"
+}
+operation_without_request! {
+    #[doc = " `endMute`: unmutes the agent (POST voicecall/{agentid}/endmute)."]
+    "endMute", end_mute, EndMuteRequest, "Promise<Ack>"
+}
+operation_with_request! {
+    #[doc = " `transfer`: transfers the current call to a skill queue, agent, IVR, access code or external number in a `mode` its `deviceType` allows (POST voicecall/{agentid}/transfer)."]
+    "transfer", transfer, TransferRequest, "TransferRequest", "Promise<Ack>"
+}
+operation_without_request! {
+    #[doc = " `cancelTransfer`: cancels a talk or three-party transfer to an external number (POST voicecall/{agentid}/canceltransfer)."]
+    "cancelTransfer", cancel_transfer, CancelTransferRequest, "Promise<Ack>"
+}
+operation_with_request! {
+    #[doc = " `callout`: calls an outside number; resolves with the new call's ID (PUT voicecall/{agentid}/callout)."]
+    #[doc = " Outcome events: AgentEvent_Talking, AgentEvent_Call_Out_Fail / _Connect_Fail (see `callOutAndWait`)."]
+    "callOut", call_out, CallOutRequest, "DialRequest", "Promise<CallStarted>", wrap CallOutRequest
+}
+operation_with_request! {
+    #[doc = " `callInner`: calls another agent; resolves with the new call's ID (PUT voicecall/{agentid}/callinner)."]
+    "callInner", call_inner, CallInnerRequest, "DialRequest", "Promise<CallStarted>", wrap CallInnerRequest
+}
+operation_with_request! {
+    #[doc = " `callInnerSkill`: calls an agent of skill queue `skillId`; resolves with the new call's ID (PUT voicecall/{agentid}/callinnerskill)."]
+    "callInnerSkill", call_inner_skill, CallInnerSkillRequest, "CallInnerSkillRequest", "Promise<CallStarted>"
+}
+operation_with_request! {
+    #[doc = " `innerHelp`: consults an agent or skill queue, two-party (mode 1) or three-party (mode 2); resolves with the call's ID (POST voicecall/{agentid}/innerhelp)."]
+    "innerHelp", inner_help, InnerHelpRequest, "InnerHelpRequest", "Promise<CallStarted>"
+}
+operation_with_request! {
+    #[doc = " `confJoin`: joins the held call `callId` and the current one in a three-party call (POST voicecall/{agentid}/confjoin)."]
+    "confJoin", conf_join, ConfJoinRequest, "ConfJoinRequest", "Promise<Ack>"
+}
+operation_with_request! {
+    #[doc = " `secondDialEx`: sends DTMF digits (1..=24 of 0-9 * #) in the current call (POST voicecall/{agentid}/seconddialex?number=)."]
+    "secondDial", second_dial, SecondDialRequest, "SecondDialRequest", "Promise<Ack>"
 }

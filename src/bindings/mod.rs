@@ -23,6 +23,8 @@ mod gateway;
 mod log;
 #[cfg(feature = "gateway")]
 mod session;
+#[cfg(feature = "gateway")]
+mod state;
 
 #[cfg(feature = "cms")]
 pub use cms::CmsClient;

@@ -142,6 +142,7 @@ fn sign_in_promise<const FORCE: bool>(
         if flags.start_events && !push {
             start_poller(&agent, None);
         }
+        signed_in(&agent);
         Ok(encode(operation, &result)?)
     })
 }
@@ -155,6 +156,12 @@ fn origin(client: &crate::client::GatewayClient) -> String {
         "http://"
     };
     format!("{scheme}{}", client.base_url().authority())
+}
+
+/// After a sign-in or resume: signed in, and the state rebuilt from the gateway.
+fn signed_in(agent: &Rc<Agent>) {
+    super::state::record(agent, crate::agentstate::Outcome::SignedIn);
+    super::state::resync(agent);
 }
 
 fn is_retcode(e: &Error, code: &str) -> bool {
@@ -204,6 +211,7 @@ impl AgentClient {
             if flags.start_events {
                 start_poller(&agent, None);
             }
+            signed_in(&agent);
             Ok(encode(operation, &result)?)
         })
     }
@@ -240,6 +248,7 @@ impl AgentClient {
             agent.phase.set(phase);
             if signed_out {
                 agent.client.clear_guid();
+                super::state::record(&agent, crate::agentstate::Outcome::SignedOut);
             }
             Ok(result?.to_js(operation)?)
         })
@@ -341,6 +350,7 @@ impl AgentClient {
         phase.finish(true);
         agent.phase.set(phase);
         start_poller(agent, None);
+        signed_in(agent);
         Ok(())
     }
 

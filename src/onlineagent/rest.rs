@@ -46,6 +46,14 @@ impl Operation for RestRequest {
     const DOCUMENTED_RETCODES: &'static [&'static str] = &["100-006", "100-007", "100-009"];
     type Output = Ack;
 
+    /// The rest's length, which `AgentState_SetRest_Success` does not carry.
+    #[cfg(feature = "gateway")]
+    fn outcome(&self) -> Option<crate::agentstate::Outcome> {
+        Some(crate::agentstate::Outcome::RestRequested {
+            seconds: self.seconds.0,
+        })
+    }
+
     fn path(&self, agent_id: &AgentId) -> String {
         let cause = self.cause.map_or(REST_CAUSE_NONE, |c| c.0);
         with_query(

@@ -3,19 +3,38 @@
 
 /** Content of events whose payload the vendor does not describe: passed through as sent. */
 export type UntypedContent = { [key: string]: unknown } | null;
-/** A known event: `eventType` names it, `content` is typed. */
-export interface AgentEventOf<T extends string, C> { eventType: T; workNo: string; known: true; content: C; }
+/** A known event: `eventType` names it, `content` is typed; `eventGenTime` (epoch ms) when the gateway sends it. */
+export interface AgentEventOf<T extends string, C> { eventType: T; workNo: string; known: true; content: C; eventGenTime?: number; }
 /** An event type this version does not know, or a known one whose content did not decode. */
-export interface UnknownAgentEvent { eventType: string; workNo: string; known: false; content: unknown; problem?: string; }
-/** Every known event type and its payload. */
+export interface UnknownAgentEvent { eventType: string; workNo: string; known: false; content: unknown; problem?: string; eventGenTime?: number; }
+/** Every known event type and its payload (a bare `string` content is the call ID). */
 export interface AgentEventMap {
-    AgentEvent_Talking: AgentEventOf<"AgentEvent_Talking", CallEventContent>;
+    AgentState_Ready: AgentEventOf<"AgentState_Ready", UntypedContent>;
+    AgentState_Force_Ready: AgentEventOf<"AgentState_Force_Ready", UntypedContent>;
+    AgentState_Busy: AgentEventOf<"AgentState_Busy", UntypedContent>;
+    AgentState_Work: AgentEventOf<"AgentState_Work", UntypedContent>;
+    AgentState_SetWork_Success: AgentEventOf<"AgentState_SetWork_Success", UntypedContent>;
+    AgentState_CancelWork_Success: AgentEventOf<"AgentState_CancelWork_Success", UntypedContent>;
+    AgentState_SetNotReady_Success: AgentEventOf<"AgentState_SetNotReady_Success", ReasonContent>;
+    AgentState_CancelNotReady_Success: AgentEventOf<"AgentState_CancelNotReady_Success", UntypedContent>;
+    AgentState_SetRest_Success: AgentEventOf<"AgentState_SetRest_Success", ReasonContent>;
+    AgentState_CancelRest_Success: AgentEventOf<"AgentState_CancelRest_Success", UntypedContent>;
+    AgentState_Rest_Timeout: AgentEventOf<"AgentState_Rest_Timeout", UntypedContent>;
     AgentEvent_Ringing: AgentEventOf<"AgentEvent_Ringing", CallEventContent>;
-    AgentEvent_Hold: AgentEventOf<"AgentEvent_Hold", UntypedContent>;
-    AgentEvent_Conference: AgentEventOf<"AgentEvent_Conference", UntypedContent>;
-    AgentEvent_Call_Release: AgentEventOf<"AgentEvent_Call_Release", UntypedContent>;
-    AgentEvent_Customer_Release: AgentEventOf<"AgentEvent_Customer_Release", UntypedContent>;
-    AgentEvent_Call_Out_Fail: AgentEventOf<"AgentEvent_Call_Out_Fail", UntypedContent>;
+    AgentEvent_Incoming_CallInfo: AgentEventOf<"AgentEvent_Incoming_CallInfo", IncomingCallInfoContent>;
+    AgentEvent_Talking: AgentEventOf<"AgentEvent_Talking", CallEventContent>;
+    AgentEvent_Customer_Alerting: AgentEventOf<"AgentEvent_Customer_Alerting", CustomerAlertingContent>;
+    AgentEvent_Hold: AgentEventOf<"AgentEvent_Hold", string>;
+    AgentEvent_Conference: AgentEventOf<"AgentEvent_Conference", ConferenceContent>;
+    AgentEvent_SuccTransResult: AgentEventOf<"AgentEvent_SuccTransResult", TransferResultContent>;
+    AgentEvent_ReturnFromIvr: AgentEventOf<"AgentEvent_ReturnFromIvr", UntypedContent>;
+    AgentEvent_Customer_Release: AgentEventOf<"AgentEvent_Customer_Release", CustomerReleaseContent>;
+    AgentEvent_Call_Release: AgentEventOf<"AgentEvent_Call_Release", string>;
+    AgentEvent_Call_Out_Fail: AgentEventOf<"AgentEvent_Call_Out_Fail", string>;
+    AgentEvent_Connect_Fail: AgentEventOf<"AgentEvent_Connect_Fail", string>;
+    AgentEvent_No_Answer: AgentEventOf<"AgentEvent_No_Answer", string>;
+    AgentEvent_Consult_Fail: AgentEventOf<"AgentEvent_Consult_Fail", string>;
+    AgentEvent_Inside_Call_Fail: AgentEventOf<"AgentEvent_Inside_Call_Fail", string>;
     AgentMediaEvent_Record: AgentEventOf<"AgentMediaEvent_Record", RecordEventContent>;
     AgentMediaEvent_Record_Fail: AgentEventOf<"AgentMediaEvent_Record_Fail", RecordEventContent>;
     AgentMediaEvent_StopRecordDone: AgentEventOf<"AgentMediaEvent_StopRecordDone", StopRecordDoneContent>;
@@ -27,16 +46,10 @@ export interface AgentEventMap {
     AgentMediaEvent_ResumePlayDone: AgentEventOf<"AgentMediaEvent_ResumePlayDone", UntypedContent>;
     AgentMediaEvent_JumpPlayDone: AgentEventOf<"AgentMediaEvent_JumpPlayDone", UntypedContent>;
     AgentOther_InService: AgentEventOf<"AgentOther_InService", UntypedContent>;
-    AgentOther_ShutdownService: AgentEventOf<"AgentOther_ShutdownService", UntypedContent>;
+    AgentOther_ShutdownService: AgentEventOf<"AgentOther_ShutdownService", ShutdownServiceContent>;
     AgentOther_PhoneAlerting: AgentEventOf<"AgentOther_PhoneAlerting", UntypedContent>;
     AgentOther_PhoneOffhook: AgentEventOf<"AgentOther_PhoneOffhook", UntypedContent>;
-    AgentOther_PhoneRelease: AgentEventOf<"AgentOther_PhoneRelease", UntypedContent>;
-    AgentState_Ready: AgentEventOf<"AgentState_Ready", UntypedContent>;
-    AgentState_Busy: AgentEventOf<"AgentState_Busy", UntypedContent>;
-    AgentState_Work: AgentEventOf<"AgentState_Work", UntypedContent>;
-    AgentState_Force_Ready: AgentEventOf<"AgentState_Force_Ready", UntypedContent>;
-    AgentState_SetNotReady_Success: AgentEventOf<"AgentState_SetNotReady_Success", UntypedContent>;
-    AgentState_SetRest_Success: AgentEventOf<"AgentState_SetRest_Success", UntypedContent>;
+    AgentOther_PhoneRelease: AgentEventOf<"AgentOther_PhoneRelease", PhoneReleaseContent>;
 }
 /** A known event (narrow on `eventType`). */
 export type KnownAgentEvent = AgentEventMap[keyof AgentEventMap];
@@ -89,6 +102,9 @@ export type OperationName =
 | "queryCallInfoBeforeAnswer" | "thirdPartyConfTransmitNum"
 | "getAgentStatus" | "sayFree" | "sayBusy" | "cancelBusy" | "rest" | "cancelRest" | "sayWork" | "cancelWork"
 | "setAgentAutoEnterIdle" | "queryCallInfo" | "setCallAppDataEx" | "queryCallAppData"
+| "answer" | "release" | "disconnect" | "hold" | "getHold" | "connectHold" | "beginMute" | "endMute"
+| "transfer" | "cancelTransfer" | "callout" | "callInner" | "callInnerSkill" | "innerHelp" | "confJoin"
+| "secondDialEx"
 | "intercept" | "addSupervise" | "addInsert" | "stopSupervise" | "switchSuperviseOrInsert"
 | "requestWhisperAgent" | "requestStopWhisperAgent" | "requestSwitchInsertWhisperAgent"
 | "downloadRecordFile";
@@ -390,6 +406,166 @@ export interface AgentClientConfig {
 }
 
 /**
+ * Content of `AgentEvent_Conference`: a three-party call was set up
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1358.html>).
+ */
+export interface ConferenceContent {
+    /**
+     * Call ID.
+     */
+    callid: string | null;
+    /**
+     * The other parties' numbers, comma-separated as sent.
+     */
+    partner: string | null;
+}
+
+/**
+ * Content of `AgentEvent_Customer_Alerting`: the other party's phone is ringing
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1356.html>).
+ */
+export interface CustomerAlertingContent {
+    /**
+     * Call ID.
+     */
+    callid: string | null;
+    /**
+     * The ringing party's number (for an internal call, the called agent's ID).
+     */
+    otherPhone: string | null;
+    /**
+     * The ringing agent's ID, empty for a customer.
+     */
+    otherPhoneWorkno: string | null;
+    /**
+     * "main" or "assistant".
+     */
+    type: string | null;
+}
+
+/**
+ * Content of `AgentEvent_Customer_Release`: a party left the call
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1364.html>).
+ */
+export interface CustomerReleaseContent {
+    /**
+     * Call ID.
+     */
+    callid: string | null;
+    /**
+     * The number of the party who left.
+     */
+    number: string | null;
+}
+
+/**
+ * Content of `AgentEvent_Incoming_CallInfo`: an inbound call for the agent
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_0520.html>).
+ */
+export interface IncomingCallInfoContent {
+    /**
+     * Call ID.
+     */
+    callId: string | null;
+    /**
+     * Skill queue name.
+     */
+    skillName: string | null;
+    /**
+     * Skill queue ID.
+     */
+    skillId: number | null;
+    /**
+     * Calling number.
+     */
+    caller: string | null;
+    /**
+     * Called number.
+     */
+    called: string | null;
+    /**
+     * The agent who released the call last (65535: none).
+     */
+    lastReleaseAgentId: string | null;
+    /**
+     * Media type (as `mediaType` of `AgentEvent_Ringing`).
+     */
+    mediaType: number | null;
+    /**
+     * How often an agent released the call and it was queued again.
+     */
+    releaseAndReQueueCount: number | null;
+    /**
+     * 1 when the call was queued again after an agent released it, else 0.
+     */
+    releaseAndReQueueCallFlag: number | null;
+}
+
+/**
+ * Content of `AgentEvent_Ringing` ("Notifying the Agent of an Inbound Call",
+ * <https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_0513.html>) and
+ * `AgentEvent_Talking` (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1355.html>),
+ * which carries the same fields but the transfer ones. Numbers the gateway sends as strings
+ * (`"feature": "7"`) are numbers here; an agent's number starts with `a` or `A`.
+ */
+export interface CallEventContent {
+    /**
+     * Call ID.
+     */
+    callid: string | null;
+    /**
+     * Calling number.
+     */
+    caller: string | null;
+    /**
+     * Called number.
+     */
+    called: string | null;
+    /**
+     * "main" or "assistant".
+     */
+    type: string | null;
+    /**
+     * Call type (CEC call-type table; 7 = normal outbound).
+     */
+    feature: number | null;
+    /**
+     * 1 voice, 2 video, 3 voice + video, 5 text, 6 H5 video.
+     */
+    mediaAbility: number | null;
+    /**
+     * Media type: 1 text chat, 2 click-to-dial, 4 callback request, 5 voice or video call,
+     * 15 predicted outbound, 16 previewed outbound, 17 message call, 19 video call, 51 web
+     * chat, 53 social chat (newer pages; `"5"` in the zh example).
+     */
+    mediaType: number | null;
+    /**
+     * `"yes"` when the call reached the agent by a transfer, `"no"` otherwise (Ringing).
+     */
+    transfer: string | null;
+    /**
+     * Where a transferred call came from, empty otherwise (Ringing). The page names it
+     * `transFrom`, its example `transfrom`: both are read.
+     */
+    transFrom: string | null;
+}
+
+/**
+ * Content of `AgentEvent_SuccTransResult`: the outcome of a transfer in success mode
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1369.html>).
+ */
+export interface TransferResultContent {
+    /**
+     * Call ID.
+     */
+    callId: string | null;
+    /**
+     * 0 transferred, anything else failed.
+     */
+    result: number | null;
+}
+
+/**
  * Content of `AgentMediaEvent_Record` and `AgentMediaEvent_Record_Fail`.
  */
 export interface RecordEventContent {
@@ -454,34 +630,38 @@ export interface StopRecordDoneContent {
 }
 
 /**
- * Content of call events (`AgentEvent_Talking`; `AgentEvent_Ringing` is assumed to match,
- * UNCERTAIN). Numbers the gateway sends as strings (`"feature": "7"`) are numbers here.
+ * Content of `AgentOther_PhoneRelease`: the agent's phone is on hook
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1396.html>).
  */
-export interface CallEventContent {
+export interface PhoneReleaseContent {
     /**
-     * Call ID.
+     * Why: 3 released by the platform, 2 by the agent.
      */
-    callid: string | null;
+    phoneState: number | null;
+}
+
+/**
+ * Content of `AgentOther_ShutdownService`: the agent was signed out.
+ */
+export interface ShutdownServiceContent {
     /**
-     * Calling number.
+     * When the ended session had signed in, as sent (the pages do not fix its form).
      */
-    caller: string | null;
+    loginTime: string | null;
+}
+
+/**
+ * Content of `AgentState_SetNotReady_Success` and `AgentState_SetRest_Success`: the reason
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1346.html>; the zh examples
+ * send it as a string, `{"reason":"200"}`). Busy reasons: 0 none, 1 the agent, 2 no answer,
+ * 3 an inspector, 4 rest, 5 phone unavailable, 7 a rejected call, 200..=250 custom; the list
+ * differs between page versions, so any integer is kept.
+ */
+export interface ReasonContent {
     /**
-     * Called number.
+     * The reason code (rest: the rest cause).
      */
-    called: string | null;
-    /**
-     * "main" or "assistant".
-     */
-    type: string | null;
-    /**
-     * Call type (CEC call-type table; 7 = normal outbound).
-     */
-    feature: number | null;
-    /**
-     * 1 voice, 2 video, 3 voice + video, 5 text, 6 H5 video.
-     */
-    mediaAbility: number | null;
+    reason: number | null;
 }
 
 /**
@@ -498,6 +678,44 @@ export interface JumpRequest {
  * Kind of a downloaded body.
  */
 export type RecordingKind = "zip" | "recording";
+
+/**
+ * One call the agent has.
+ */
+export interface CallSnapshot {
+    /**
+     * Call ID.
+     */
+    callId: string;
+    /**
+     * Inbound, outbound or internal.
+     */
+    direction: CallDirection;
+    /**
+     * Calling number, when known (an agent's starts with `a`).
+     */
+    caller: string | null;
+    /**
+     * Called number, when known.
+     */
+    called: string | null;
+    /**
+     * Ringing, dialing, talking, held or in a conference.
+     */
+    state: CallState;
+    /**
+     * Whether the agent's side is muted (set by a successful `beginMute` / `endMute`).
+     */
+    muted: boolean;
+    /**
+     * When the call entered `state`, epoch ms (this client's clock).
+     */
+    since: number;
+    /**
+     * The other parties of a conference (from `AgentEvent_Conference`), else empty.
+     */
+    partners: string[];
+}
 
 /**
  * One call waiting to be answered (table 4 of the vendor page). Fields the server leaves
@@ -638,6 +856,70 @@ export interface EventsConfig {
 }
 
 /**
+ * The agent's state with what goes with it.
+ */
+export interface AgentStatusSnapshot {
+    /**
+     * The state.
+     */
+    state: AgentStateName;
+    /**
+     * The vendor's status code of `state` (0..=9).
+     */
+    code: number;
+    /**
+     * Busy: the reason (1 the agent, 2 no answer, 3 an inspector, 200..=250 custom, ...);
+     * rest: the cause (0 none). `null` when none is known.
+     */
+    reason: number | null;
+    /**
+     * When the agent entered this state (or reason), epoch ms (this client's clock).
+     */
+    since: number;
+    /**
+     * Rest: when it ends, epoch ms, if this client asked for it (`rest({ seconds })`).
+     */
+    until: number | null;
+    /**
+     * Rest: the gateway reported the rest time is up (`AgentState_Rest_Timeout`, a reminder:
+     * the agent stays at rest until `cancelRest`).
+     */
+    restTimedOut: boolean;
+}
+
+/**
+ * The agent's state, named after the vendor's status codes ("Agent Status Codes",
+ * <https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_0581.html>).
+ */
+export type AgentStateName = "unknown" | "signedIn" | "signedOut" | "busy" | "idle" | "wrapUp" | "talking" | "rest" | "preRest";
+
+/**
+ * The answer of an operation that starts a call (`callOut`, `callInner`, `callInnerSkill`,
+ * `innerHelp`): the new call's ID, which the gateway returns as `result`.
+ */
+export interface CallStarted {
+    /**
+     * The new call's ID (for innerHelp mode 2, the call the helper joins).
+     */
+    callId: string;
+    /**
+     * The server's `message`.
+     */
+    message: string;
+}
+
+/**
+ * The call an operation acts on, when the agent has more than one (`callid` in the query;
+ * a multimedia call must name it). One type for all of them, so one decoder serves them.
+ */
+export interface CallSelector {
+    /**
+     * The call, e.g. `1476070409-38`; without it the gateway picks the agent's call.
+     */
+    callId?: string;
+}
+
+/**
  * The other agent an inspector operation acts on (`{workNo}`); one type for all of them, so
  * one decoder serves them all.
  */
@@ -659,6 +941,37 @@ export interface Ack {
 }
 
 /**
+ * The request of the operations that dial a number: `callOut` (an outside number) and
+ * `callInner` (another agent). One type for both, so one decoder serves them.
+ */
+export interface DialRequest {
+    /**
+     * Who to call: 1..=24 of `0-9 * #` (for callInner, the other agent's ID).
+     */
+    called: string;
+    /**
+     * The calling number to show: 0..=24 digits (the gateway's default when absent).
+     */
+    caller?: string;
+    /**
+     * The skill the call is made in (the platform default when absent).
+     */
+    skillId?: number;
+    /**
+     * Call-associated data, at most 16k.
+     */
+    callAppData?: string;
+    /**
+     * 0 audio, 1 video, 2 (callInner: ignored by the gateway).
+     */
+    mediaAbility?: 0 | 1 | 2;
+    /**
+     * callOut with `mediaAbility` 1 only: the video direction, 1..=4 (default 4).
+     */
+    userVideoDirection?: 1 | 2 | 3 | 4;
+}
+
+/**
  * The result of `getAgentStatus`.
  */
 export interface AgentStatus {
@@ -673,6 +986,34 @@ export interface AgentStatus {
      */
     isWorking: boolean;
 }
+
+/**
+ * The whole live state: what `agent.state` returns (frozen, and the same object until
+ * something changes).
+ */
+export interface AgentSnapshot {
+    /**
+     * Whether the agent is signed in, as far as this client knows.
+     */
+    signedIn: boolean;
+    /**
+     * The agent's state.
+     */
+    status: AgentStatusSnapshot;
+    /**
+     * The calls the agent has, oldest first.
+     */
+    calls: CallSnapshot[];
+    /**
+     * Counts the snapshots: one more for each change.
+     */
+    revision: number;
+}
+
+/**
+ * What a call is doing for this agent.
+ */
+export type CallState = "ringing" | "dialing" | "talking" | "held" | "conference";
 
 /**
  * What a successful sign-in returns (all optional: the vendor shows several shapes).
@@ -718,6 +1059,11 @@ export interface RecordingMeta {
      */
     size: number;
 }
+
+/**
+ * Where a call goes.
+ */
+export type CallDirection = "inbound" | "outbound" | "internal" | "unknown";
 
 /**
  * Why the poller stopped.
@@ -805,6 +1151,115 @@ export interface SwitchModeRequest {
 }
 
 /**
+ * `POST /voicecall/{agentid}/confjoin` (`confJoin`).
+ */
+export interface ConfJoinRequest {
+    /**
+     * The held call.
+     */
+    callId: string;
+    /**
+     * Call data, at most 16k.
+     */
+    callAppData?: string;
+}
+
+/**
+ * `POST /voicecall/{agentid}/connecthold/{callid}` (`connectHold`).
+ */
+export interface ConnectHoldRequest {
+    /**
+     * The held call.
+     */
+    callId: string;
+}
+
+/**
+ * `POST /voicecall/{agentid}/disconnect/{number}` (`disconnect`).
+ */
+export interface DisconnectRequest {
+    /**
+     * The party to remove: 1..=24 digits (a phone number or an agent ID).
+     */
+    number: string;
+}
+
+/**
+ * `POST /voicecall/{agentid}/innerhelp` (`innerHelp`).
+ */
+export interface InnerHelpRequest {
+    /**
+     * The helper: an agent ID (deviceType 2) or a skill queue ID (deviceType 1).
+     */
+    dstAddress: string;
+    /**
+     * 1 skill queue, 2 agent (default).
+     */
+    deviceType?: 1 | 2;
+    /**
+     * 1 two-party (default), 2 three-party.
+     */
+    mode?: 1 | 2;
+    /**
+     * Call data for the helper, at most 16k.
+     */
+    callAppData?: string;
+    /**
+     * Whether the customer is held while consulting (default true).
+     */
+    holdFlag?: boolean;
+}
+
+/**
+ * `POST /voicecall/{agentid}/seconddialex?number=` (`secondDialEx`).
+ */
+export interface SecondDialRequest {
+    /**
+     * The digits: 1..=24 of `0-9 * #`.
+     */
+    number: string;
+}
+
+/**
+ * `POST /voicecall/{agentid}/transfer` (`transfer`).
+ */
+export interface TransferRequest {
+    /**
+     * 1 skill queue, 2 agent, 3 IVR, 4 access code, 5 external number.
+     */
+    deviceType: 1 | 2 | 3 | 4 | 5;
+    /**
+     * Where to: 1..=24 digits (an external number may also hold `A-E a-e * #`).
+     */
+    address: string;
+    /**
+     * How (see `TRANSFER_MODES`): skill queue / access code 0 or 2, agent 0, 2 or 3, IVR 0
+     * or 1, external number 1, 2, 3 or 4.
+     */
+    mode: 0 | 1 | 2 | 3 | 4;
+    /**
+     * Call data for the transfer target, at most 16k.
+     */
+    callAppData?: string;
+    /**
+     * Calling number shown to an external number (0..=24 digits; not in release mode).
+     */
+    caller?: string;
+    /**
+     * 0 audio, 1 video, 2.
+     */
+    mediaAbility?: 0 | 1 | 2;
+    /**
+     * Whether the customer is held meanwhile (the gateway's default: true).
+     */
+    holdFlag?: boolean;
+    /**
+     * The agent's skill to transfer in (deviceType 2 only).
+     */
+    skillId?: number;
+}
+
+/**
  * `PUT /qualitycontrol/{agentid}/intercept/{workNo}` (`intercept`), or
  * `.../intercept/{workNo}/{callId}` when `callId` is given (newer vendor pages,
  * <https://support.huaweicloud.com/intl/es-us/api-cec/cec_07_0437.html>).
@@ -818,6 +1273,16 @@ export interface InterceptRequest {
      * The call to intercept (newer gateways), e.g. `1476070409-38`.
      */
     callId?: string;
+}
+
+/**
+ * `PUT /voicecall/{agentid}/callinnerskill` (`callInnerSkill`).
+ */
+export interface CallInnerSkillRequest {
+    /**
+     * The skill queue.
+     */
+    skillId: number;
 }
 
 
@@ -836,9 +1301,22 @@ export class AgentClient {
      */
     addSupervise(request: TargetAgent, options?: CallOptions): Promise<Ack>;
     /**
+     * `answer`, then waits for `AgentEvent_Talking` (of the call `callId`, when given).
+     */
+    answerAndWait(request?: CallSelector, options?: OutcomeOptions): Promise<AgentEventMap["AgentEvent_Talking"]>;
+    /**
+     * `answer`: answers the ringing call, or the call `callId` (PUT voicecall/{agentid}/answer[?callid=]).
+     * Outcome event: AgentEvent_Talking (see `answerAndWait`).
+     */
+    answer(request?: CallSelector, options?: CallOptions): Promise<Ack>;
+    /**
      * `backFastPlay`: rewinds `time` seconds (POST recordplay/{agentid}/backfast/{time}).
      */
     backFastPlay(request: JumpRequest, options?: CallOptions): Promise<Ack>;
+    /**
+     * `beginMute`: mutes the agent in the current call (POST voicecall/{agentid}/beginmute).
+     */
+    beginMute(options?: CallOptions): Promise<Ack>;
     /**
      * `beginNetPlay`, then waits for its outcome: resolves with `AgentMediaEvent_Play_Succ`,
      * rejects with kind "outcome" on `AgentMediaEvent_Play_Fail`, "timeout" after `outcomeTimeoutMs`.
@@ -854,6 +1332,34 @@ export class AgentClient {
      */
     beginPlay(request: PlayRequest, options?: CallOptions): Promise<Ack>;
     /**
+     * `callInner`, then waits for the new call: resolves on its `AgentEvent_Talking`, rejects with kind
+     * "outcome" on its `AgentEvent_Inside_Call_Fail`.
+     */
+    callInnerAndWait(request: DialRequest, options?: OutcomeOptions): Promise<AgentEventMap["AgentEvent_Talking"]>;
+    /**
+     * `callInnerSkill`, then waits for the new call: resolves on its `AgentEvent_Talking`, rejects
+     * with kind "outcome" on its `AgentEvent_Inside_Call_Fail`.
+     */
+    callInnerSkillAndWait(request: CallInnerSkillRequest, options?: OutcomeOptions): Promise<AgentEventMap["AgentEvent_Talking"]>;
+    /**
+     * `callInnerSkill`: calls an agent of skill queue `skillId`; resolves with the new call's ID (PUT voicecall/{agentid}/callinnerskill).
+     */
+    callInnerSkill(request: CallInnerSkillRequest, options?: CallOptions): Promise<CallStarted>;
+    /**
+     * `callInner`: calls another agent; resolves with the new call's ID (PUT voicecall/{agentid}/callinner).
+     */
+    callInner(request: DialRequest, options?: CallOptions): Promise<CallStarted>;
+    /**
+     * `callout`, then waits for the new call: resolves on its `AgentEvent_Talking`, rejects with kind
+     * "outcome" on its `AgentEvent_Call_Out_Fail` (busy) or `AgentEvent_Connect_Fail` (no answer).
+     */
+    callOutAndWait(request: DialRequest, options?: OutcomeOptions): Promise<AgentEventMap["AgentEvent_Talking"]>;
+    /**
+     * `callout`: calls an outside number; resolves with the new call's ID (PUT voicecall/{agentid}/callout).
+     * Outcome events: AgentEvent_Talking, AgentEvent_Call_Out_Fail / _Connect_Fail (see `callOutAndWait`).
+     */
+    callOut(request: DialRequest, options?: CallOptions): Promise<CallStarted>;
+    /**
      * `cancelBusy`: ends the busy state (POST onlineagent/{agentid}/cancelbusy).
      */
     cancelBusy(options?: CallOptions): Promise<Ack>;
@@ -862,9 +1368,33 @@ export class AgentClient {
      */
     cancelRest(options?: CallOptions): Promise<Ack>;
     /**
+     * `cancelTransfer`: cancels a talk or three-party transfer to an external number (POST voicecall/{agentid}/canceltransfer).
+     */
+    cancelTransfer(options?: CallOptions): Promise<Ack>;
+    /**
      * `cancelWork`: wrap-up done (POST onlineagent/{agentid}/cancelwork).
      */
     cancelWork(options?: CallOptions): Promise<Ack>;
+    /**
+     * `confJoin`, then waits for `AgentEvent_Conference` (the three-party call and its partners).
+     */
+    confJoinAndWait(request: ConfJoinRequest, options?: OutcomeOptions): Promise<AgentEventMap["AgentEvent_Conference"]>;
+    /**
+     * `confJoin`: joins the held call `callId` and the current one in a three-party call (POST voicecall/{agentid}/confjoin).
+     */
+    confJoin(request: ConfJoinRequest, options?: CallOptions): Promise<Ack>;
+    /**
+     * `connectHold`: connects the held call `callId` with the current one; the agent leaves both (POST voicecall/{agentid}/connecthold/{callid}).
+     */
+    connectHold(request: ConnectHoldRequest, options?: CallOptions): Promise<Ack>;
+    /**
+     * `disconnect`: removes the party `number` from the current call (POST voicecall/{agentid}/disconnect/{number}).
+     */
+    disconnect(request: DisconnectRequest, options?: CallOptions): Promise<Ack>;
+    /**
+     * `endMute`: unmutes the agent (POST voicecall/{agentid}/endmute).
+     */
+    endMute(options?: CallOptions): Promise<Ack>;
     /**
      * Every event from now on, as an async iterator (`for await (const e of client.events())`).
      * It ends when polling stops, when `signal` aborts, or on `break`.
@@ -883,9 +1413,35 @@ export class AgentClient {
      */
     getAgentStatus(options?: CallOptions): Promise<AgentStatus>;
     /**
+     * `getHold` (unhold), then waits for `AgentEvent_Talking` (of the call `callId`, when given).
+     */
+    getHoldAndWait(request?: CallSelector, options?: OutcomeOptions): Promise<AgentEventMap["AgentEvent_Talking"]>;
+    /**
+     * `getHold`: takes the held call (or the held call `callId`) back (POST voicecall/{agentid}/gethold[?callid=]).
+     */
+    getHold(request?: CallSelector, options?: CallOptions): Promise<Ack>;
+    /**
      * `handShake`: the push-mode heartbeat (every 30 s; POST onlineagent/{agentid}/handshake).
      */
     heartbeat(options?: HeartbeatOptions): Promise<Ack>;
+    /**
+     * `hold`, then waits for `AgentEvent_Hold` (its content is the held call's ID).
+     */
+    holdAndWait(options?: OutcomeOptions): Promise<AgentEventMap["AgentEvent_Hold"]>;
+    /**
+     * `hold`: holds the current call (POST voicecall/{agentid}/hold). Outcome event: AgentEvent_Hold (see `holdAndWait`).
+     */
+    hold(options?: CallOptions): Promise<Ack>;
+    /**
+     * `innerHelp`, then waits for the helper: resolves on `AgentEvent_Talking` (two-party) or
+     * `AgentEvent_Conference` (three-party, mode 2) of its call, rejects with kind "outcome" on
+     * `AgentEvent_Consult_Fail`.
+     */
+    innerHelpAndWait(request: InnerHelpRequest, options?: OutcomeOptions): Promise<AgentEventMap["AgentEvent_Talking"] | AgentEventMap["AgentEvent_Conference"]>;
+    /**
+     * `innerHelp`: consults an agent or skill queue, two-party (mode 1) or three-party (mode 2); resolves with the call's ID (POST voicecall/{agentid}/innerhelp).
+     */
+    innerHelp(request: InnerHelpRequest, options?: CallOptions): Promise<CallStarted>;
     /**
      * `intercept`, then waits for `AgentEvent_Talking` (the inspector now talks with the customer).
      */
@@ -934,6 +1490,10 @@ export class AgentClient {
      */
     queryCallInfo(request?: CallInfoRequest, options?: CallOptions): Promise<CallInfo | null>;
     /**
+     * `release`: hangs up the current call (DELETE voicecall/{agentid}/release).
+     */
+    release(options?: CallOptions): Promise<Ack>;
+    /**
      * `requestStopWhisperAgent`: stops whispering to `workNo`.
      */
     requestStopWhisperAgent(request: TargetAgent, options?: CallOptions): Promise<Ack>;
@@ -980,6 +1540,10 @@ export class AgentClient {
      * `sayWork`: the agent enters wrap-up (POST onlineagent/{agentid}/work).
      */
     sayWork(options?: CallOptions): Promise<Ack>;
+    /**
+     * `secondDialEx`: sends DTMF digits (1..=24 of 0-9 * #) in the current call (POST voicecall/{agentid}/seconddialex?number=).
+     */
+    secondDial(request: SecondDialRequest, options?: CallOptions): Promise<Ack>;
     /**
      * A resume token for this session: the Guid, bound to this agent and gateway. Keep it
      * where a page reload finds it (e.g. `sessionStorage`) and hand it to `resume()`; it is a
@@ -1041,6 +1605,17 @@ export class AgentClient {
      */
     thirdPartyConfTransmitNum(options?: CallOptions): Promise<Ack>;
     /**
+     * `transfer`, then waits for the event that ends it in its mode: `AgentEvent_Call_Release`
+     * (release), `AgentEvent_SuccTransResult` (success), `AgentEvent_Talking` (talk, external),
+     * `AgentEvent_Conference` (three-party, external), `AgentEvent_ReturnFromIvr` (IVR hang-up);
+     * rejects with kind "outcome" on `AgentEvent_Connect_Fail`.
+     */
+    transferAndWait(request: TransferRequest, options?: OutcomeOptions): Promise<KnownAgentEvent>;
+    /**
+     * `transfer`: transfers the current call to a skill queue, agent, IVR, access code or external number in a `mode` its `deviceType` allows (POST voicecall/{agentid}/transfer).
+     */
+    transfer(request: TransferRequest, options?: CallOptions): Promise<Ack>;
+    /**
      * `updateGuid`: gets a fresh Guid for a session that survived a page reload (construct the
      * client with the saved `guid`, call this, then `startEvents()`).
      */
@@ -1065,6 +1640,20 @@ export class AgentClient {
      * Whether the agent is signed in as far as this client knows.
      */
     readonly signedIn: boolean;
+    /**
+     * The live state: signed in or not, the agent's state (with its reason and, for a rest
+     * this client asked for, when it ends) and the calls the agent has. A frozen object, the
+     * same one until something changes; rebuilt from the gateway after every sign-in, resume
+     * and poller recovery.
+     */
+    readonly state: AgentSnapshot;
+    /**
+     * `subscribe(listener)`: calls `listener` with the new `state` after every change and
+     * returns the unsubscribe function. The same function every time, bound to this client,
+     * so it can be passed on its own: `useSyncExternalStore(agent.subscribe, () => agent.state)`.
+     * Throws a validation `AgentApiError` unless `listener` is a function.
+     */
+    readonly subscribe: (listener: (state: AgentSnapshot) => void) => () => void;
 }
 
 declare function __wbg_reset_state(): void;
@@ -1101,19 +1690,40 @@ export interface InitOutput {
     readonly agentclient_addInsert: (a: number, b: any, c: number) => any;
     readonly agentclient_addSupervise: (a: number, b: any, c: number) => any;
     readonly agentclient_agentId: (a: number) => [number, number];
+    readonly agentclient_answer: (a: number, b: number, c: number) => any;
+    readonly agentclient_answerAndWait: (a: number, b: number, c: number) => any;
     readonly agentclient_backFastPlay: (a: number, b: any, c: number) => any;
+    readonly agentclient_beginMute: (a: number, b: number) => any;
     readonly agentclient_beginNetPlay: (a: number, b: any, c: number) => any;
     readonly agentclient_beginNetPlayAndWait: (a: number, b: any, c: number) => any;
     readonly agentclient_beginPlay: (a: number, b: any, c: number) => any;
+    readonly agentclient_callInner: (a: number, b: any, c: number) => any;
+    readonly agentclient_callInnerAndWait: (a: number, b: any, c: number) => any;
+    readonly agentclient_callInnerSkill: (a: number, b: any, c: number) => any;
+    readonly agentclient_callInnerSkillAndWait: (a: number, b: any, c: number) => any;
+    readonly agentclient_callOut: (a: number, b: any, c: number) => any;
+    readonly agentclient_callOutAndWait: (a: number, b: any, c: number) => any;
     readonly agentclient_cancelBusy: (a: number, b: number) => any;
     readonly agentclient_cancelRest: (a: number, b: number) => any;
+    readonly agentclient_cancelTransfer: (a: number, b: number) => any;
     readonly agentclient_cancelWork: (a: number, b: number) => any;
+    readonly agentclient_confJoin: (a: number, b: any, c: number) => any;
+    readonly agentclient_confJoinAndWait: (a: number, b: any, c: number) => any;
+    readonly agentclient_connectHold: (a: number, b: any, c: number) => any;
+    readonly agentclient_disconnect: (a: number, b: any, c: number) => any;
+    readonly agentclient_endMute: (a: number, b: number) => any;
     readonly agentclient_events: (a: number, b: number) => [number, number, number];
     readonly agentclient_forceSignIn: (a: number, b: any, c: number) => any;
     readonly agentclient_foreFastPlay: (a: number, b: any, c: number) => any;
     readonly agentclient_getAgentStatus: (a: number, b: number) => any;
+    readonly agentclient_getHold: (a: number, b: number, c: number) => any;
+    readonly agentclient_getHoldAndWait: (a: number, b: number, c: number) => any;
     readonly agentclient_hasGuid: (a: number) => number;
     readonly agentclient_heartbeat: (a: number, b: number) => any;
+    readonly agentclient_hold: (a: number, b: number) => any;
+    readonly agentclient_holdAndWait: (a: number, b: number) => any;
+    readonly agentclient_innerHelp: (a: number, b: any, c: number) => any;
+    readonly agentclient_innerHelpAndWait: (a: number, b: any, c: number) => any;
     readonly agentclient_intercept: (a: number, b: any, c: number) => any;
     readonly agentclient_interceptAndWait: (a: number, b: any, c: number) => any;
     readonly agentclient_new: (a: any) => [number, number, number];
@@ -1126,6 +1736,7 @@ export interface InitOutput {
     readonly agentclient_queryCallAppData: (a: number, b: number, c: number) => any;
     readonly agentclient_queryCallInfo: (a: number, b: number, c: number) => any;
     readonly agentclient_queryCallInfoBeforeAnswer: (a: number, b: number) => any;
+    readonly agentclient_release: (a: number, b: number) => any;
     readonly agentclient_requestStopWhisperAgent: (a: number, b: any, c: number) => any;
     readonly agentclient_requestSwitchInsertWhisperAgent: (a: number, b: any, c: number) => any;
     readonly agentclient_requestWhisperAgent: (a: number, b: any, c: number) => any;
@@ -1136,6 +1747,7 @@ export interface InitOutput {
     readonly agentclient_sayBusy: (a: number, b: number, c: number) => any;
     readonly agentclient_sayFree: (a: number, b: number) => any;
     readonly agentclient_sayWork: (a: number, b: number) => any;
+    readonly agentclient_secondDial: (a: number, b: any, c: number) => any;
     readonly agentclient_session: (a: number) => [number, number, number, number];
     readonly agentclient_setAutoEnterIdle: (a: number, b: any, c: number) => any;
     readonly agentclient_setCallAppData: (a: number, b: any, c: number) => any;
@@ -1145,11 +1757,15 @@ export interface InitOutput {
     readonly agentclient_signOut: (a: number, b: number) => any;
     readonly agentclient_signedIn: (a: number) => number;
     readonly agentclient_startEvents: (a: number, b: number) => [number, number];
+    readonly agentclient_state: (a: number) => any;
     readonly agentclient_stopEvents: (a: number) => void;
     readonly agentclient_stopPlay: (a: number, b: number) => any;
     readonly agentclient_stopSupervise: (a: number, b: any, c: number) => any;
+    readonly agentclient_subscribe: (a: number) => any;
     readonly agentclient_switchSuperviseOrInsert: (a: number, b: any, c: number) => any;
     readonly agentclient_thirdPartyConfTransmitNum: (a: number, b: number) => any;
+    readonly agentclient_transfer: (a: number, b: any, c: number) => any;
+    readonly agentclient_transferAndWait: (a: number, b: any, c: number) => any;
     readonly agentclient_updateGuid: (a: number, b: number) => any;
     readonly install_panic_recovery: () => void;
     readonly isAgentApiError: (a: any) => number;
@@ -1158,8 +1774,10 @@ export interface InitOutput {
     readonly version: () => [number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: number, e: any) => any;
+    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: number, e: any) => void;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: number, d: number) => any;
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any, d: any) => void;
+    readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number, c: any) => [number, number, number];
     readonly wasm_bindgen__convert__closures_____invoke__h<hash>: (a: number, b: number) => void;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

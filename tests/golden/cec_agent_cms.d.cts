@@ -12,19 +12,38 @@ export interface RecordingStream extends Omit<RecordingMeta, "size"> { size: num
 
 /** Content of events whose payload the vendor does not describe: passed through as sent. */
 export type UntypedContent = { [key: string]: unknown } | null;
-/** A known event: `eventType` names it, `content` is typed. */
-export interface AgentEventOf<T extends string, C> { eventType: T; workNo: string; known: true; content: C; }
+/** A known event: `eventType` names it, `content` is typed; `eventGenTime` (epoch ms) when the gateway sends it. */
+export interface AgentEventOf<T extends string, C> { eventType: T; workNo: string; known: true; content: C; eventGenTime?: number; }
 /** An event type this version does not know, or a known one whose content did not decode. */
-export interface UnknownAgentEvent { eventType: string; workNo: string; known: false; content: unknown; problem?: string; }
-/** Every known event type and its payload. */
+export interface UnknownAgentEvent { eventType: string; workNo: string; known: false; content: unknown; problem?: string; eventGenTime?: number; }
+/** Every known event type and its payload (a bare `string` content is the call ID). */
 export interface AgentEventMap {
-    AgentEvent_Talking: AgentEventOf<"AgentEvent_Talking", CallEventContent>;
+    AgentState_Ready: AgentEventOf<"AgentState_Ready", UntypedContent>;
+    AgentState_Force_Ready: AgentEventOf<"AgentState_Force_Ready", UntypedContent>;
+    AgentState_Busy: AgentEventOf<"AgentState_Busy", UntypedContent>;
+    AgentState_Work: AgentEventOf<"AgentState_Work", UntypedContent>;
+    AgentState_SetWork_Success: AgentEventOf<"AgentState_SetWork_Success", UntypedContent>;
+    AgentState_CancelWork_Success: AgentEventOf<"AgentState_CancelWork_Success", UntypedContent>;
+    AgentState_SetNotReady_Success: AgentEventOf<"AgentState_SetNotReady_Success", ReasonContent>;
+    AgentState_CancelNotReady_Success: AgentEventOf<"AgentState_CancelNotReady_Success", UntypedContent>;
+    AgentState_SetRest_Success: AgentEventOf<"AgentState_SetRest_Success", ReasonContent>;
+    AgentState_CancelRest_Success: AgentEventOf<"AgentState_CancelRest_Success", UntypedContent>;
+    AgentState_Rest_Timeout: AgentEventOf<"AgentState_Rest_Timeout", UntypedContent>;
     AgentEvent_Ringing: AgentEventOf<"AgentEvent_Ringing", CallEventContent>;
-    AgentEvent_Hold: AgentEventOf<"AgentEvent_Hold", UntypedContent>;
-    AgentEvent_Conference: AgentEventOf<"AgentEvent_Conference", UntypedContent>;
-    AgentEvent_Call_Release: AgentEventOf<"AgentEvent_Call_Release", UntypedContent>;
-    AgentEvent_Customer_Release: AgentEventOf<"AgentEvent_Customer_Release", UntypedContent>;
-    AgentEvent_Call_Out_Fail: AgentEventOf<"AgentEvent_Call_Out_Fail", UntypedContent>;
+    AgentEvent_Incoming_CallInfo: AgentEventOf<"AgentEvent_Incoming_CallInfo", IncomingCallInfoContent>;
+    AgentEvent_Talking: AgentEventOf<"AgentEvent_Talking", CallEventContent>;
+    AgentEvent_Customer_Alerting: AgentEventOf<"AgentEvent_Customer_Alerting", CustomerAlertingContent>;
+    AgentEvent_Hold: AgentEventOf<"AgentEvent_Hold", string>;
+    AgentEvent_Conference: AgentEventOf<"AgentEvent_Conference", ConferenceContent>;
+    AgentEvent_SuccTransResult: AgentEventOf<"AgentEvent_SuccTransResult", TransferResultContent>;
+    AgentEvent_ReturnFromIvr: AgentEventOf<"AgentEvent_ReturnFromIvr", UntypedContent>;
+    AgentEvent_Customer_Release: AgentEventOf<"AgentEvent_Customer_Release", CustomerReleaseContent>;
+    AgentEvent_Call_Release: AgentEventOf<"AgentEvent_Call_Release", string>;
+    AgentEvent_Call_Out_Fail: AgentEventOf<"AgentEvent_Call_Out_Fail", string>;
+    AgentEvent_Connect_Fail: AgentEventOf<"AgentEvent_Connect_Fail", string>;
+    AgentEvent_No_Answer: AgentEventOf<"AgentEvent_No_Answer", string>;
+    AgentEvent_Consult_Fail: AgentEventOf<"AgentEvent_Consult_Fail", string>;
+    AgentEvent_Inside_Call_Fail: AgentEventOf<"AgentEvent_Inside_Call_Fail", string>;
     AgentMediaEvent_Record: AgentEventOf<"AgentMediaEvent_Record", RecordEventContent>;
     AgentMediaEvent_Record_Fail: AgentEventOf<"AgentMediaEvent_Record_Fail", RecordEventContent>;
     AgentMediaEvent_StopRecordDone: AgentEventOf<"AgentMediaEvent_StopRecordDone", StopRecordDoneContent>;
@@ -36,16 +55,10 @@ export interface AgentEventMap {
     AgentMediaEvent_ResumePlayDone: AgentEventOf<"AgentMediaEvent_ResumePlayDone", UntypedContent>;
     AgentMediaEvent_JumpPlayDone: AgentEventOf<"AgentMediaEvent_JumpPlayDone", UntypedContent>;
     AgentOther_InService: AgentEventOf<"AgentOther_InService", UntypedContent>;
-    AgentOther_ShutdownService: AgentEventOf<"AgentOther_ShutdownService", UntypedContent>;
+    AgentOther_ShutdownService: AgentEventOf<"AgentOther_ShutdownService", ShutdownServiceContent>;
     AgentOther_PhoneAlerting: AgentEventOf<"AgentOther_PhoneAlerting", UntypedContent>;
     AgentOther_PhoneOffhook: AgentEventOf<"AgentOther_PhoneOffhook", UntypedContent>;
-    AgentOther_PhoneRelease: AgentEventOf<"AgentOther_PhoneRelease", UntypedContent>;
-    AgentState_Ready: AgentEventOf<"AgentState_Ready", UntypedContent>;
-    AgentState_Busy: AgentEventOf<"AgentState_Busy", UntypedContent>;
-    AgentState_Work: AgentEventOf<"AgentState_Work", UntypedContent>;
-    AgentState_Force_Ready: AgentEventOf<"AgentState_Force_Ready", UntypedContent>;
-    AgentState_SetNotReady_Success: AgentEventOf<"AgentState_SetNotReady_Success", UntypedContent>;
-    AgentState_SetRest_Success: AgentEventOf<"AgentState_SetRest_Success", UntypedContent>;
+    AgentOther_PhoneRelease: AgentEventOf<"AgentOther_PhoneRelease", PhoneReleaseContent>;
 }
 /** A known event (narrow on `eventType`). */
 export type KnownAgentEvent = AgentEventMap[keyof AgentEventMap];
@@ -62,6 +75,9 @@ export type OperationName =
 | "queryCallInfoBeforeAnswer" | "thirdPartyConfTransmitNum"
 | "getAgentStatus" | "sayFree" | "sayBusy" | "cancelBusy" | "rest" | "cancelRest" | "sayWork" | "cancelWork"
 | "setAgentAutoEnterIdle" | "queryCallInfo" | "setCallAppDataEx" | "queryCallAppData"
+| "answer" | "release" | "disconnect" | "hold" | "getHold" | "connectHold" | "beginMute" | "endMute"
+| "transfer" | "cancelTransfer" | "callout" | "callInner" | "callInnerSkill" | "innerHelp" | "confJoin"
+| "secondDialEx"
 | "intercept" | "addSupervise" | "addInsert" | "stopSupervise" | "switchSuperviseOrInsert"
 | "requestWhisperAgent" | "requestStopWhisperAgent" | "requestSwitchInsertWhisperAgent"
 | "downloadRecordFile";
@@ -363,6 +379,166 @@ export interface AgentClientConfig {
 }
 
 /**
+ * Content of `AgentEvent_Conference`: a three-party call was set up
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1358.html>).
+ */
+export interface ConferenceContent {
+    /**
+     * Call ID.
+     */
+    callid: string | null;
+    /**
+     * The other parties' numbers, comma-separated as sent.
+     */
+    partner: string | null;
+}
+
+/**
+ * Content of `AgentEvent_Customer_Alerting`: the other party's phone is ringing
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1356.html>).
+ */
+export interface CustomerAlertingContent {
+    /**
+     * Call ID.
+     */
+    callid: string | null;
+    /**
+     * The ringing party's number (for an internal call, the called agent's ID).
+     */
+    otherPhone: string | null;
+    /**
+     * The ringing agent's ID, empty for a customer.
+     */
+    otherPhoneWorkno: string | null;
+    /**
+     * "main" or "assistant".
+     */
+    type: string | null;
+}
+
+/**
+ * Content of `AgentEvent_Customer_Release`: a party left the call
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1364.html>).
+ */
+export interface CustomerReleaseContent {
+    /**
+     * Call ID.
+     */
+    callid: string | null;
+    /**
+     * The number of the party who left.
+     */
+    number: string | null;
+}
+
+/**
+ * Content of `AgentEvent_Incoming_CallInfo`: an inbound call for the agent
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_0520.html>).
+ */
+export interface IncomingCallInfoContent {
+    /**
+     * Call ID.
+     */
+    callId: string | null;
+    /**
+     * Skill queue name.
+     */
+    skillName: string | null;
+    /**
+     * Skill queue ID.
+     */
+    skillId: number | null;
+    /**
+     * Calling number.
+     */
+    caller: string | null;
+    /**
+     * Called number.
+     */
+    called: string | null;
+    /**
+     * The agent who released the call last (65535: none).
+     */
+    lastReleaseAgentId: string | null;
+    /**
+     * Media type (as `mediaType` of `AgentEvent_Ringing`).
+     */
+    mediaType: number | null;
+    /**
+     * How often an agent released the call and it was queued again.
+     */
+    releaseAndReQueueCount: number | null;
+    /**
+     * 1 when the call was queued again after an agent released it, else 0.
+     */
+    releaseAndReQueueCallFlag: number | null;
+}
+
+/**
+ * Content of `AgentEvent_Ringing` ("Notifying the Agent of an Inbound Call",
+ * <https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_0513.html>) and
+ * `AgentEvent_Talking` (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1355.html>),
+ * which carries the same fields but the transfer ones. Numbers the gateway sends as strings
+ * (`"feature": "7"`) are numbers here; an agent's number starts with `a` or `A`.
+ */
+export interface CallEventContent {
+    /**
+     * Call ID.
+     */
+    callid: string | null;
+    /**
+     * Calling number.
+     */
+    caller: string | null;
+    /**
+     * Called number.
+     */
+    called: string | null;
+    /**
+     * "main" or "assistant".
+     */
+    type: string | null;
+    /**
+     * Call type (CEC call-type table; 7 = normal outbound).
+     */
+    feature: number | null;
+    /**
+     * 1 voice, 2 video, 3 voice + video, 5 text, 6 H5 video.
+     */
+    mediaAbility: number | null;
+    /**
+     * Media type: 1 text chat, 2 click-to-dial, 4 callback request, 5 voice or video call,
+     * 15 predicted outbound, 16 previewed outbound, 17 message call, 19 video call, 51 web
+     * chat, 53 social chat (newer pages; `"5"` in the zh example).
+     */
+    mediaType: number | null;
+    /**
+     * `"yes"` when the call reached the agent by a transfer, `"no"` otherwise (Ringing).
+     */
+    transfer: string | null;
+    /**
+     * Where a transferred call came from, empty otherwise (Ringing). The page names it
+     * `transFrom`, its example `transfrom`: both are read.
+     */
+    transFrom: string | null;
+}
+
+/**
+ * Content of `AgentEvent_SuccTransResult`: the outcome of a transfer in success mode
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1369.html>).
+ */
+export interface TransferResultContent {
+    /**
+     * Call ID.
+     */
+    callId: string | null;
+    /**
+     * 0 transferred, anything else failed.
+     */
+    result: number | null;
+}
+
+/**
  * Content of `AgentMediaEvent_Record` and `AgentMediaEvent_Record_Fail`.
  */
 export interface RecordEventContent {
@@ -427,34 +603,38 @@ export interface StopRecordDoneContent {
 }
 
 /**
- * Content of call events (`AgentEvent_Talking`; `AgentEvent_Ringing` is assumed to match,
- * UNCERTAIN). Numbers the gateway sends as strings (`"feature": "7"`) are numbers here.
+ * Content of `AgentOther_PhoneRelease`: the agent's phone is on hook
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1396.html>).
  */
-export interface CallEventContent {
+export interface PhoneReleaseContent {
     /**
-     * Call ID.
+     * Why: 3 released by the platform, 2 by the agent.
      */
-    callid: string | null;
+    phoneState: number | null;
+}
+
+/**
+ * Content of `AgentOther_ShutdownService`: the agent was signed out.
+ */
+export interface ShutdownServiceContent {
     /**
-     * Calling number.
+     * When the ended session had signed in, as sent (the pages do not fix its form).
      */
-    caller: string | null;
+    loginTime: string | null;
+}
+
+/**
+ * Content of `AgentState_SetNotReady_Success` and `AgentState_SetRest_Success`: the reason
+ * (<https://support.huaweicloud.com/intl/en-us/api-cec/cec_07_1346.html>; the zh examples
+ * send it as a string, `{"reason":"200"}`). Busy reasons: 0 none, 1 the agent, 2 no answer,
+ * 3 an inspector, 4 rest, 5 phone unavailable, 7 a rejected call, 200..=250 custom; the list
+ * differs between page versions, so any integer is kept.
+ */
+export interface ReasonContent {
     /**
-     * Called number.
+     * The reason code (rest: the rest cause).
      */
-    called: string | null;
-    /**
-     * "main" or "assistant".
-     */
-    type: string | null;
-    /**
-     * Call type (CEC call-type table; 7 = normal outbound).
-     */
-    feature: number | null;
-    /**
-     * 1 voice, 2 video, 3 voice + video, 5 text, 6 H5 video.
-     */
-    mediaAbility: number | null;
+    reason: number | null;
 }
 
 /**
@@ -611,6 +791,32 @@ export interface EventsConfig {
 }
 
 /**
+ * The answer of an operation that starts a call (`callOut`, `callInner`, `callInnerSkill`,
+ * `innerHelp`): the new call's ID, which the gateway returns as `result`.
+ */
+export interface CallStarted {
+    /**
+     * The new call's ID (for innerHelp mode 2, the call the helper joins).
+     */
+    callId: string;
+    /**
+     * The server's `message`.
+     */
+    message: string;
+}
+
+/**
+ * The call an operation acts on, when the agent has more than one (`callid` in the query;
+ * a multimedia call must name it). One type for all of them, so one decoder serves them.
+ */
+export interface CallSelector {
+    /**
+     * The call, e.g. `1476070409-38`; without it the gateway picks the agent's call.
+     */
+    callId?: string;
+}
+
+/**
  * The other agent an inspector operation acts on (`{workNo}`); one type for all of them, so
  * one decoder serves them all.
  */
@@ -629,6 +835,37 @@ export interface Ack {
      * The server's `message` (often empty or "success").
      */
     message: string;
+}
+
+/**
+ * The request of the operations that dial a number: `callOut` (an outside number) and
+ * `callInner` (another agent). One type for both, so one decoder serves them.
+ */
+export interface DialRequest {
+    /**
+     * Who to call: 1..=24 of `0-9 * #` (for callInner, the other agent's ID).
+     */
+    called: string;
+    /**
+     * The calling number to show: 0..=24 digits (the gateway's default when absent).
+     */
+    caller?: string;
+    /**
+     * The skill the call is made in (the platform default when absent).
+     */
+    skillId?: number;
+    /**
+     * Call-associated data, at most 16k.
+     */
+    callAppData?: string;
+    /**
+     * 0 audio, 1 video, 2 (callInner: ignored by the gateway).
+     */
+    mediaAbility?: 0 | 1 | 2;
+    /**
+     * callOut with `mediaAbility` 1 only: the video direction, 1..=4 (default 4).
+     */
+    userVideoDirection?: 1 | 2 | 3 | 4;
 }
 
 /**
@@ -778,6 +1015,115 @@ export interface SwitchModeRequest {
 }
 
 /**
+ * `POST /voicecall/{agentid}/confjoin` (`confJoin`).
+ */
+export interface ConfJoinRequest {
+    /**
+     * The held call.
+     */
+    callId: string;
+    /**
+     * Call data, at most 16k.
+     */
+    callAppData?: string;
+}
+
+/**
+ * `POST /voicecall/{agentid}/connecthold/{callid}` (`connectHold`).
+ */
+export interface ConnectHoldRequest {
+    /**
+     * The held call.
+     */
+    callId: string;
+}
+
+/**
+ * `POST /voicecall/{agentid}/disconnect/{number}` (`disconnect`).
+ */
+export interface DisconnectRequest {
+    /**
+     * The party to remove: 1..=24 digits (a phone number or an agent ID).
+     */
+    number: string;
+}
+
+/**
+ * `POST /voicecall/{agentid}/innerhelp` (`innerHelp`).
+ */
+export interface InnerHelpRequest {
+    /**
+     * The helper: an agent ID (deviceType 2) or a skill queue ID (deviceType 1).
+     */
+    dstAddress: string;
+    /**
+     * 1 skill queue, 2 agent (default).
+     */
+    deviceType?: 1 | 2;
+    /**
+     * 1 two-party (default), 2 three-party.
+     */
+    mode?: 1 | 2;
+    /**
+     * Call data for the helper, at most 16k.
+     */
+    callAppData?: string;
+    /**
+     * Whether the customer is held while consulting (default true).
+     */
+    holdFlag?: boolean;
+}
+
+/**
+ * `POST /voicecall/{agentid}/seconddialex?number=` (`secondDialEx`).
+ */
+export interface SecondDialRequest {
+    /**
+     * The digits: 1..=24 of `0-9 * #`.
+     */
+    number: string;
+}
+
+/**
+ * `POST /voicecall/{agentid}/transfer` (`transfer`).
+ */
+export interface TransferRequest {
+    /**
+     * 1 skill queue, 2 agent, 3 IVR, 4 access code, 5 external number.
+     */
+    deviceType: 1 | 2 | 3 | 4 | 5;
+    /**
+     * Where to: 1..=24 digits (an external number may also hold `A-E a-e * #`).
+     */
+    address: string;
+    /**
+     * How (see `TRANSFER_MODES`): skill queue / access code 0 or 2, agent 0, 2 or 3, IVR 0
+     * or 1, external number 1, 2, 3 or 4.
+     */
+    mode: 0 | 1 | 2 | 3 | 4;
+    /**
+     * Call data for the transfer target, at most 16k.
+     */
+    callAppData?: string;
+    /**
+     * Calling number shown to an external number (0..=24 digits; not in release mode).
+     */
+    caller?: string;
+    /**
+     * 0 audio, 1 video, 2.
+     */
+    mediaAbility?: 0 | 1 | 2;
+    /**
+     * Whether the customer is held meanwhile (the gateway's default: true).
+     */
+    holdFlag?: boolean;
+    /**
+     * The agent's skill to transfer in (deviceType 2 only).
+     */
+    skillId?: number;
+}
+
+/**
  * `PUT /qualitycontrol/{agentid}/intercept/{workNo}` (`intercept`), or
  * `.../intercept/{workNo}/{callId}` when `callId` is given (newer vendor pages,
  * <https://support.huaweicloud.com/intl/es-us/api-cec/cec_07_0437.html>).
@@ -791,6 +1137,16 @@ export interface InterceptRequest {
      * The call to intercept (newer gateways), e.g. `1476070409-38`.
      */
     callId?: string;
+}
+
+/**
+ * `PUT /voicecall/{agentid}/callinnerskill` (`callInnerSkill`).
+ */
+export interface CallInnerSkillRequest {
+    /**
+     * The skill queue.
+     */
+    skillId: number;
 }
 
 

@@ -49,6 +49,10 @@ test("README.md has an example for every domain", () => {
   for (const call of ["getAgentStatus", "sayBusy", "restAndWait", "cancelRest", "sayWork", "cancelWork", "setAutoEnterIdle", "queryCallInfo(", "setCallAppData", "queryCallAppData"]) {
     assert.ok(blocks.some((b) => b.includes(call)), `an example uses ${call}`);
   }
+  // Call control (issue 16).
+  for (const call of ["answerAndWait", "holdAndWait", "getHoldAndWait", "beginMute", "secondDial", "release()", "callOutAndWait", "callOut(", "innerHelpAndWait", "confJoinAndWait", "disconnect", "transferAndWait"]) {
+    assert.ok(blocks.some((b) => b.includes(call)), `an example uses ${call}`);
+  }
 });
 
 [...blocks, ...npmBlocks].forEach((block, i) => {

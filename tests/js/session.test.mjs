@@ -123,7 +123,10 @@ test("a refused Set-GUID rotation on a poll loses nothing: the event is delivere
   await reset();
   await control("POST", "/__sim/config", { pollHoldMs: 50 });
   const agent = agentClient("1408");
+  // Rotation starts once the sign-in's events are in (so it does not race the first polls).
+  const ready = new Promise((resolve) => agent.on("AgentState_Ready", resolve));
   await agent.signIn({ password: "pw", phonenum: "70008" });
+  await ready;
   const warnings = [];
   setLogger((entry) => { if (entry.level === "warn") warnings.push(entry.message); });
   try {

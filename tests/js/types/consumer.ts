@@ -9,6 +9,8 @@ import {
   type AgentApiError,
   type CallInfo,
   type AgentStatus,
+  type CallStarted,
+  type TransferRequest,
   type NetPlayRequest,
   type AgentEvent,
   type PollStatus,
@@ -197,4 +199,54 @@ export async function shiftStates(agent: AgentClient): Promise<void> {
   // @ts-expect-error misspelt field
   await agent.queryCallAppData({ callid: "1-1" });
   void [notACode, sure];
+}
+
+// Call control (issue 16).
+export async function callControl(agent: AgentClient): Promise<void> {
+  const talking = await agent.answerAndWait({ callId: "1-1" }, { outcomeTimeoutMs: 5_000 });
+  const callId: string | null = talking.content.callid;
+  await agent.answer();
+  const held = await agent.holdAndWait();
+  const heldId: string = held.content;
+  await agent.getHold({ callId: "1-1" });
+  await agent.getHoldAndWait();
+  await agent.beginMute();
+  await agent.endMute();
+  await agent.secondDial({ number: "12#" });
+  await agent.disconnect({ number: "70001" });
+  await agent.connectHold({ callId: "1-1" });
+  const started: CallStarted = await agent.callOut({ called: "88001", skillId: 3, callAppData: "x", mediaAbility: 1, userVideoDirection: 2 });
+  const newCall: string = started.callId;
+  await agent.callOutAndWait({ called: "88001" });
+  await agent.callInner({ called: "1002", caller: "70001" });
+  await agent.callInnerAndWait({ called: "1002" });
+  await agent.callInnerSkill({ skillId: 1 });
+  await agent.callInnerSkillAndWait({ skillId: 1 });
+  const help = await agent.innerHelpAndWait({ dstAddress: "1002", deviceType: 2, mode: 2, holdFlag: false });
+  const helpType: "AgentEvent_Talking" | "AgentEvent_Conference" = help.eventType;
+  await agent.innerHelp({ dstAddress: "1002" });
+  const conf = await agent.confJoinAndWait({ callId: "1-1", callAppData: "x" });
+  const partner: string | null = conf.content.partner;
+  await agent.confJoin({ callId: "1-1" });
+  const transfer: TransferRequest = { deviceType: 5, address: "8800A", mode: 3, caller: "70001", holdFlag: true };
+  await agent.transfer(transfer);
+  await agent.transferAndWait({ deviceType: 2, address: "1002", mode: 2, skillId: 1 });
+  await agent.cancelTransfer();
+  await agent.release();
+  void [callId, heldId, newCall, helpType, partner];
+
+  // @ts-expect-error deviceType is 1..=5
+  await agent.transfer({ deviceType: 6, address: "1", mode: 0 });
+  // @ts-expect-error mode is required
+  await agent.transfer({ deviceType: 1, address: "1" });
+  // @ts-expect-error called is required
+  await agent.callOut({ caller: "70001" });
+  // @ts-expect-error the vendor's body spelling is not the request's
+  await agent.callOut({ called: "1", callappdata: "x" });
+  // @ts-expect-error connectHold needs the held call
+  await agent.connectHold();
+  // @ts-expect-error mediaAbility is 0, 1 or 2
+  await agent.callOut({ called: "1", mediaAbility: 3 });
+  // @ts-expect-error holdAndWait takes only options
+  await agent.holdAndWait({ callId: "1-1" }, {});
 }

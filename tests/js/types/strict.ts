@@ -10,7 +10,17 @@ import type {
   OperationName,
   PollStatus,
   UnknownAgentEvent,
+  AgentStateName,
+  CallDirection,
+  CallSnapshot,
 } from "cec-agent";
+
+/** React 18/19's declaration (@types/react), so the call below is checked as React checks it. */
+declare function useSyncExternalStore<Snapshot>(
+  subscribe: (onStoreChange: () => void) => () => void,
+  getSnapshot: () => Snapshot,
+  getServerSnapshot?: () => Snapshot,
+): Snapshot;
 
 export async function strictFlow(): Promise<void> {
   await initAsync();
@@ -91,6 +101,40 @@ export async function strictFlow(): Promise<void> {
   resumed.resume(42);
   // @ts-expect-error agentIdMax is 59999 or 999999
   new AgentClient({ baseUrl: "https://h", agentId: "1001", agentIdMax: 100000 });
+
+  // The live state: React's useSyncExternalStore signature (from @types/react) takes
+  // agent.subscribe unbound and () => agent.state; the snapshot is typed.
+  const snapshot = useSyncExternalStore(agent.subscribe, () => agent.state);
+  const current: AgentStateName = snapshot.status.state;
+  const firstCall: CallSnapshot | undefined = snapshot.calls[0];
+  const held: boolean = firstCall?.state === "held";
+  const direction: CallDirection | undefined = firstCall?.direction;
+  const restEnds: number | null = snapshot.status.until;
+  void [current, held, direction, restEnds];
+  const unsubscribe: () => void = agent.subscribe((s) => {
+    const calls: readonly CallSnapshot[] = s.calls;
+    void calls;
+  });
+  unsubscribe();
+  // @ts-expect-error a call's state is ringing, dialing, talking, held or conference
+  const wrongState: boolean = firstCall?.state === "onHold";
+  // @ts-expect-error state is read-only
+  agent.state = snapshot;
+  // The new events' typed payloads.
+  agent.on("AgentEvent_Hold", (e) => {
+    const callId: string = e.content;
+    void callId;
+  });
+  agent.on("AgentEvent_Conference", (e) => {
+    const partner: string | null = e.content.partner;
+    const at: number | undefined = e.eventGenTime;
+    void [partner, at];
+  });
+  agent.on("AgentState_SetRest_Success", (e) => {
+    const reason: number | null = e.content.reason;
+    void reason;
+  });
+  void wrongState;
 
   // Freeing: a second free() is harmless; lib es2022 has no Symbol.dispose, so none is claimed.
   agent.free();
