@@ -93,11 +93,14 @@ impl AgentStatus {
         }
     }
 
-    /// The state event announcing this state (none for rest: its success event does).
+    /// The state event announcing this state (none for rest: its success event does; none
+    /// for not-ready either: `AgentState_Busy` is the vendor's "occupied" state, which a
+    /// playback outside a call announces (cec_05_4050), not the state `saybusy` sets, which
+    /// `AgentState_SetNotReady_Success` announces).
     fn event(self) -> Option<&'static str> {
         match self {
             AgentStatus::Idle => Some("AgentState_Ready"),
-            AgentStatus::Busy(_) => Some("AgentState_Busy"),
+            AgentStatus::Busy(_) => None,
             AgentStatus::Work => Some("AgentState_Work"),
             AgentStatus::Rest { .. } => None,
         }
